@@ -1,0 +1,114 @@
+using System;
+using AzureRules.Generators.Diagnostics;
+
+namespace AzureRules.Generators.Model;
+
+/// <summary>The file format a rule was written in.</summary>
+internal enum RuleFormat
+{
+    SentinelYaml,
+    /// <summary>A Sentinel rule page whose "Analytic Rule Definition" section is the rule YAML.</summary>
+    SentinelDocPage,
+    ElasticToml,
+    KibanaJson,
+    /// <summary>An Elastic prebuilt-rule documentation page (front matter, **Field**: lines, query block).</summary>
+    ElasticDocPage,
+}
+
+/// <summary>Which SIEM's semantics the rule runs with.</summary>
+internal enum RuleFamily { Sentinel, Elastic }
+
+internal enum QueryLanguage { None, Kusto, Kuery, Eql, Esql, Lucene }
+
+/// <summary>
+/// One rule, whatever format it came from: the single model every reader produces and every checker
+/// and emitter consumes. Field names follow neither SIEM but the concept; values are kept as written
+/// (with their place in the file) where a later check needs to point at them.
+/// </summary>
+internal sealed record RuleDefinition
+{
+    public required string FilePath { get; init; }
+    public required RuleFormat Format { get; init; }
+    public RuleFamily Family => Format is RuleFormat.SentinelYaml or RuleFormat.SentinelDocPage ? RuleFamily.Sentinel : RuleFamily.Elastic;
+
+    /// <summary>Sentinel: Scheduled, NRT or Hunting. Elastic: the rule type (query, eql, esql, threshold, …).</summary>
+    public required string Kind { get; init; }
+
+    public Located<string>? Id { get; init; }
+    /// <summary>True when the file has no id and <see cref="Id"/> is a name-based UUID.</summary>
+    public bool IdIsDerived { get; init; }
+    public required Located<string> Name { get; init; }
+    public string? Description { get; init; }
+    public Located<string>? Severity { get; init; }
+    public Located<int>? RiskScore { get; init; }
+    public string? Version { get; init; }
+    public Located<string>? VersionText { get; init; }
+
+    // ---- schedule ----
+    /// <summary>Sentinel queryFrequency / Elastic interval.</summary>
+    public TimeSpan? Interval { get; init; }
+    /// <summary>Sentinel queryPeriod / Elastic look-back (the span of <c>from</c> before now).</summary>
+    public TimeSpan? LookBack { get; init; }
+    /// <summary>Elastic max_signals.</summary>
+    public int? MaxAlerts { get; init; }
+    public string? TriggerOperator { get; init; }
+    public int? TriggerThreshold { get; init; }
+
+    // ---- data ----
+    public EquatableArray<string> Indices { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>Sentinel requiredDataConnectors' data types: the tables the rule reads.</summary>
+    public EquatableArray<string> RequiredTables { get; init; } = EquatableArray<string>.Empty;
+    public EquatableArray<string> DataConnectors { get; init; } = EquatableArray<string>.Empty;
+
+    // ---- descriptive ----
+    public EquatableArray<string> Tags { get; init; } = EquatableArray<string>.Empty;
+    public EquatableArray<string> References { get; init; } = EquatableArray<string>.Empty;
+    public EquatableArray<string> Authors { get; init; } = EquatableArray<string>.Empty;
+    public string? License { get; init; }
+    public EquatableArray<string> FalsePositives { get; init; } = EquatableArray<string>.Empty;
+
+    // ---- ATT&CK ----
+    public EquatableArray<ThreatMapping> Threat { get; init; } = EquatableArray<ThreatMapping>.Empty;
+
+    // ---- query ----
+    public QueryLanguage Language { get; init; }
+    public QueryText? Query { get; init; }
+
+    // ---- Sentinel alert shaping ----
+    public EquatableArray<EntityMapping> EntityMappings { get; init; } = EquatableArray<EntityMapping>.Empty;
+    public EquatableArray<CustomDetail> CustomDetails { get; init; } = EquatableArray<CustomDetail>.Empty;
+    public EquatableArray<AlertDetailOverride> AlertDetailsOverride { get; init; } = EquatableArray<AlertDetailOverride>.Empty;
+    /// <summary>Sentinel eventGroupingSettings.aggregationKind: SingleAlert (default) or AlertPerResult.</summary>
+    public string? EventGrouping { get; init; }
+    public bool SuppressionEnabled { get; init; }
+    public TimeSpan? SuppressionDuration { get; init; }
+    public bool? CreateIncident { get; init; }
+
+    // ---- Elastic rule types ----
+    public EquatableArray<string> ThresholdFields { get; init; } = EquatableArray<string>.Empty;
+    public int? ThresholdValue { get; init; }
+    public EquatableArray<string> NewTermsFields { get; init; } = EquatableArray<string>.Empty;
+    public string? TimestampOverride { get; init; }
+    public string? MachineLearningJob { get; init; }
+
+    /// <summary>Problems the reader found in the file itself.</summary>
+    public EquatableArray<RuleDiagnostic> Diagnostics { get; init; } = EquatableArray<RuleDiagnostic>.Empty;
+}
+
+/// <summary>
+/// Tactics and the techniques mapped under them. Elastic writes one entry per <c>[[rule.threat]]</c>
+/// (one tactic); Sentinel's flat <c>tactics</c>/<c>relevantTechniques</c> lists become one entry with
+/// all of them. Tactics are kept as written: a Sentinel name (InitialAccess) or an ATT&amp;CK id (TA0006).
+/// Sub-techniques are listed with their dotted ids (T1059.001).
+/// </summary>
+internal sealed record ThreatMapping(EquatableArray<Located<string>> Tactics, EquatableArray<Located<string>> Techniques);
+
+/// <summary>A Sentinel entity mapping: entity type and (identifier, column) pairs.</summary>
+internal sealed record EntityMapping(Located<string> EntityType, EquatableArray<FieldMapping> Fields);
+
+internal sealed record FieldMapping(Located<string> Identifier, Located<string> ColumnName);
+
+internal sealed record CustomDetail(Located<string> Key, Located<string> ColumnName);
+
+/// <summary>alertDetailsOverride: which alert property, and its template with {{column}} placeholders.</summary>
+internal sealed record AlertDetailOverride(string Property, Located<string> Template);
