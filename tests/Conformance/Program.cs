@@ -1,1 +1,24 @@
+// Runs a shared conformance suite through the product's real compile-and-run path and ends with
+// "N passed, M failed". Usage:
+//   dotnet run --project tests/Conformance -- kuery CASES.jsonl
+//   dotnet run --project tests/Conformance -- eql CASES.jsonl DATA_DIR
+//   dotnet run --project tests/Conformance -- kusto CASES.jsonl
+using AzureRules.Conformance;
+
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: conformance (kuery|eql|kusto) CASES.jsonl [DATA_DIR] [--verbose]");
+    return 2;
+}
+
+var suite = args[0];
+var rest = args[1..];
+ConformanceResult result = suite switch
+{
+    "kuery" => KueryConformance.Run(rest),
+    "eql" => EqlConformance.Run(rest),
+    "kusto" => KustoConformance.Run(rest),
+    _ => throw new ArgumentException($"unknown suite '{suite}': expected kuery, eql or kusto"),
+};
+result.PrintSummary(Console.Out);
 return 0;
