@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using AzureRules.Generators;
+using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Emit;
+using AzureRules.Generators.Model;
+using AzureRules.Generators.Pipeline;
+using AzureRules.Sdk.Detections;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AzureRules.Cli.Compilation;
+
+/// <summary>
+/// Rule files compiled at run time through the same source generator that `dotnet build` runs
+/// (DESIGN: one compiler, one code path): the generator runs in-process over an in-memory
+/// compilation, the generated classes are compiled with Roslyn and loaded, and their detections
+/// are handed to the engine.
+/// </summary>
+internal sealed class RuleLibrary
+{
+    private const string Namespace = "AzureRules.Loaded";
+
+    private RuleLibrary(IReadOnlyList<Detection> detections, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Detections = detections;
+        Diagnostics = diagnostics;
+    }
+
+    public IReadOnlyList<Detection> Detections { get; }
+
+    /// <summary>The generator's diagnostics about the rule files (AR####), in file and position order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Runs the generator over rule files; with <paramref name="load"/> also compiles and loads the classes.</summary>
+    public static RuleLibrary FromFiles(IEnumerable<(string Path, string Text)> files, bool load = true)
+    {
+        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var driver = CSharpGeneratorDriver.Create(
+            generators: [new RuleGenerator().AsSourceGenerator()],
+            additionalTexts: texts,
+            parseOptions: ParseOptions,
+            optionsProvider: new RuleOptionsProvider(Namespace));
+        var host = CSharpCompilation.Create("AzureRules.Loaded", references: References, options: CompilationOptions);
+        driver.RunGeneratorsAndUpdateCompilation(host, out var output, out var generatorDiagnostics);
+        var diagnostics = Order(generatorDiagnostics);
+        if (!load) return new RuleLibrary([], diagnostics);
+        return new RuleLibrary(LoadDetections((CSharpCompilation)output), diagnostics);
+    }
+
+    /// <summary>
+    /// Compiles rules that were not read from files (ad-hoc queries, conformance cases) through the
+    /// generator's per-rule step and emitter, exactly as the generator does for a file.
+    /// </summary>
+    public static RuleLibrary FromDefinitions(IEnumerable<RuleDefinition> rules)
+    {
+        var compiled = rules.Select(r => RuleCompilation.Compile(r, r.FilePath)).ToList();
+        var files = compiled.Select(r => new CompiledFile(r.Rule.FilePath, ImmutableArray.Create(r), r.Diagnostics)).ToImmutableArray();
+        var assembly = RuleAssembly.Build(files, Namespace);
+        var trees = assembly.Rules
+            .Select(r => CSharpSyntaxTree.ParseText(RuleEmitter.Emit(r.Rule, r.Namespace, r.ClassName), ParseOptions, path: r.ClassName + ".g.cs"))
+            .Append(CSharpSyntaxTree.ParseText(RuleEmitter.EmitRegistry(Namespace, assembly.Rules.Select(r => r.ClassName).ToList()), ParseOptions))
+            .ToList();
+        var compilation = CSharpCompilation.Create("AzureRules.Loaded", trees, References, CompilationOptions);
+        var diagnostics = compiled.SelectMany(r => r.Diagnostics).Concat(assembly.Diagnostics).Select(d => d.ToDiagnostic());
+        return new RuleLibrary(LoadDetections(compilation), Order(diagnostics));
+    }
+
+    private static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics)
+        => [.. diagnostics
+            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)];
+
+    private static IReadOnlyList<Detection> LoadDetections(CSharpCompilation compilation)
+    {
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success)
+        {
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10);
+            throw new InvalidOperationException(
+                "The generated rule classes did not compile (a bug in the rule compiler):\n" + string.Join("\n", errors));
+        }
+        image.Position = 0;
+        var assembly = new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(image);
+        var registry = assembly.GetType($"{Namespace}.GeneratedRules")
+            ?? throw new InvalidOperationException("the generated registry is missing");
+        // one reflection call at load time; rules run through their compiled overrides afterwards
+        return (IReadOnlyList<Detection>)registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+    }
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly CSharpCompilationOptions CompilationOptions = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        optimizationLevel: OptimizationLevel.Release,
+        nullableContextOptions: NullableContextOptions.Enable,
+        concurrentBuild: true);
+
+    private static readonly ImmutableArray<MetadataReference> References = BuildReferences();
+
+    private static ImmutableArray<MetadataReference> BuildReferences()
+    {
+        // the framework the CLI runs on, plus the SDK the generated code calls
+        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
+        var paths = trusted.Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+        paths.Add(typeof(Detection).Assembly.Location);
+        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}

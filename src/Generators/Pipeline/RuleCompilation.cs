@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Emit;
+using AzureRules.Generators.Model;
+
+namespace AzureRules.Generators.Pipeline;
+
+/// <summary>
+/// The per-rule half of the compiler: checks a rule read from a file and compiles its query. The
+/// source generator runs it once per rule file; the CLI's ad-hoc queries run the very same step.
+/// It never throws: a failure becomes an AR0001 diagnostic on the rule's file.
+/// </summary>
+internal static class RuleCompilation
+{
+    public static CompiledRule Compile(RuleDefinition rule, string sourceFile)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<RuleDiagnostic>();
+        diagnostics.AddRange(rule.Diagnostics);
+        CompiledQuery query;
+        try
+        {
+            query = QueryCompilers.Compile(rule);
+            if (rule.Query is { } text)
+                diagnostics.AddRange(query.Diagnostics.Select(d => d.ToRuleDiagnostic(text)));
+            diagnostics.AddRange(RuleChecks.Check(rule, query));
+        }
+        catch (Exception ex)
+        {
+            query = CompiledQuery.NotExecutable(EquatableArray<QueryDiagnostic>.Empty, "the rule compiler failed on it");
+            diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.InternalError, rule.Name.Span, Describe(ex)));
+        }
+        if (!query.IsExecutable && query.NotExecutableReason is { } reason)
+            diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.NotExecutable, rule.Query?.MapSpan(0, 0) ?? rule.Name.Span, reason));
+        var id = rule.Id?.Value ?? "";
+        return new CompiledRule(rule, id, sourceFile, query, diagnostics.ToImmutable());
+    }
+
+    /// <summary>An exception as a one-line message: type, message and where it was thrown.</summary>
+    public static string Describe(Exception ex)
+    {
+        var frame = ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "";
+        return $"{ex.GetType().Name}: {ex.Message} {frame}".Trim();
+    }
+}
+
+/// <summary>The rule-level checks that run after the query is compiled (they may need its output columns).</summary>
+internal static class RuleChecks
+{
+    public static IEnumerable<RuleDiagnostic> Check(RuleDefinition rule, CompiledQuery query)
+    {
+        // the ATT&CK, Sentinel and Elastic checks are added here as they land
+        _ = rule;
+        _ = query;
+        return Enumerable.Empty<RuleDiagnostic>();
+    }
+}

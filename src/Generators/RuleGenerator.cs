@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Emit;
+using AzureRules.Generators.Model;
+using AzureRules.Generators.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AzureRules.Generators;
+
+/// <summary>
+/// The rule compiler as an incremental source generator. This file is only the pipeline:
+/// rule files (AdditionalFiles tagged AzureRule) → read and compiled one by one (cached per file,
+/// so editing one rule recompiles only that rule) → names assigned and ids checked across all rules
+/// → one class per rule plus the assembly's registry.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RuleGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for tests of incrementality.</summary>
+    public static class Steps
+    {
+        public const string RuleFiles = "RuleFiles";
+        public const string CompiledFiles = "CompiledFiles";
+        public const string NamedRules = "NamedRules";
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions));
+
+        var ruleFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => RuleFileInput.From(pair.Left, pair.Right.GetOptions(pair.Left)))
+            .Where(static input => input.IsRule)
+            .Combine(options)
+            .Select(static (pair, _) => pair.Left with { RelativePath = pair.Right.RelativePath(pair.Left.Path) })
+            .WithTrackingName(Steps.RuleFiles);
+
+        var compiledFiles = ruleFiles
+            .Select(static (input, cancellationToken) => CompileFile(input, cancellationToken))
+            .WithTrackingName(Steps.CompiledFiles);
+
+        context.RegisterSourceOutput(compiledFiles, static (spc, file) =>
+        {
+            foreach (var diagnostic in file.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+
+        var assembly = compiledFiles.Collect()
+            .Combine(options)
+            .Select(static (pair, _) => RuleAssembly.Build(pair.Left, pair.Right.Namespace));
+
+        var namedRules = assembly
+            .SelectMany(static (set, _) => set.Rules)
+            .WithTrackingName(Steps.NamedRules);
+
+        context.RegisterSourceOutput(namedRules, static (spc, rule) =>
+        {
+            spc.AddSource($"{rule.ClassName}.g.cs", SourceText.From(RuleEmitter.Emit(rule.Rule, rule.Namespace, rule.ClassName), System.Text.Encoding.UTF8));
+        });
+
+        context.RegisterSourceOutput(assembly, static (spc, set) =>
+        {
+            foreach (var diagnostic in set.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            spc.AddSource("GeneratedRules.g.cs", SourceText.From(RuleEmitter.EmitRegistry(set.Namespace, set.Rules.Select(r => r.ClassName).ToList()), System.Text.Encoding.UTF8));
+        });
+    }
+
+    /// <summary>Reads one rule file and compiles every rule in it. Never throws.</summary>
+    internal static CompiledFile CompileFile(RuleFileInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = input.Text.GetText(cancellationToken)?.ToString() ?? "";
+            return CompiledFile.From(input.Path, input.RelativePath, text);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var diagnostic = RuleDiagnostic.Create(DiagnosticDescriptors.InternalError,
+                SourceSpan.At(input.Path, SourcePosition.Start), RuleCompilation.Describe(ex));
+            return new CompiledFile(input.Path, EquatableArray<CompiledRule>.Empty, ImmutableArray.Create(diagnostic));
+        }
+    }
+}
