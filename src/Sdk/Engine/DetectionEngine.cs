@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using AzureRules.Sdk.Alerts;
+using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Events;
+
+namespace AzureRules.Sdk.Engine;
+
+/// <summary>
+/// Replays events through compiled detections with each SIEM's scheduling semantics and produces
+/// alerts. Events are read once: each Elastic event rule matches each event of its indices as it
+/// is read, Kusto rules keep the rows of the tables they read; then every rule's schedule is
+/// replayed in event time. A rule that cannot execute is reported in the result, never silently skipped.
+/// </summary>
+public sealed class DetectionEngine
+{
+    private readonly List<ElasticEventRuleRunner> _elastic = [];
+    private readonly List<SentinelRuleRunner> _sentinel = [];
+    private readonly List<RuleRunStatistics> _skipped = [];
+
+    public DetectionEngine(IEnumerable<Detection> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (!rule.IsExecutable)
+                _skipped.Add(new RuleRunStatistics(rule) { Skipped = rule.NotExecutableReason });
+            else if (rule is ElasticEventDetection elastic)
+                _elastic.Add(new ElasticEventRuleRunner(elastic));
+            else if (SentinelRuleRunner.TryCreate(rule) is { } sentinel)
+                _sentinel.Add(sentinel);
+            else
+                _skipped.Add(new RuleRunStatistics(rule) { Skipped = $"the engine has no runner for {rule.GetType().BaseType?.Name}" });
+        }
+    }
+
+    /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
+    public EngineResult Run(EventSource source)
+    {
+        var result = new EngineResult();
+        var view = new EventView();
+        var runnersByIndex = new Dictionary<string, ElasticEventRuleRunner[]>(StringComparer.Ordinal);
+        DateTimeOffset? first = null, last = null;
+
+        foreach (var record in source.Read(result.Errors))
+        {
+            result.EventsRead++;
+            var envelope = record.Envelope;
+            var index = envelope.ElasticIndex(record.SourceFile);
+            if (!runnersByIndex.TryGetValue(index, out var applicable))
+                runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index))];
+
+            var time = envelope.ElasticTime;
+            if (time is null && (applicable.Length > 0 || _sentinel.Count > 0))
+            {
+                result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "the event has no @timestamp or TimeGenerated: scheduled rules cannot place it in time"));
+                continue;
+            }
+            if (time is { } t)
+            {
+                if (first is null || t < first) first = t;
+                if (last is null || t > last) last = t;
+            }
+
+            if (applicable.Length > 0)
+            {
+                try
+                {
+                    view.Load(record.Json);
+                }
+                catch (JsonException ex)
+                {
+                    result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + ex.Message));
+                    continue;
+                }
+                foreach (var runner in applicable) runner.Offer(view, record, time!.Value);
+            }
+            foreach (var runner in _sentinel) runner.Offer(record);
+        }
+
+        result.FirstEventTime = first;
+        result.LastEventTime = last;
+        if (first is { } from && last is { } to)
+        {
+            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to));
+            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to));
+        }
+        result.Rules.AddRange(_elastic.Select(r => r.Statistics));
+        result.Rules.AddRange(_sentinel.Select(r => r.Statistics));
+        result.Rules.AddRange(_skipped);
+        result.Alerts.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
+        return result;
+    }
+
+    /// <summary>The alerts of <see cref="Run"/>, as an async stream for hosts.</summary>
+    public async IAsyncEnumerable<Alert> RunAsync(EventSource source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var result = await Task.Run(() => Run(source), cancellationToken).ConfigureAwait(false);
+        foreach (var alert in result.Alerts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return alert;
+        }
+    }
+}

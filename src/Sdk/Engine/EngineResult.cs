@@ -1,0 +1,47 @@
+using AzureRules.Sdk.Alerts;
+using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Events;
+
+namespace AzureRules.Sdk.Engine;
+
+/// <summary>What one rule did during a run.</summary>
+public sealed class RuleRunStatistics(Detection rule)
+{
+    public Detection Rule { get; } = rule;
+    public int Executions { get; internal set; }
+    public int Alerts { get; internal set; }
+    /// <summary>Events the query matched (Elastic event rules).</summary>
+    public int Matches { get; internal set; }
+    /// <summary>Matches no execution reported: outside every look-back window (a schedule gap) or beyond max_signals every time.</summary>
+    public int MatchesNotAlerted { get; internal set; }
+    /// <summary>Why the rule did not run at all, when it did not.</summary>
+    public string? Skipped { get; internal set; }
+    /// <summary>A run-time failure of the rule's query, when one happened.</summary>
+    public string? Failure { get; internal set; }
+}
+
+/// <summary>The outcome of a replay: alerts in time order, unreadable lines, and per-rule statistics.</summary>
+public sealed class EngineResult
+{
+    public List<Alert> Alerts { get; } = [];
+    public List<EventError> Errors { get; } = [];
+    public List<RuleRunStatistics> Rules { get; } = [];
+    public int EventsRead { get; internal set; }
+    public DateTimeOffset? FirstEventTime { get; internal set; }
+    public DateTimeOffset? LastEventTime { get; internal set; }
+
+    public void WriteSummary(TextWriter writer)
+    {
+        writer.WriteLine($"events read: {EventsRead}, malformed lines skipped: {Errors.Count}, alerts: {Alerts.Count}");
+        foreach (var error in Errors.Take(20)) writer.WriteLine($"  {error}");
+        if (Errors.Count > 20) writer.WriteLine($"  … and {Errors.Count - 20} more malformed lines");
+        foreach (var rule in Rules)
+        {
+            var status = rule.Skipped is not null ? $"not run: {rule.Skipped}"
+                : rule.Failure is not null ? $"failed: {rule.Failure}"
+                : $"{rule.Executions} executions, {rule.Alerts} alerts" + (rule.Matches > 0 ? $", {rule.Matches} matching events" : "")
+                  + (rule.MatchesNotAlerted > 0 ? $", {rule.MatchesNotAlerted} matches outside every window or beyond max_signals" : "");
+            writer.WriteLine($"  {rule.Rule.Metadata.Name}: {status}");
+        }
+    }
+}
