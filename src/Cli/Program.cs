@@ -1,1 +1,20 @@
-namespace AzureRules.Cli; internal static class Program { private static int Main(string[] args) => 0; }
+using System.CommandLine;
+using AzureRules.Cli.Commands;
+
+namespace AzureRules.Cli;
+
+/// <summary>azrules: validate, list, run and query detection rules from the command line.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var root = new RootCommand("AzureRules: compile, validate and run Sentinel and Elastic detection rules")
+        {
+            ValidateCommand.Create(),
+            ListCommand.Create(),
+            RunCommand.Create(),
+            QueryCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
+    }
+}

