@@ -44,7 +44,8 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule)
         var pending = _matches.OrderBy(m => m.Time).ToList();
         var alerted = new HashSet<string>(StringComparer.Ordinal);
         var cursor = 0; // matches before the cursor are older than every remaining window
-        foreach (var execution in Schedule.Executions(interval, lookBack, first, last))
+        // run until the last event has left every window: later executions could still alert on it
+        foreach (var execution in Schedule.Executions(interval, lookBack, first, last + lookBack))
         {
             Statistics.Executions++;
             while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;

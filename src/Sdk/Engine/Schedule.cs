@@ -1,18 +1,19 @@
 namespace AzureRules.Sdk.Engine;
 
-/// <summary>
-/// When a scheduled rule runs during a replay: every <c>interval</c>, from the first interval
-/// boundary after the earliest event until every event has been covered; each execution looks
-/// back over <c>[t − lookBack, t]</c>.
-/// </summary>
+/// <summary>One run of a scheduled rule: its time and the start of the window it looks back over.</summary>
 public readonly record struct Execution(DateTimeOffset Time, DateTimeOffset WindowStart)
 {
     public bool Covers(DateTimeOffset eventTime) => eventTime >= WindowStart && eventTime <= Time;
 }
 
+/// <summary>
+/// When a scheduled rule runs during a replay: every <c>interval</c>, on interval boundaries, from
+/// the first boundary after the earliest event up to and including the first boundary at or after
+/// <c>until</c>; each execution looks back over <c>[t − lookBack, t]</c>.
+/// </summary>
 public static class Schedule
 {
-    public static IEnumerable<Execution> Executions(TimeSpan interval, TimeSpan lookBack, DateTimeOffset first, DateTimeOffset last)
+    public static IEnumerable<Execution> Executions(TimeSpan interval, TimeSpan lookBack, DateTimeOffset first, DateTimeOffset until)
     {
         if (interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(interval), "a schedule needs a positive interval");
         // executions sit on interval boundaries (counted from the Unix epoch), as a scheduler started long ago would
@@ -21,7 +22,7 @@ public static class Schedule
         for (var t = firstBoundary; ; t += interval)
         {
             yield return new Execution(t, t - lookBack);
-            if (t >= last) yield break;
+            if (t >= until) yield break;
         }
     }
 }
