@@ -11,6 +11,8 @@ public sealed class Technique(string id, string name, string[] tacticIds, bool d
     public string? ParentId => IsSubtechnique ? Id[..Id.IndexOf('.')] : null;
     public bool IsDeprecated { get; } = deprecated;
     public bool IsRevoked { get; } = revoked;
+    /// <summary>For a revoked technique, the id of the technique that replaces it (revoked-by chains followed to the end).</summary>
+    public string? RevokedById { get; init; }
     public string Url => $"https://attack.mitre.org/techniques/{Id.Replace('.', '/')}/";
     public override string ToString() => $"{Id} {Name}";
 }
