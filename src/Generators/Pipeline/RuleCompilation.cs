@@ -51,9 +51,7 @@ internal static class RuleChecks
 {
     public static IEnumerable<RuleDiagnostic> Check(RuleDefinition rule, CompiledQuery query)
     {
-        // the ATT&CK, Sentinel and Elastic checks are added here as they land
-        _ = rule;
         _ = query;
-        return Enumerable.Empty<RuleDiagnostic>();
+        return Mitre.ThreatChecks.Check(rule);
     }
 }

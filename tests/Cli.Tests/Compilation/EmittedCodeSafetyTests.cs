@@ -70,3 +70,28 @@ public sealed class EmittedCodeSafetyTests
 
     private static EquatableArray<string> ImmutableArrayOf(params string[] items) => items.ToEquatableArray();
 }
+
+public sealed class EmittedThreatTests
+{
+    [Fact]
+    public void Threat_mappings_become_references_to_the_typed_catalog()
+    {
+        var at = AdHocRules.Create(QueryLanguage.Kuery, "a:b").Name.Span;
+        Located<string> L(string value) => new(value, at);
+        var rule = AdHocRules.Create(QueryLanguage.Kuery, "event.outcome:success") with
+        {
+            Threat = new[]
+            {
+                new ThreatMapping(new[] { L("TA0006") }.ToEquatableArray(), new[] { L("T1528") }.ToEquatableArray()),
+                new ThreatMapping(new[] { L("TA0002") }.ToEquatableArray(), new[] { L("T1059"), L("T1059.001") }.ToEquatableArray()),
+            }.ToEquatableArray(),
+        };
+
+        var metadata = Assert.Single(RuleLibrary.FromDefinitions([rule]).Detections).Metadata;
+
+        Assert.Same(AzureRules.Sdk.Mitre.Tactics.CredentialAccess, metadata.Threat[0].Tactic);
+        Assert.Same(AzureRules.Sdk.Mitre.Techniques.T1528, metadata.Threat[0].Techniques.Single());
+        Assert.Equal(["TA0006", "TA0002"], metadata.Tactics.Select(t => t.Id));
+        Assert.Equal(["T1528", "T1059", "T1059.001"], metadata.Techniques.Select(t => t.Id));
+    }
+}
