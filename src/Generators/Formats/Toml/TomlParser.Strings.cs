@@ -56,7 +56,11 @@ internal sealed partial class TomlParser
         {
             if (AtEnd) throw Error(start, "unterminated multi-line string: expected '\"\"\"'");
             var c = _text[_pos];
-            if (c == '"' && TryCloseMultiLine('"', builder)) break;
+            if (c == '"')
+            {
+                if (TryCloseMultiLine('"', builder)) break;
+                continue; // fewer than three quotes were content
+            }
             if (c == '\\')
             {
                 if (IsLineEndingBackslash()) SkipLineEndingBackslash();
@@ -87,7 +91,11 @@ internal sealed partial class TomlParser
         {
             if (AtEnd) throw Error(start, "unterminated multi-line literal string: expected \"'''\"");
             var c = _text[_pos];
-            if (c == '\'' && TryCloseMultiLine('\'', builder)) break;
+            if (c == '\'')
+            {
+                if (TryCloseMultiLine('\'', builder)) break;
+                continue; // fewer than three quotes were content
+            }
             if (c == '\r')
             {
                 if (Peek(1) != '\n') throw Error("a carriage return must be followed by a line feed");
