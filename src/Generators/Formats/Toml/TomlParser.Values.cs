@@ -25,7 +25,9 @@ internal sealed partial class TomlParser
         }
         if (LooksLikeDate()) return ParseDateTime();
         var c = Current;
-        if (c is >= '0' and <= '9' or '+' or '-' or 'i' or 'n') return ParseNumber();
+        if (c is >= '0' and <= '9' or '+' or '-') return ParseNumber();
+        if (IsInfOrNan()) return ParseNumber();
+        if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z') throw BareWordError();
         throw Error($"expected a value, found {Describe(c)}");
     }
 
@@ -40,7 +42,19 @@ internal sealed partial class TomlParser
                 return new TomlBoolean(value, _lines.PositionOf(start), _lines.PositionOf(_pos));
             }
         }
-        throw Error("expected a value ('true' and 'false' are lower case; strings need quotes)");
+        throw BareWordError();
+    }
+
+    /// <summary>A word where a value belongs: most often a string without its quotes, or True/False.</summary>
+    private Exception BareWordError()
+    {
+        var start = _pos;
+        var end = _pos;
+        while (end < _text.Length && IsValueChar(_text[end])) end++;
+        var word = _text.Substring(start, end - start);
+        return Error(start, word is "True" or "False" or "TRUE" or "FALSE"
+            ? $"expected a value, found '{word}' (booleans are lower case: true, false)"
+            : $"expected a value, found '{word}' (strings need quotes)");
     }
 
     // ---- arrays and inline tables ----------------------------------------------------------------
@@ -115,6 +129,9 @@ internal sealed partial class TomlParser
         }
     }
 
+    private bool IsInfOrNan()
+        => (string.CompareOrdinal(_text, _pos, "inf", 0, 3) == 0 || string.CompareOrdinal(_text, _pos, "nan", 0, 3) == 0) && !IsValueChar(Peek(3));
+
     // ---- numbers ------------------------------------------------------------------------------
 
     private static bool IsValueChar(char c)
@@ -137,8 +154,6 @@ internal sealed partial class TomlParser
             body = body.Substring(1);
         }
 
-        if (body.Length > 0 && body[0] is >= 'a' and <= 'z' or >= 'A' and <= 'Z' && body is not ("inf" or "nan"))
-            throw Error(start, $"expected a value, found '{token}' (strings need quotes)");
         if (body is "inf" or "nan")
         {
             var special = body == "nan" ? double.NaN : sign == "-" ? double.NegativeInfinity : double.PositiveInfinity;
