@@ -64,10 +64,10 @@ public sealed class ElasticDocPageReaderTests
         var threat = Assert.Single(rule.Threat);
         var tactic = Assert.Single(threat.Tactics);
         Assert.Equal("TA0006", tactic.Value);
-        Assert.Equal((66, 11), (tactic.Span.Start.Line, tactic.Span.Start.Column));
+        Assert.Equal((66, 10), (tactic.Span.Start.Line, tactic.Span.Start.Column));
         var technique = Assert.Single(threat.Techniques);
         Assert.Equal("T1528", technique.Value);
-        Assert.Equal((72, 11), (technique.Span.Start.Line, technique.Span.Start.Column));
+        Assert.Equal((72, 10), (technique.Span.Start.Line, technique.Span.Start.Column));
     }
 
     [SharedFact("seeds", Seed)]
