@@ -20,7 +20,8 @@ internal static class SentinelCiData
 
     public static IReadOnlyList<string> Tactics => TacticList.Value;
 
-    public static bool IsTactic(string name) => TacticList.Value.Contains(name, StringComparer.Ordinal);
+    /// <summary>Case-insensitive, as the CI reads tactics into its enum (the repository writes "CommandandControl").</summary>
+    public static bool IsTactic(string name) => TacticList.Value.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     public static bool IsConnectorId(string id) => ConnectorIdSet.Value.Contains(id);
 

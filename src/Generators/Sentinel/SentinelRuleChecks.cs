@@ -5,17 +5,16 @@ using System.Text.RegularExpressions;
 using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Formats.Common;
 using AzureRules.Generators.Model;
-using Microsoft.CodeAnalysis;
 
 namespace AzureRules.Generators.Sentinel;
 
 /// <summary>
-/// The checks Sentinel's CI (Azure-Sentinel .script/tests/detectionTemplateSchemaValidation) runs on a
-/// rule template, as diagnostics at the offending value. Limits of the alert rule API (query length,
-/// schedule range, threshold, number of mappings, version format) apply to analytic rules (Scheduled,
-/// NRT), which are what the API deploys; checks that a value is one Sentinel knows (tactic names,
-/// entity types and identifiers, custom detail names, connector ids) apply to hunting queries too.
-/// Not here: columns the query must produce (the Kusto binder) and techniques under their tactics (MITRE).
+/// The checks Sentinel's CI (Azure-Sentinel .script/tests/detectionTemplateSchemaValidation) runs on an
+/// analytic rule template, as diagnostics at the offending value. Like the CI they apply to analytic
+/// rules (Scheduled, NRT), which the alert rule API deploys; hunting queries are saved searches that
+/// neither the CI nor the API validate this way (the repository's hunting queries use tactics such as
+/// "Initial access"). Not here: columns the query must produce (the Kusto binder) and techniques under
+/// their tactics (MITRE).
 /// </summary>
 internal static class SentinelRuleChecks
 {
@@ -38,18 +37,14 @@ internal static class SentinelRuleChecks
 
     public static EquatableArray<RuleDiagnostic> Check(RuleDefinition rule)
     {
+        if (rule.Family != RuleFamily.Sentinel || rule.Kind is not ("Scheduled" or "NRT")) return EquatableArray<RuleDiagnostic>.Empty;
         var diagnostics = new List<RuleDiagnostic>();
-        if (rule.Family != RuleFamily.Sentinel) return EquatableArray<RuleDiagnostic>.Empty;
-        var analytic = rule.Kind is "Scheduled" or "NRT";
-        if (analytic)
-        {
-            CheckQueryLength(rule, diagnostics);
-            CheckSchedule(rule, diagnostics);
-            CheckTriggerThreshold(rule, diagnostics);
-            CheckVersion(rule, diagnostics);
-        }
-        CheckEntityMappings(rule, analytic, diagnostics);
-        CheckCustomDetails(rule, analytic, diagnostics);
+        CheckQueryLength(rule, diagnostics);
+        CheckSchedule(rule, diagnostics);
+        CheckTriggerThreshold(rule, diagnostics);
+        CheckVersion(rule, diagnostics);
+        CheckEntityMappings(rule, diagnostics);
+        CheckCustomDetails(rule, diagnostics);
         CheckTactics(rule, diagnostics);
         CheckConnectorIds(rule, diagnostics);
         return diagnostics.ToEquatableArray();
@@ -95,17 +90,17 @@ internal static class SentinelRuleChecks
             diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelInvalidVersion, version.Span, version.Value));
     }
 
-    private static void CheckEntityMappings(RuleDefinition rule, bool analytic, List<RuleDiagnostic> diagnostics)
+    private static void CheckEntityMappings(RuleDefinition rule, List<RuleDiagnostic> diagnostics)
     {
         var mappings = rule.EntityMappings;
-        if (analytic && mappings.Count > MaxEntityMappings)
+        if (mappings.Count > MaxEntityMappings)
             diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelEntityMappingCount,
                 mappings[MaxEntityMappings].EntityType.Span, Number(mappings.Count)));
 
         foreach (var mapping in mappings)
         {
             var type = mapping.EntityType;
-            if (analytic && (mapping.Fields.Count == 0 || mapping.Fields.Count > MaxFieldMappings))
+            if ((mapping.Fields.Count == 0 || mapping.Fields.Count > MaxFieldMappings))
             {
                 var span = mapping.Fields.Count == 0 ? type.Span : mapping.Fields[MaxFieldMappings].Identifier.Span;
                 diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelFieldMappingCount, span, type.Value, Number(mapping.Fields.Count)));
@@ -141,10 +136,10 @@ internal static class SentinelRuleChecks
             : string.Join(", ", alternatives.Take(alternatives.Count - 1)) + " or " + alternatives[alternatives.Count - 1];
     }
 
-    private static void CheckCustomDetails(RuleDefinition rule, bool analytic, List<RuleDiagnostic> diagnostics)
+    private static void CheckCustomDetails(RuleDefinition rule, List<RuleDiagnostic> diagnostics)
     {
         var details = rule.CustomDetails;
-        if (analytic && details.Count > MaxCustomDetails)
+        if (details.Count > MaxCustomDetails)
             diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelTooManyCustomDetails,
                 details[MaxCustomDetails].Key.Span, Number(details.Count), Number(MaxCustomDetails)));
         foreach (var detail in details)

@@ -162,19 +162,22 @@ internal sealed class SentinelRuleReader
 
     /// <summary>
     /// The kind as written; a file without one is an analytic rule when it has a schedule (old templates
-    /// omit <c>kind: Scheduled</c>), otherwise a hunting query.
+    /// omit <c>kind: Scheduled</c>), otherwise a hunting query. "Scheduled" without any schedule field
+    /// is a hunting query too.
     /// </summary>
     private string DecideKind(Located<string>? kind, HashSet<string> present)
     {
+        var hasSchedule = present.Contains(F.QueryFrequency) || present.Contains(F.QueryPeriod)
+            || present.Contains(F.TriggerOperator) || present.Contains(F.TriggerThreshold);
         if (kind is { } written)
         {
+            // hunting queries copied from analytic rules keep "kind: Scheduled" without a schedule
+            if (written.Value is F.Scheduled && !hasSchedule) return F.Hunting;
             if (written.Value is F.Scheduled or F.Nrt) return written.Value;
             Report(DiagnosticDescriptors.InvalidValue, written.Span, F.Kind, written.Value, "expected Scheduled or NRT");
             return written.Value;
         }
-        return present.Contains(F.QueryFrequency) || present.Contains(F.QueryPeriod) || present.Contains(F.TriggerOperator)
-            ? F.Scheduled
-            : F.Hunting;
+        return hasSchedule ? F.Scheduled : F.Hunting;
     }
 
     private void RequireFields(HashSet<string> present, QueryText? query, string kind)

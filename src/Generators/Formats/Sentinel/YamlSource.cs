@@ -16,6 +16,13 @@ internal sealed class YamlSource
         Path = path;
         FileText = fileText;
         Lines = new TextLines(fileText);
+        // A byte order mark is no YAML character (YamlDotNet would read it into the first key), but it
+        // is a character of the text, so positions count it.
+        if (length > 0 && fileText[start] == '\uFEFF')
+        {
+            start++;
+            length--;
+        }
         Start = start;
         Yaml = fileText.Substring(start, length);
     }
