@@ -49,6 +49,10 @@ internal sealed record RuleDefinition
     public TimeSpan? Interval { get; init; }
     /// <summary>Sentinel queryPeriod / Elastic look-back (the span of <c>from</c> before now).</summary>
     public TimeSpan? LookBack { get; init; }
+    /// <summary>Where <see cref="Interval"/>, <see cref="LookBack"/> and <see cref="TriggerThreshold"/> are written, for range checks.</summary>
+    public SourceSpan? IntervalSpan { get; init; }
+    public SourceSpan? LookBackSpan { get; init; }
+    public SourceSpan? TriggerThresholdSpan { get; init; }
     /// <summary>Elastic max_signals.</summary>
     public int? MaxAlerts { get; init; }
     public string? TriggerOperator { get; init; }
@@ -59,6 +63,8 @@ internal sealed record RuleDefinition
     /// <summary>Sentinel requiredDataConnectors' data types: the tables the rule reads.</summary>
     public EquatableArray<string> RequiredTables { get; init; } = EquatableArray<string>.Empty;
     public EquatableArray<string> DataConnectors { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>The <see cref="DataConnectors"/> with where each is written, for the connector id check.</summary>
+    public EquatableArray<Located<string>> DataConnectorIds { get; init; } = EquatableArray<Located<string>>.Empty;
 
     // ---- descriptive ----
     public EquatableArray<string> Tags { get; init; } = EquatableArray<string>.Empty;
