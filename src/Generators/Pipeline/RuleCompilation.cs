@@ -34,7 +34,7 @@ internal static class RuleCompilation
         }
         if (!query.IsExecutable && query.NotExecutableReason is { } reason)
             diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.NotExecutable, rule.Query?.MapSpan(0, 0) ?? rule.Name.Span, reason));
-        var id = rule.Id?.Value ?? "";
+        var id = Formats.RuleFileReader.ClassIdOf(rule);
         return new CompiledRule(rule, id, sourceFile, query, diagnostics.ToImmutable());
     }
 
@@ -52,6 +52,7 @@ internal static class RuleChecks
     public static IEnumerable<RuleDiagnostic> Check(RuleDefinition rule, CompiledQuery query)
     {
         _ = query;
-        return Mitre.ThreatChecks.Check(rule);
+        var diagnostics = Mitre.ThreatChecks.Check(rule);
+        return rule.Family == RuleFamily.Sentinel ? diagnostics.Concat(Sentinel.SentinelRuleChecks.Check(rule)) : diagnostics;
     }
 }
