@@ -31,6 +31,13 @@ internal static class SentinelYamlReader
                 return RuleFile.Failed(source.Path, RuleDiagnostic.Create(DiagnosticDescriptors.MalformedFile,
                     source.SpanOf(e.Start, e.End), "YAML", Describe(e)));
             }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's document loader fails this way on some malformed input (an unclosed
+                // flow sequence followed by a block scalar); it is still a syntax error of the file
+                return RuleFile.Failed(source.Path, RuleDiagnostic.Create(DiagnosticDescriptors.MalformedFile,
+                    source.StartSpan, "YAML", "the document structure is malformed (" + e.Message + ")"));
+            }
 
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
