@@ -33,18 +33,22 @@ internal static class ClassNames
         return builder.ToString();
     }
 
-    /// <summary>Assigns unique names to rules given as (rule name, id), in a deterministic order.</summary>
+    /// <summary>
+    /// Assigns unique names to rules given as (rule name, id), in a deterministic order. Uniqueness
+    /// ignores case: names become file names (hint names), which Roslyn and some file systems compare
+    /// without case ("…ByESET" and "…ByEset" must not collide).
+    /// </summary>
     public static string[] AssignUnique(IReadOnlyList<(string Name, string Id)> rules)
     {
         var baseNames = new string[rules.Count];
-        var counts = new Dictionary<string, int>();
+        var counts = new Dictionary<string, int>(System.StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < rules.Count; i++)
         {
             baseNames[i] = FromRuleName(rules[i].Name);
             counts[baseNames[i]] = counts.TryGetValue(baseNames[i], out var n) ? n + 1 : 1;
         }
         var result = new string[rules.Count];
-        var used = new HashSet<string>(ReservedNames);
+        var used = new HashSet<string>(ReservedNames, System.StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < rules.Count; i++)
         {
             var candidate = counts[baseNames[i]] == 1 && !ReservedNames.Contains(baseNames[i])
@@ -69,5 +73,5 @@ internal static class ClassNames
     }
 
     /// <summary>Names the generated registry and the runtime already use in the same namespace.</summary>
-    private static readonly HashSet<string> ReservedNames = new() { "GeneratedRules", "Rule", "System", "Global" };
+    private static readonly HashSet<string> ReservedNames = new(System.StringComparer.OrdinalIgnoreCase) { "GeneratedRules", "Rule", "System", "Global" };
 }

@@ -95,3 +95,13 @@ public sealed class EmittedThreatTests
         Assert.Equal(["T1528", "T1059", "T1059.001"], metadata.Techniques.Select(t => t.Id));
     }
 }
+
+public sealed class ClassNameCaseTests
+{
+    [Fact]
+    public void Names_that_differ_only_in_case_get_distinct_file_safe_names()
+    {
+        var names = AzureRules.Generators.Emit.ClassNames.AssignUnique([("Threats detected by ESET", "a1"), ("Threats Detected By Eset", "b2")]);
+        Assert.Equal(2, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+}
