@@ -67,6 +67,14 @@ internal static partial class DiagnosticDescriptors
         "Invalid rule version",
         "Invalid version '{0}': expected three numbers such as 1.0.0", SentinelCategory);
 
+    public static readonly DiagnosticDescriptor SentinelTooManyPlaceholders = Error("AR0717",
+        "Too many placeholders in an alert format",
+        "'{0}' has {1} {{{{column}}}} placeholders; Sentinel allows at most {2}", SentinelCategory);
+
+    public static readonly DiagnosticDescriptor SentinelTextTooLong = Error("AR0718",
+        "Text too long for Sentinel",
+        "'{0}' is {1} characters long; Sentinel allows at most {2}", SentinelCategory);
+
     public static readonly DiagnosticDescriptor SentinelUnknownConnectorId = Warning("AR0716",
         "Unknown data connector",
         "Unknown data connector id '{0}': it is not one of Sentinel's connector ids", SentinelCategory);

@@ -178,6 +178,15 @@ public sealed class SentinelYamlReaderTests
     }
 
     [Fact]
+    public void Reports_a_duplicate_field_as_malformed_at_the_second_key()
+    {
+        var file = SentinelYamlReader.Read(RulePath, ScheduledPlus("severity: High"));
+        var diagnostic = Assert.Single(file.Diagnostics);
+        Assert.Equal("AR0101", diagnostic.Id);
+        Assert.Equal((33, 1), At(diagnostic.Span.Start));
+    }
+
+    [Fact]
     public void Reports_a_document_that_is_not_a_mapping()
     {
         var file = SentinelYamlReader.Read(RulePath, "- a\n- b\n");
