@@ -2,6 +2,14 @@ using Microsoft.CodeAnalysis;
 
 namespace AzureRules.Generators.Diagnostics;
 
+// ---- AR0150-AR0169: the Sentinel rule format --------------------------------------------------------
+internal static partial class DiagnosticDescriptors
+{
+    public static readonly DiagnosticDescriptor SentinelFieldNameCase = Warning("AR0150",
+        "Field name in the wrong case",
+        "Field '{0}' is written '{1}': Sentinel's CI reads field names ignoring case, other tools may not", "AzureRules.Format");
+}
+
 // ---- AR07xx: the checks Sentinel's CI (detectionTemplateSchemaValidation) runs on analytic rules ----
 internal static partial class DiagnosticDescriptors
 {
