@@ -2,6 +2,14 @@ using Microsoft.CodeAnalysis;
 
 namespace AzureRules.Generators.Diagnostics;
 
+// ---- AR0150-AR0169: the Sentinel rule format --------------------------------------------------------
+internal static partial class DiagnosticDescriptors
+{
+    public static readonly DiagnosticDescriptor SentinelFieldNameCase = Warning("AR0150",
+        "Field name in the wrong case",
+        "Field '{0}' is written '{1}': Sentinel's CI reads field names ignoring case, other tools may not", "AzureRules.Format");
+}
+
 // ---- AR07xx: the checks Sentinel's CI (detectionTemplateSchemaValidation) runs on analytic rules ----
 internal static partial class DiagnosticDescriptors
 {
@@ -66,6 +74,14 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SentinelInvalidVersion = Error("AR0715",
         "Invalid rule version",
         "Invalid version '{0}': expected three numbers such as 1.0.0", SentinelCategory);
+
+    public static readonly DiagnosticDescriptor SentinelTooManyPlaceholders = Error("AR0717",
+        "Too many placeholders in an alert format",
+        "'{0}' has {1} {{{{column}}}} placeholders; Sentinel allows at most {2}", SentinelCategory);
+
+    public static readonly DiagnosticDescriptor SentinelTextTooLong = Error("AR0718",
+        "Text too long for Sentinel",
+        "'{0}' is {1} characters long; Sentinel allows at most {2}", SentinelCategory);
 
     public static readonly DiagnosticDescriptor SentinelUnknownConnectorId = Warning("AR0716",
         "Unknown data connector",

@@ -31,6 +31,12 @@ internal static class SentinelRuleChecks
     public const int MaxCustomDetailKeyLength = 20;
     public const int MaxCustomDetailColumnLength = 500;
 
+    public const int MaxNameLength = 256;
+    public const int MaxAlertPlaceholders = 3;
+    public const int MaxAlertDisplayNameLength = 256;
+    public const int MaxAlertDescriptionLength = 5000;
+
+    private static readonly Regex Placeholder = new(@"\{\{([^{}]*)\}\}", RegexOptions.CultureInvariant);
     private static readonly Regex CustomDetailKey = new(@"^[a-zA-Z]+\w*$", RegexOptions.CultureInvariant);
     private static readonly Regex CustomDetailColumn = new(@"^[a-zA-Z_]+\w*$", RegexOptions.CultureInvariant);
     private static readonly Regex ThreePartVersion = new(@"^\d+\.\d+\.\d+$", RegexOptions.CultureInvariant);
@@ -45,8 +51,10 @@ internal static class SentinelRuleChecks
         CheckVersion(rule, diagnostics);
         CheckEntityMappings(rule, diagnostics);
         CheckCustomDetails(rule, diagnostics);
+        CheckAlertDetailsOverride(rule, diagnostics);
         CheckTactics(rule, diagnostics);
         CheckConnectorIds(rule, diagnostics);
+        CheckTextLength("name", rule.Name, MaxNameLength, diagnostics);
         return diagnostics.ToEquatableArray();
     }
 
@@ -149,6 +157,32 @@ internal static class SentinelRuleChecks
             if (detail.ColumnName.Value.Length > MaxCustomDetailColumnLength || !CustomDetailColumn.IsMatch(detail.ColumnName.Value))
                 diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelInvalidCustomDetailColumn, detail.ColumnName.Span, detail.ColumnName.Value));
         }
+    }
+
+    /// <summary>The alert name and description formats: their length, and at most three {{column}} placeholders.</summary>
+    private static void CheckAlertDetailsOverride(RuleDefinition rule, List<RuleDiagnostic> diagnostics)
+    {
+        foreach (var format in rule.AlertDetailsOverride)
+        {
+            var maxLength = format.Property switch
+            {
+                "alertDisplayNameFormat" => MaxAlertDisplayNameLength,
+                "alertDescriptionFormat" => MaxAlertDescriptionLength,
+                _ => 0,
+            };
+            if (maxLength == 0) continue;
+            CheckTextLength(format.Property, format.Template, maxLength, diagnostics);
+            var placeholders = Placeholder.Matches(format.Template.Value).Count;
+            if (placeholders > MaxAlertPlaceholders)
+                diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelTooManyPlaceholders, format.Template.Span,
+                    format.Property, Number(placeholders), Number(MaxAlertPlaceholders)));
+        }
+    }
+
+    private static void CheckTextLength(string field, Located<string> text, int maxLength, List<RuleDiagnostic> diagnostics)
+    {
+        if (text.Value.Length > maxLength)
+            diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelTextTooLong, text.Span, field, Number(text.Value.Length), Number(maxLength)));
     }
 
     private static void CheckTactics(RuleDefinition rule, List<RuleDiagnostic> diagnostics)

@@ -155,9 +155,25 @@ public sealed class SentinelRuleChecksTests
     }
 
     [Fact]
+    public void Alert_formats_have_at_most_three_placeholders()
+    {
+        var four = "alertDetailsOverride:\n  alertDisplayNameFormat: Sign-in by {{A}} from {{B}}\n  alertDescriptionFormat: '{{A}} {{B}} {{C}} {{D}}'";
+        var diagnostic = Only(ScheduledPlus(four), "AR0717", 35, 27);
+        Assert.Equal("'alertDescriptionFormat' has 4 {{column}} placeholders; Sentinel allows at most 3", diagnostic.FormatMessage());
+    }
+
+    [Fact]
+    public void Name_and_alert_display_name_are_at_most_256_characters()
+    {
+        var longName = new string('n', 257);
+        Assert.Equal(["name", "257", "256"], Only(ScheduledWith(2, "name: " + longName), "AR0718", 2, 7).Arguments.Items.ToArray());
+        Only(ScheduledPlus("alertDetailsOverride:\n  alertDisplayNameFormat: " + longName), "AR0718", 34, 27);
+    }
+
+    [Fact]
     public void Every_Sentinel_descriptor_is_registered_in_its_range()
     {
         var ids = DiagnosticDescriptors.All.Select(d => d.Id).Where(id => id.StartsWith("AR07", StringComparison.Ordinal)).OrderBy(id => id).ToList();
-        Assert.Equal(Enumerable.Range(701, 16).Select(n => $"AR0{n}"), ids);
+        Assert.Equal(Enumerable.Range(701, 18).Select(n => $"AR0{n}"), ids);
     }
 }

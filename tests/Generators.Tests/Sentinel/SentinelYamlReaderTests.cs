@@ -178,6 +178,15 @@ public sealed class SentinelYamlReaderTests
     }
 
     [Fact]
+    public void Reports_a_duplicate_field_as_malformed_at_the_second_key()
+    {
+        var file = SentinelYamlReader.Read(RulePath, ScheduledPlus("severity: High"));
+        var diagnostic = Assert.Single(file.Diagnostics);
+        Assert.Equal("AR0101", diagnostic.Id);
+        Assert.Equal((33, 1), At(diagnostic.Span.Start));
+    }
+
+    [Fact]
     public void Reports_a_document_that_is_not_a_mapping()
     {
         var file = SentinelYamlReader.Read(RulePath, "- a\n- b\n");
@@ -226,7 +235,7 @@ public sealed class SentinelYamlReaderTests
     [InlineData(32, "kind: Fusion", "AR0103", 32, 7)]
     [InlineData(14, "tactics: InitialAccess", "AR0103", 14, 10)]
     [InlineData(32, "kind: Scheduled\nReferences: x", "AR0104", 33, 1)]
-    [InlineData(9, "      - SigninLogs\n    datatypes: [SigninLogs]", "AR0104", 10, 5)]
+    [InlineData(9, "      - SigninLogs\n    dataTables: [SigninLogs]", "AR0104", 10, 5)]
     [InlineData(25, "      - identifier: FullName\n        column: X", "AR0104", 26, 9)]
     public void Reports_an_invalid_value_where_it_is_written(int line, string replacement, string id, int expectedLine, int expectedColumn)
     {
@@ -235,6 +244,17 @@ public sealed class SentinelYamlReaderTests
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal((expectedLine, expectedColumn), At(diagnostic.Span.Start));
         Assert.Contains($"({expectedLine},{expectedColumn}): ", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Reads_a_field_name_in_another_case_with_a_warning_as_the_CI_does()
+    {
+        var text = ScheduledWith(8, "    datatypes:").Replace("severity: Medium", "Severity: Medium");
+        var rule = Assert.Single(SentinelYamlReader.Read(RulePath, text).Rules);
+        Assert.Equal(["SigninLogs"], rule.RequiredTables.Items.ToArray());
+        Assert.Equal("Medium", rule.Severity!.Value.Value);
+        Assert.Equal([("AR0150", 5, 1), ("AR0150", 8, 5)], rule.Diagnostics.Select(d => (d.Id, At(d.Span.Start).Line, At(d.Span.Start).Column)).ToArray());
+        Assert.Equal("Field 'dataTypes' is written 'datatypes': Sentinel's CI reads field names ignoring case, other tools may not", rule.Diagnostics[1].FormatMessage());
     }
 
     [Fact]

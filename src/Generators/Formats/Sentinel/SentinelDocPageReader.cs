@@ -18,9 +18,10 @@ internal static class SentinelDocPageReader
     {
         var section = FindSection(text);
         if (section is not { } s) return false;
-        // the section must hold a rule: a top-level query field
-        var yaml = text.Substring(s.Start, s.Length);
-        return yaml.StartsWith("query:", StringComparison.Ordinal) || yaml.IndexOf("\nquery:", StringComparison.Ordinal) >= 0;
+        // the section must hold a rule: a query field (some rules indent the whole document)
+        foreach (var line in text.Substring(s.Start, s.Length).Split('\n'))
+            if (line.TrimStart(' ').StartsWith("query:", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     public static RuleFile Read(string path, string text)

@@ -30,6 +30,15 @@ internal static class SentinelFields
     public const string Tags = "tags";
     public const string Metadata = "metadata";
 
+    /// <summary>Every top-level field a rule may have.</summary>
+    public static readonly string[] TopLevel =
+    {
+        Id, Name, Description, Severity, RequiredDataConnectors, QueryFrequency, QueryPeriod, TriggerOperator,
+        TriggerThreshold, Tactics, RelevantTechniques, Query, EntityMappings, CustomDetails, AlertDetailsOverride,
+        EventGroupingSettings, IncidentConfiguration, SuppressionEnabled, SuppressionDuration, Version, Kind, Tags,
+        Metadata, "status", "enabled", "sentinelEntitiesMappings", "alertRuleTemplateName", "templateVersion",
+    };
+
     /// <summary>Fields Sentinel knows that the rule model does not keep (deployment state, UI hints).</summary>
     public static readonly HashSet<string> Accepted = new(StringComparer.Ordinal)
     {

@@ -60,7 +60,7 @@ internal sealed class SentinelRuleReader
                 _values.Invalid("(key)", entry.Key, "a field name must be a plain name");
                 continue;
             }
-            var key = keyNode.Value ?? "";
+            var key = _values.KnownName(keyNode, F.TopLevel);
             var node = entry.Value;
             if (!YamlValues.IsNull(node)) present.Add(key);
             switch (key)
@@ -226,7 +226,7 @@ internal sealed class SentinelRuleReader
     {
         foreach (var item in _values.Mappings(F.RequiredDataConnectors, node))
         {
-            foreach (var (key, value) in _values.Fields(item, F.RequiredDataConnectors))
+            foreach (var (key, value) in _values.Fields(item, F.RequiredDataConnectors, "connectorId", "dataTypes"))
             {
                 switch (key)
                 {
@@ -255,7 +255,7 @@ internal sealed class SentinelRuleReader
         {
             Located<string>? entityType = null;
             var fields = new List<FieldMapping>();
-            foreach (var (key, value) in _values.Fields(item, F.EntityMappings))
+            foreach (var (key, value) in _values.Fields(item, F.EntityMappings, "entityType", "fieldMappings"))
             {
                 switch (key)
                 {
@@ -264,7 +264,7 @@ internal sealed class SentinelRuleReader
                         foreach (var field in _values.Mappings(key, value))
                         {
                             Located<string>? identifier = null, column = null;
-                            foreach (var (fieldKey, fieldValue) in _values.Fields(field, "fieldMappings"))
+                            foreach (var (fieldKey, fieldValue) in _values.Fields(field, "fieldMappings", "identifier", "columnName"))
                             {
                                 if (fieldKey == "identifier") identifier = _values.Text(fieldKey, fieldValue);
                                 else if (fieldKey == "columnName") column = _values.Text(fieldKey, fieldValue);
@@ -283,10 +283,15 @@ internal sealed class SentinelRuleReader
         }
     }
 
+    private static readonly string[] AlertDetailsOverrideFields =
+    {
+        "alertDisplayNameFormat", "alertDescriptionFormat", "alertTacticsColumnName", "alertSeverityColumnName", "alertDynamicProperties",
+    };
+
     private void ReadAlertDetailsOverride(YamlNode node, List<AlertDetailOverride> overrides)
     {
         if (_values.Mapping(F.AlertDetailsOverride, node) is not { } mapping) return;
-        foreach (var (key, value) in _values.Fields(mapping, F.AlertDetailsOverride))
+        foreach (var (key, value) in _values.Fields(mapping, F.AlertDetailsOverride, AlertDetailsOverrideFields))
         {
             switch (key)
             {
@@ -300,7 +305,7 @@ internal sealed class SentinelRuleReader
                     foreach (var property in _values.Mappings(key, value))
                     {
                         Located<string>? name = null, template = null;
-                        foreach (var (propertyKey, propertyValue) in _values.Fields(property, key))
+                        foreach (var (propertyKey, propertyValue) in _values.Fields(property, key, "alertProperty", "value"))
                         {
                             if (propertyKey == "alertProperty") name = _values.Text(propertyKey, propertyValue);
                             else if (propertyKey == "value") template = _values.Text(propertyKey, propertyValue);
@@ -319,7 +324,7 @@ internal sealed class SentinelRuleReader
     {
         if (_values.Mapping(F.EventGroupingSettings, node) is not { } mapping) return null;
         string? grouping = null;
-        foreach (var (key, value) in _values.Fields(mapping, F.EventGroupingSettings))
+        foreach (var (key, value) in _values.Fields(mapping, F.EventGroupingSettings, "aggregationKind"))
         {
             if (key != "aggregationKind")
             {
@@ -337,7 +342,7 @@ internal sealed class SentinelRuleReader
     {
         if (_values.Mapping(F.IncidentConfiguration, node) is not { } mapping) return null;
         bool? create = null;
-        foreach (var (key, value) in _values.Fields(mapping, F.IncidentConfiguration))
+        foreach (var (key, value) in _values.Fields(mapping, F.IncidentConfiguration, "createIncident", "groupingConfiguration"))
         {
             if (key == "createIncident") create = _values.Boolean(key, value);
             else if (key == "groupingConfiguration") _values.Mapping(key, value);

@@ -72,14 +72,28 @@ internal sealed class YamlValues
         return null;
     }
 
-    /// <summary>The entries of a mapping whose keys are names; other keys are reported.</summary>
-    public IEnumerable<(string Key, YamlNode Value)> Fields(YamlMappingNode mapping, string field)
+    /// <summary>
+    /// The entries of a mapping whose keys are names; other keys are reported. A key that is one of
+    /// <paramref name="known"/> in another case is returned as the known name, with a warning.
+    /// </summary>
+    public IEnumerable<(string Key, YamlNode Value)> Fields(YamlMappingNode mapping, string field, params string[] known)
     {
         foreach (var entry in mapping.Children)
         {
-            if (entry.Key is YamlScalarNode key) yield return (key.Value ?? "", entry.Value);
+            if (entry.Key is YamlScalarNode key) yield return (KnownName(key, known), entry.Value);
             else Invalid(field, entry.Key, "a field name must be a plain name");
         }
+    }
+
+    /// <summary>The field name as Sentinel knows it: the CI binds YAML to its model ignoring case.</summary>
+    public string KnownName(YamlScalarNode key, IReadOnlyCollection<string> known)
+    {
+        var name = key.Value ?? "";
+        if (known.Contains(name)) return name;
+        var match = known.FirstOrDefault(k => string.Equals(k, name, System.StringComparison.OrdinalIgnoreCase));
+        if (match is null) return name;
+        _diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.SentinelFieldNameCase, _source.SpanOf(key), match, name));
+        return match;
     }
 
     /// <summary>A mapping of name to value, e.g. customDetails.</summary>
