@@ -158,7 +158,8 @@ internal sealed class KueryParser
                 _position++;
                 return new KueryNested(field, inner, start, _position - start);
             }
-            return ParseValues(field);
+            // `field: not value` (detection-rules writes it; Kibana's grammar wants `field:(not value)`)
+            return IsNotAhead() ? ParseNot(inValues: true, field) : ParseValues(field);
         }
         if (TryRangeOperator(out var op))
         {
