@@ -29,6 +29,15 @@ internal sealed class KueryEmitter
         var body = emitter.Expression(query, "e", indent: 1);
         var members = new StringBuilder();
         foreach (var field in emitter._fields) members.Append(field).Append('\n');
+        if (emitter._slotByPath.Count > 0)
+        {
+            // Reading a static field in the constructor runs the class's static initialisers when the
+            // rule is loaded, so every slot exists before the first event is read (without it the
+            // runtime may defer them, beforefieldinit, to the first Matches call: after that event's load).
+            members.Append("#pragma warning disable CS0414 // read for its side effect only\n");
+            members.Append("private readonly int _slotsResolved = F0;\n");
+            members.Append("#pragma warning restore CS0414\n");
+        }
         if (emitter._fields.Count > 0) members.Append('\n');
         members.Append("public override bool Matches(global::AzureRules.Sdk.Events.EventView e)\n    => ").Append(body).Append(";\n");
         return members.ToString();
