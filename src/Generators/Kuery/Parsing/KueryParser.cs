@@ -34,6 +34,9 @@ internal sealed class KueryParser
     private readonly string _text;
     private int _position;
     private int _depth;
+    // where a keyword lacked its trailing space ("a or(b)"): Kibana's PEG parser reports the furthest
+    // position it failed at, which is there rather than before the keyword
+    private int _keywordFailure = -1;
 
     private KueryParser(string text) => _text = text;
 
@@ -76,7 +79,11 @@ internal sealed class KueryParser
         if (AtEnd) return new KueryMatchAll(0, _text.Length);
         var query = ParseOr(inValues: false, field: null);
         SkipSpaces();
-        if (!AtEnd) throw Expected("AND, OR, end of input");
+        if (!AtEnd)
+        {
+            if (_keywordFailure > _position) throw new SyntaxErrorException(_keywordFailure, $"Expected whitespace but \"{_text[_keywordFailure]}\" found.");
+            throw Expected("AND, OR, end of input");
+        }
         return query;
     }
 
@@ -240,6 +247,7 @@ internal sealed class KueryParser
         var j = i + keyword.Length;
         var k = j;
         while (k < _text.Length && IsSpace(_text[k])) k++;
+        if (k == j && j < _text.Length && !char.IsLetterOrDigit(_text[j])) _keywordFailure = System.Math.Max(_keywordFailure, j);
         return k == j ? 0 : k - at;
     }
 
