@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using AzureRules.Generators.Elastic;
+using AzureRules.Generators.Emit;
+using AzureRules.Generators.Kuery.Binding;
+using AzureRules.Generators.Kuery.Syntax;
+
+namespace AzureRules.Generators.Kuery.Emit;
+
+/// <summary>
+/// Writes a bound query as the members of an <c>ElasticEventDetection</c>: one static slot per field
+/// path and one static matcher per query value (patterns, IP blocks, dates, analysed phrases), all
+/// built once when the class loads, and a <c>Matches</c> override that is a single boolean expression
+/// over <c>AzureRules.Sdk.Kuery</c> helpers.
+/// </summary>
+internal sealed class KueryEmitter
+{
+    private const string Sdk = "global::AzureRules.Sdk.Kuery.";
+    private readonly List<string> _fields = [];
+    private readonly Dictionary<string, string> _slotByPath = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _staticByInitializer = new(System.StringComparer.Ordinal);
+    private int _lambdaDepth;
+
+    public static string Emit(BoundKuery query)
+    {
+        var emitter = new KueryEmitter();
+        var body = emitter.Expression(query, "e", indent: 1);
+        var members = new StringBuilder();
+        foreach (var field in emitter._fields) members.Append(field).Append('\n');
+        if (emitter._slotByPath.Count > 0)
+        {
+            // Reading a static field in the constructor runs the class's static initialisers when the
+            // rule is loaded, so every slot exists before the first event is read (without it the
+            // runtime may defer them, beforefieldinit, to the first Matches call: after that event's load).
+            members.Append("#pragma warning disable CS0414 // read for its side effect only\n");
+            members.Append("private readonly int _slotsResolved = F0;\n");
+            members.Append("#pragma warning restore CS0414\n");
+        }
+        if (emitter._fields.Count > 0) members.Append('\n');
+        members.Append("public override bool Matches(global::AzureRules.Sdk.Events.EventView e)\n    => ").Append(body).Append(";\n");
+        return members.ToString();
+    }
+
+    private string Expression(BoundKuery node, string view, int indent) => node switch
+    {
+        BoundConstant c => c.Value ? "true" : "false",
+        BoundOr or => Join(or.Operands, " || ", view, indent),
+        BoundAnd and => Join(and.Operands, " && ", view, indent),
+        // and/or come back parenthesised, everything else is a call
+        BoundNot not => "!" + Expression(not.Operand, view, indent),
+        BoundExists exists => exists.Path.Length == 0 ? "false" : $"{view}.Exists({Slot(exists.Path)})",
+        BoundMatch match => Match(match, view),
+        BoundRange range => Range(range, view),
+        BoundNested nested => Nested(nested, view, indent),
+        BoundFreeText free => FreeText(free.Value, view),
+        BoundFieldPatternMatch pattern =>
+            $"{Sdk}KueryDocument.AnyField({view}, {Static("KueryPattern", CSharpLiteral.String(pattern.FieldPattern.Replace("\\", "\\\\")))}, {DynamicValue(pattern.Value)})",
+        _ => "false",
+    };
+
+    private string Join(System.Collections.Immutable.ImmutableArray<BoundKuery> operands, string op, string view, int indent)
+    {
+        if (operands.Length == 0) return op.Contains("&") ? "true" : "false";
+        if (operands.Length == 1) return Expression(operands[0], view, indent);
+        var newline = "\n" + new string(' ', 4 * (indent + 1));
+        return "(" + string.Join(newline + op.TrimStart(), operands.Select(o => Expression(o, view, indent + 1))) + ")";
+    }
+
+    private string Match(BoundMatch match, string view)
+    {
+        if (match.Path.Length == 0) return "false";
+        var values = $"{view}.Values({Slot(match.Path)})";
+        var value = match.Value;
+        return match.Kind switch
+        {
+            MatchKind.Keyword => $"{Sdk}KueryMatch.Keyword({values}, {CSharpLiteral.String(value.Text)})",
+            MatchKind.KeywordWildcard => $"{Sdk}KueryMatch.Wildcard({values}, {Static("KueryPattern", CSharpLiteral.String(value.Pattern))})",
+            MatchKind.TextTerms => $"{Sdk}KueryMatch.Text({values}, {Static("KueryText", CSharpLiteral.String(value.Text) + ", phrase: false")})",
+            MatchKind.TextPhrase => $"{Sdk}KueryMatch.Text({values}, {Static("KueryText", CSharpLiteral.String(value.Text) + ", phrase: true")})",
+            MatchKind.TextWildcard => $"{Sdk}KueryMatch.TextWildcard({values}, {Static("KueryPattern", CSharpLiteral.String(value.Pattern) + ", ignoreCase: true")})",
+            MatchKind.Number => $"{Sdk}KueryMatch.Number({values}, {Number(value.Text)})",
+            MatchKind.Boolean => $"{Sdk}KueryMatch.Boolean({values}, {(value.Text == "true" ? "true" : "false")})",
+            MatchKind.Ip => $"{Sdk}KueryMatch.Ip({values}, {Static("KueryIpRange", CSharpLiteral.String(value.Text.Trim()))})",
+            MatchKind.Date => $"{Sdk}KueryMatch.Date({values}, {Static("KueryDate", CSharpLiteral.String(value.Text))})",
+            _ => $"{Sdk}KueryMatch.Dynamic({values}, {DynamicValue(value)})",
+        };
+    }
+
+    private string Range(BoundRange range, string view)
+    {
+        if (range.Path.Length == 0) return "false";
+        var values = $"{view}.Values({Slot(range.Path)})";
+        var comparison = Sdk + "KueryComparison." + range.Operator switch
+        {
+            KueryRangeOperator.GreaterThan => "GreaterThan",
+            KueryRangeOperator.GreaterThanOrEqual => "GreaterThanOrEqual",
+            KueryRangeOperator.LessThan => "LessThan",
+            _ => "LessThanOrEqual",
+        };
+        var text = range.Value.Text;
+        return range.Type switch
+        {
+            ElasticFieldType.Long or ElasticFieldType.Double => $"{Sdk}KueryMatch.NumberRange({values}, {comparison}, {Number(text)})",
+            ElasticFieldType.Date => $"{Sdk}KueryMatch.DateRange({values}, {comparison}, {Static("KueryDate", CSharpLiteral.String(text))})",
+            ElasticFieldType.Ip => $"{Sdk}KueryMatch.IpRange({values}, {comparison}, {Static("KueryIpRange", CSharpLiteral.String(text.Trim()))})",
+            ElasticFieldType.Keyword or ElasticFieldType.Text => $"{Sdk}KueryMatch.KeywordRange({values}, {comparison}, {CSharpLiteral.String(text)})",
+            _ => $"{Sdk}KueryMatch.DynamicRange({values}, {comparison}, {Static("KueryValue", CSharpLiteral.String(text))})",
+        };
+    }
+
+    private string Nested(BoundNested nested, string view, int indent)
+    {
+        _lambdaDepth++;
+        var inner = "n" + _lambdaDepth.ToString(CultureInfo.InvariantCulture);
+        var body = Expression(nested.Query, inner, indent + 1);
+        _lambdaDepth--;
+        return $"{Sdk}KueryDocument.Nested({view}, {CSharpLiteral.String(nested.Path)}, static {inner} => {body})";
+    }
+
+    private string FreeText(KueryLiteral value, string view)
+    {
+        var dynamic = DynamicValue(value);
+        if (value.HasWildcard)
+            return $"{Sdk}KueryDocument.FreeText({view}, {dynamic}, null, {Static("KueryPattern", CSharpLiteral.String(value.Pattern) + ", ignoreCase: true")})";
+        var text = Static("KueryText", CSharpLiteral.String(value.Text) + (value.Quoted ? ", phrase: true" : ", phrase: false"));
+        return $"{Sdk}KueryDocument.FreeText({view}, {dynamic}, {text}, null)";
+    }
+
+    private string DynamicValue(KueryLiteral value)
+        => Static("KueryValue", CSharpLiteral.String(value.Text) + (value.HasWildcard ? ", " + CSharpLiteral.String(value.Pattern) : ""));
+
+    private static string Number(string text)
+    {
+        var number = double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return number.ToString("R", CultureInfo.InvariantCulture) + "d";
+    }
+
+    private string Slot(string path)
+    {
+        if (_slotByPath.TryGetValue(path, out var name)) return name;
+        name = "F" + _slotByPath.Count.ToString(CultureInfo.InvariantCulture);
+        _slotByPath[path] = name;
+        _fields.Add($"private static readonly int {name} = global::AzureRules.Sdk.Events.FieldTable.Slot({CSharpLiteral.String(path)});");
+        return name;
+    }
+
+    private string Static(string type, string arguments)
+    {
+        var key = type + "(" + arguments + ")";
+        if (_staticByInitializer.TryGetValue(key, out var name)) return name;
+        name = "M" + _staticByInitializer.Count.ToString(CultureInfo.InvariantCulture);
+        _staticByInitializer[key] = name;
+        _fields.Add($"private static readonly {Sdk}{type} {name} = new({arguments});");
+        return name;
+    }
+}
