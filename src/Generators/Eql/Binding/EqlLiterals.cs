@@ -21,12 +21,70 @@ internal static class EqlLiterals
         return true;
     }
 
+    /// <summary>
+    /// A Lucene regular expression (what Elasticsearch's <c>regex</c> runs) as a .NET pattern. Lucene
+    /// lets a backslash escape any character (<c>\_</c> is '_'), which .NET rejects for characters that
+    /// are not metacharacters; letters keep their .NET meaning (<c>\d</c>, <c>\s</c>, <c>\w</c>).
+    /// Lucene patterns are anchored: the runtime anchors the whole pattern.
+    /// </summary>
+    public static string ToDotNetRegex(string lucene)
+    {
+        var result = new System.Text.StringBuilder(lucene.Length + 8);
+        var inClass = false;
+        char? previous = null; // the literal character of the class element just written, if it is one
+        for (var i = 0; i < lucene.Length; i++)
+        {
+            var c = lucene[i];
+            if (c == '\\' && i + 1 < lucene.Length)
+            {
+                var next = lucene[++i];
+                if (char.IsLetterOrDigit(next))
+                {
+                    result.Append('\\').Append(next);
+                    previous = null;
+                }
+                else
+                {
+                    // .NET takes a backslash before any non-word character as that character ('_' is a word character)
+                    if (next == '_') result.Append(next);
+                    else result.Append('\\').Append(next);
+                    previous = next;
+                }
+                continue;
+            }
+            if (!inClass)
+            {
+                if (c == '[') { inClass = true; previous = null; if (i + 1 < lucene.Length && lucene[i + 1] == '^') result.Append(c).Append(lucene[++i]); else result.Append(c); continue; }
+                result.Append(c);
+                continue;
+            }
+            if (c == ']') { inClass = false; result.Append(c); continue; }
+            if (c == '-' && previous is { } from && LiteralAt(lucene, i + 1) is { } to && from > to)
+            {
+                // a reversed range such as [_-.] can only mean a literal '-': Lucene authors write it so
+                result.Append("\\-");
+                previous = '-';
+                continue;
+            }
+            result.Append(c);
+            previous = c == '-' ? null : c;
+        }
+        return result.ToString();
+    }
+
+    private static char? LiteralAt(string pattern, int i)
+    {
+        if (i >= pattern.Length || pattern[i] == ']') return null;
+        if (pattern[i] != '\\') return pattern[i];
+        return i + 1 < pattern.Length && !char.IsLetterOrDigit(pattern[i + 1]) ? pattern[i + 1] : null;
+    }
+
     /// <summary>Null when the pattern compiles as the runtime will compile it, else the reason.</summary>
     public static string? ValidateRegex(string pattern)
     {
         try
         {
-            _ = new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant);
+            _ = new Regex("^(?:" + ToDotNetRegex(pattern) + ")$", RegexOptions.CultureInvariant);
             return null;
         }
         catch (ArgumentException e)

@@ -175,7 +175,8 @@ internal sealed class EqlEmitter
             EqlPredicateKind.Regex => "Regex",
             _ => "Exact",
         };
-        return Matcher(mode, predicate.CaseInsensitive, literals.Select(l => l.Text));
+        var patterns = literals.Select(l => predicate.Kind == EqlPredicateKind.Regex ? EqlLiterals.ToDotNetRegex(l.Text) : l.Text);
+        return Matcher(mode, predicate.CaseInsensitive, patterns);
     }
 
     private static EqlBinaryOperator Mirror(EqlBinaryOperator op) => op switch

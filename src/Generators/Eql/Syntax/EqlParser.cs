@@ -110,7 +110,10 @@ internal sealed class EqlParser
         var steps = new List<EqlStep>();
         while (At(EqlTokenKind.LeftBracket) || (At(EqlTokenKind.Bang) && PeekToken(1).Kind == EqlTokenKind.LeftBracket))
             steps.Add(ParseStep(allowRuns: true));
-        if (steps.Count < 2) throw Unexpected(steps.Count == 0 ? "'[' to start the sequence's first query" : "'[' : a sequence needs at least two queries");
+        // a single query repeated `with runs=N` is a sequence of N events
+        var events = 0;
+        foreach (var step in steps) events += step.Runs;
+        if (events < 2) throw Unexpected(steps.Count == 0 ? "'[' to start the sequence's first query" : "'[' : a sequence needs at least two queries (or one `with runs=N`)");
         EqlStep? until = null;
         if (AtKeyword("until"))
         {
