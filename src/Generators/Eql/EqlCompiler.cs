@@ -1,11 +1,38 @@
+using System.Linq;
+using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Emit;
+using AzureRules.Generators.Eql.Binding;
+using AzureRules.Generators.Eql.Emit;
+using AzureRules.Generators.Eql.Syntax;
 using AzureRules.Generators.Model;
+using Microsoft.CodeAnalysis;
 
 namespace AzureRules.Generators.Eql;
 
-/// <summary>Compiles a EQL query into the members of the rule's detection class.</summary>
+/// <summary>
+/// Compiles an Elasticsearch EQL query into the members of the rule's detection class: parse
+/// (<see cref="EqlParser"/>), check (<see cref="EqlChecker"/>), and for event queries emit
+/// (<see cref="EqlEmitter"/>). Sequences and samples are parsed and checked but cannot run yet.
+/// </summary>
 internal static class EqlCompiler
 {
     public static CompiledQuery Compile(RuleDefinition rule)
-        => CompiledQuery.NotExecutable(EquatableArray<Diagnostics.QueryDiagnostic>.Empty, "EQL queries cannot be compiled yet");
+    {
+        var text = rule.Query?.Text ?? "";
+        var (query, error) = EqlParser.Parse(text);
+        if (query is null)
+        {
+            var syntax = QueryDiagnostic.Create(DiagnosticDescriptors.EqlSyntaxError, error!.Start, error.Length, error.Message);
+            return CompiledQuery.NotExecutable(new[] { syntax }.ToEquatableArray(), "the EQL query has a syntax error");
+        }
+        var diagnostics = EqlChecker.Check(query, rule.LookBack).ToEquatableArray();
+        if (diagnostics.Items.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
+            return CompiledQuery.NotExecutable(diagnostics, "the EQL query has errors");
+        return query switch
+        {
+            EqlEventQuery events => new CompiledQuery(diagnostics, EqlEmitter.BaseClass, EqlEmitter.EmitMembers(events), null, EquatableArray<string>.Empty),
+            EqlSequenceQuery => CompiledQuery.NotExecutable(diagnostics, "EQL sequences are parsed and checked, but the runtime cannot run them yet"),
+            _ => CompiledQuery.NotExecutable(diagnostics, "EQL samples are parsed and checked, but the runtime cannot run them yet"),
+        };
+    }
 }

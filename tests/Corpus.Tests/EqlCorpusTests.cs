@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using AzureRules.Cli.Compilation;
+using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Eql;
+using AzureRules.Generators.Formats.Common;
+using AzureRules.Sdk.Eql;
+using AzureRules.Tests;
+using Xunit;
+using Xunit.Abstractions;
+using QueryLanguage = AzureRules.Generators.Model.QueryLanguage;
+
+namespace AzureRules.Corpus.Tests;
+
+/// <summary>
+/// Every EQL rule of Elastic's detection-rules repository: the query must parse (all of them), and
+/// every event query (not a sequence or sample) must compile to code that runs. Queries are read
+/// from the TOML with a plain extraction of <c>query = '''…'''</c> (a literal string, no escapes),
+/// independently of the product's TOML reader.
+/// </summary>
+public sealed class EqlCorpusTests(ITestOutputHelper output)
+{
+    internal sealed record CorpusRule(string File, string Query, TimeSpan? LookBack);
+
+    private static readonly Regex QueryBlock = new(@"^query = '''\r?\n?(.*?)'''", RegexOptions.Singleline | RegexOptions.Multiline);
+    private static readonly Regex From = new("^from = \"([^\"]*)\"", RegexOptions.Multiline);
+
+    internal static List<CorpusRule> LoadRules()
+    {
+        var root = SharedMaterial.Path("corpus", "elastic", "rules")!;
+        var rules = new List<CorpusRule>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.toml", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains("language = \"eql\"", StringComparison.Ordinal)) continue;
+            var query = QueryBlock.Match(text);
+            Assert.True(query.Success, $"{file}: no query = '''…''' block");
+            TimeSpan? lookBack = From.Match(text) is { Success: true } from && Durations.TryParseDateMathLookBack(from.Groups[1].Value, out var span) ? span : TimeSpan.FromMinutes(6);
+            rules.Add(new CorpusRule(Path.GetRelativePath(root, file), query.Groups[1].Value, lookBack));
+        }
+        return rules;
+    }
+
+    private static AzureRules.Generators.Model.RuleDefinition Definition(CorpusRule rule)
+        => AdHocRules.Create(QueryLanguage.Eql, rule.Query, rule.File, rule.File) with { LookBack = rule.LookBack };
+
+    [SharedFact("corpus", "elastic", "rules")]
+    public void EveryEqlRuleParsesAndEveryEventQueryCompiles()
+    {
+        var rules = LoadRules();
+        Assert.Equal(1081, rules.Count);
+
+        var syntaxErrors = new List<string>();
+        var byCause = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var warnings = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var executable = new List<CorpusRule>();
+        int sequences = 0, samples = 0;
+        foreach (var rule in rules)
+        {
+            var compiled = EqlCompiler.Compile(Definition(rule));
+            foreach (var d in compiled.Diagnostics)
+            {
+                if (d.Id == DiagnosticDescriptors.EqlSyntaxError.Id) syntaxErrors.Add($"{rule.File}@{d.Start}: {d.Arguments[0]}");
+                warnings[d.Id] = warnings.GetValueOrDefault(d.Id) + 1;
+            }
+            if (compiled.IsExecutable) executable.Add(rule);
+            else
+            {
+                var reason = compiled.NotExecutableReason!;
+                if (reason.Contains("sequences", StringComparison.Ordinal)) sequences++;
+                else if (reason.Contains("samples", StringComparison.Ordinal)) samples++;
+                if (!byCause.TryGetValue(reason, out var list)) byCause[reason] = list = [];
+                list.Add(rule.File + " " + string.Join("; ", compiled.Diagnostics.Select(d => $"{d.Id}@{d.Start} {string.Join(",", d.Arguments)}")));
+            }
+        }
+        output.WriteLine($"{rules.Count} EQL rules: {rules.Count - syntaxErrors.Count} parse, {executable.Count} event queries compile to executable code, {sequences} sequences, {samples} samples (not runnable yet)");
+        output.WriteLine("diagnostics by id: " + string.Join(", ", warnings.Select(kv => $"{kv.Key} x{kv.Value}")));
+        foreach (var (cause, files) in byCause)
+        {
+            output.WriteLine($"not executable ({files.Count}): {cause}");
+            foreach (var f in files.Where(f => !cause.Contains("sequences") && !cause.Contains("samples")).Take(20)) output.WriteLine("    " + f);
+        }
+        Assert.Empty(syntaxErrors);
+        // every rule that is neither a sequence nor a sample runs
+        Assert.Equal(rules.Count - sequences - samples, executable.Count);
+
+        // …and its generated class compiles with Roslyn and loads, in one library
+        var library = RuleLibrary.FromDefinitions(executable.Select(Definition));
+        Assert.Equal(executable.Count, library.Detections.Count);
+        Assert.All(library.Detections, d => Assert.IsAssignableFrom<EqlEventDetection>(d));
+    }
+}
