@@ -6,7 +6,14 @@ namespace AzureRules.Sdk.Alerts;
 /// <summary>Alerts as JSON lines: one object per alert with the rule's identity, ATT&amp;CK ids and the rows.</summary>
 public static class AlertJson
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    // alerts are data for people and tools, not HTML: keep '+', quotes and non-ASCII readable
+    private static readonly JsonSerializerOptions Compact = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonObject ToJson(Alert alert)
     {
@@ -19,9 +26,9 @@ public static class AlertJson
             ["riskScore"] = meta.RiskScore,
             ["tactics"] = new JsonArray([.. meta.Tactics.Select(t => (JsonNode)JsonValue.Create(t.Id))]),
             ["techniques"] = new JsonArray([.. meta.Techniques.Select(t => (JsonNode)JsonValue.Create(t.Id))]),
-            ["timestamp"] = alert.Timestamp.ToString("O"),
-            ["windowStart"] = alert.WindowStart.ToString("O"),
-            ["windowEnd"] = alert.WindowEnd.ToString("O"),
+            ["timestamp"] = Time(alert.Timestamp),
+            ["windowStart"] = Time(alert.WindowStart),
+            ["windowEnd"] = Time(alert.WindowEnd),
             ["rows"] = new JsonArray([.. alert.Rows.Select(r => r.DeepClone())]),
         };
         if (alert.Events.Count > 0)
