@@ -14,9 +14,25 @@ namespace AzureRules.Corpus.Tests;
 /// </summary>
 public sealed class KustoParseCorpusTests(ITestOutputHelper output)
 {
-    /// <summary>The corpus rules whose query is not valid Kusto, relative to corpus/sentinel.</summary>
-    private static readonly HashSet<string> KnownBroken = new(StringComparer.Ordinal)
+    /// <summary>The corpus rules whose query is not valid Kusto (relative to corpus/sentinel), with the
+    /// line of the query where the fault is and why.</summary>
+    private static readonly Dictionary<string, int> KnownBroken = new(StringComparer.Ordinal)
     {
+        ["analytic/Detections/ASimWebSession/PotentiallyHarmfulFileTypes.yaml"] = 6, // extract(@(\.\w+)$, ...): unquoted regex
+        ["hunting/Hunting Queries/AWSS3/AWSBucketAPILogs-SuspiciousDataAccessToS3BucketsfromUnknownIP.yaml"] = 7, // where EventTime TimeGenerated between: missing operator
+        ["hunting/Hunting Queries/AuditLogs/NonredeemedGuesUserInvites.yaml"] = 26, // project ..., TimeGenerated, <end>: trailing comma
+        ["hunting/Hunting Queries/Microsoft 365 Defender/Campaigns/redmenshen-bpfdoor-backdoor.yaml"] = 2, // has ("a", "b"): has takes one value
+        ["hunting/Hunting Queries/Microsoft 365 Defender/Exfiltration/detect-exfiltration-after-termination.yaml"] = 14, // bin(5Minutebin=Timestamp, ...)
+        ["hunting/Hunting Queries/Microsoft 365 Defender/Exploits/VMWare-LPE-2022-22960.yaml"] = 2, // has ("a", "b"): has takes one value
+        ["hunting/Hunting Queries/MultipleDataSources/Dev-0322CommandLineActivityNovember2021.yaml"] = 22, // extend ..., HostCustomEntity = DeviceName, <end>: trailing comma
+        ["hunting/Hunting Queries/MultipleDataSources/NetworkConnectiontoOMIPorts.yaml"] = 35, // one ')' too many
+        ["hunting/Hunting Queries/MultipleDataSources/PersistViaIFEORegistryKey.yaml"] = 42, // one ')' missing at the end
+        ["hunting/Hunting Queries/MultipleDataSources/PossibleCommandInjectionagainstAzureIR.yaml"] = 13, // where ActingProcessName = "cmd.exe": '=' is not a comparison
+        ["hunting/Hunting Queries/MultipleDataSources/UnfamiliarsignincorrelationwithPortalSigninandAuditlogs.yaml"] = 41, // the YAML's entityMappings indented into the query block
+        ["hunting/Solutions/Box/Hunting Queries/BoxAdminIpAddress.yaml"] = 4, // '; | extend': a statement cannot start with a pipe
+        ["hunting/Solutions/CiscoDuoSecurity/Hunting Queries/CiscoDuoNewUsers.yaml"] = 3, // where DvcAction "user_create": missing operator
+        ["hunting/Solutions/Snowflake/Hunting Queries/SnowflakeHighCreditConsumingQueries.yaml"] = 1, // the query starts with '| let'
+        ["hunting/Solutions/Snowflake/Hunting Queries/SnowflakeTimeConsumingQueries.yaml"] = 1, // the query starts with '| let'
     };
 
     internal sealed record CorpusQuery(string File, string Query, int QueryLine);
@@ -54,7 +70,7 @@ public sealed class KustoParseCorpusTests(ITestOutputHelper output)
     public void Every_corpus_query_parses_except_the_known_broken_ones()
     {
         var queries = LoadQueries();
-        var failures = new List<(CorpusQuery Query, string Diagnostic)>();
+        var failures = new List<(CorpusQuery Query, string Diagnostic, int Line)>();
         var stopwatch = Stopwatch.StartNew();
         foreach (var query in queries)
         {
@@ -63,17 +79,18 @@ public sealed class KustoParseCorpusTests(ITestOutputHelper output)
             {
                 var d = tree.Diagnostics[0];
                 var line = query.Query.Take(d.Start).Count(c => c == '\n') + 1;
-                failures.Add((query, $"query line {line}: {d.Id} {string.Join(", ", d.Arguments)} «{Excerpt(query.Query, d.Start)}»"));
+                failures.Add((query, $"query line {line}: {d.Id} {string.Join(", ", d.Arguments)} «{Excerpt(query.Query, d.Start)}»", line));
             }
         }
         stopwatch.Stop();
 
         output.WriteLine($"{queries.Count} queries, {queries.Count - failures.Count} parse without syntax errors, {failures.Count} with");
         output.WriteLine($"parse time {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {queries.Count / stopwatch.Elapsed.TotalSeconds:F0} queries/s (first pass, includes JIT)");
-        foreach (var (query, diagnostic) in failures) output.WriteLine($"  {query.File}: {diagnostic}");
+        foreach (var (query, diagnostic, _) in failures) output.WriteLine($"  {query.File}: {diagnostic}");
 
         Assert.True(queries.Count > 2000, $"expected the whole corpus, read {queries.Count} queries");
-        Assert.Equal(KnownBroken.OrderBy(f => f), failures.Select(f => f.Query.File).OrderBy(f => f));
+        Assert.Equal(KnownBroken.Keys.OrderBy(f => f), failures.Select(f => f.Query.File).OrderBy(f => f));
+        foreach (var failure in failures) Assert.Equal(KnownBroken[failure.Query.File], failure.Line);
     }
 
     private static string Excerpt(string text, int offset)

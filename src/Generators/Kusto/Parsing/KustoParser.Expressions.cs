@@ -25,6 +25,10 @@ internal sealed partial class KustoParser
         ["endswith_cs"] = BinaryOperatorKind.EndsWithCs, ["!endswith_cs"] = BinaryOperatorKind.NotEndsWithCs,
         ["like"] = BinaryOperatorKind.Like, ["!like"] = BinaryOperatorKind.NotLike,
         ["like_cs"] = BinaryOperatorKind.LikeCs, ["!like_cs"] = BinaryOperatorKind.NotLikeCs,
+        // older spellings
+        ["containscs"] = BinaryOperatorKind.ContainsCs, ["!containscs"] = BinaryOperatorKind.NotContainsCs,
+        ["notcontains"] = BinaryOperatorKind.NotContains, ["notcontainscs"] = BinaryOperatorKind.NotContainsCs,
+        ["notlike"] = BinaryOperatorKind.NotLike, ["likecs"] = BinaryOperatorKind.LikeCs, ["notlikecs"] = BinaryOperatorKind.NotLikeCs,
     };
 
     private static readonly Dictionary<string, InOperatorKind> InOperators = new()
@@ -128,7 +132,7 @@ internal sealed partial class KustoParser
                 case TokenKind.Identifier when InOperators.TryGetValue(token.Text, out var inKind):
                     left = ParseInRest(left, inKind);
                     continue;
-                case TokenKind.Identifier when token.Text is "between" or "!between":
+                case TokenKind.Identifier when token.Text is "between" or "!between" or "notbetween":
                     left = ParseBetweenRest(left);
                     continue;
                 case TokenKind.Identifier when token.Text == "matches" && PeekToken(1).Is("regex"):
@@ -168,7 +172,7 @@ internal sealed partial class KustoParser
     /// <summary><c>between (Low .. High)</c>.</summary>
     private Expression ParseBetweenRest(Expression left)
     {
-        var negated = Advance().Text[0] == '!';
+        var negated = Advance().Text != "between";
         Expression low, high;
         if (Expect(TokenKind.OpenParen, "'('"))
         {

@@ -31,9 +31,13 @@ internal sealed partial class KustoParser
         var text = raw.Text ?? "";
         Expect(TokenKind.CloseParen, "')'");
         var span = RangeFrom(keyword.Start);
-        var isNull = text.Trim() == "null";
+        text = Unquote(text.Trim());
+        var isNull = text == "null";
         switch (keyword.Text)
         {
+            case "datetime" or "date" when text is "now" or "today":
+                // datetime(now) is the current time, as now() is
+                return new FunctionCallExpression(span, new NameReference(raw.Kind == TokenKind.RawText ? new TextRange(raw.Start, raw.End) : span, text), ImmutableArray<Expression>.Empty);
             case "datetime" or "date":
                 if (isNull) return new LiteralExpression(span, LiteralKind.DateTime, null);
                 if (LiteralParser.TryParseDateTime(text, out var dateTime)) return new LiteralExpression(span, LiteralKind.DateTime, dateTime);
@@ -51,6 +55,9 @@ internal sealed partial class KustoParser
                 return new LiteralExpression(span, LiteralKind.TimeSpan, null);
         }
     }
+
+    private static string Unquote(string text)
+        => text.Length >= 2 && (text[0] == '"' || text[0] == '\'') && text[text.Length - 1] == text[0] ? text.Substring(1, text.Length - 2) : text;
 
     /// <summary><c>long(5)</c>, <c>int(null)</c>, <c>real(1.5)</c>, <c>real(nan)</c>, <c>decimal(1.5)</c>, <c>bool(true)</c>.</summary>
     private Expression ParseTypedLiteral()
@@ -77,8 +84,8 @@ internal sealed partial class KustoParser
         var sign = negative ? -1 : 1;
         switch (kind)
         {
-            case LiteralKind.Int when token.Value is long l && l * sign >= int.MinValue && l * sign <= int.MaxValue:
-                value = (int)(l * sign);
+            case LiteralKind.Int when token.Value is long l && (token.Text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? l <= uint.MaxValue : l * sign >= int.MinValue && l * sign <= int.MaxValue):
+                value = unchecked((int)(l * sign)); // int(0xf090013d) wraps, as in Kusto
                 break;
             case LiteralKind.Long when token.Value is long l:
                 value = l * sign;

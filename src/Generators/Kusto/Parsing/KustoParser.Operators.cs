@@ -18,6 +18,15 @@ internal sealed partial class KustoParser
         "reduce", "consume", "execute-and-cache", "project-by-names", "assert-schema",
     };
 
+    /// <summary>Older spellings Kusto still accepts.</summary>
+    private static readonly Dictionary<string, string> LegacyOperatorNames = new()
+    {
+        ["mvexpand"] = "mv-expand", ["mvapply"] = "mv-apply", ["makeseries"] = "make-series",
+        ["parsewhere"] = "parse-where", ["projectaway"] = "project-away", ["projectrename"] = "project-rename",
+        ["projectreorder"] = "project-reorder", ["projectkeep"] = "project-keep", ["sampledistinct"] = "sample-distinct",
+        ["tophitters"] = "top-hitters", ["topnested"] = "top-nested",
+    };
+
     private static bool IsOperatorKeyword(SyntaxToken token) => token.Kind == TokenKind.Identifier && OperatorKeywords.Contains(token.Text);
 
     /// <summary>Operators that produce a table without input and so may start a query.</summary>
@@ -27,9 +36,10 @@ internal sealed partial class KustoParser
         var next = PeekToken(1);
         switch (Current.Text)
         {
-            case "union" or "print" or "search" or "find" or "evaluate":
-                return next.Kind != TokenKind.Equal && next.Kind != TokenKind.Dot && next.Kind != TokenKind.OpenParen
-                       || Current.Text == "print" || Current.Text == "search" && next.Kind == TokenKind.OpenParen;
+            case "print":
+                return true;
+            case "union" or "search" or "find" or "evaluate":
+                return next.Kind is not (TokenKind.Equal or TokenKind.Dot or TokenKind.EqualEqual or TokenKind.Comma or TokenKind.CloseParen);
             case "range":
                 return next.Kind == TokenKind.Identifier;
             default:
@@ -106,11 +116,11 @@ internal sealed partial class KustoParser
 
     /// <summary>A column name that may contain <c>*</c> wildcards (<c>Col_*</c>, <c>*Id</c>, <c>Security*</c>):
     /// the name and stars must touch, with no space between.</summary>
-    private Expression ParseNameOrWildcard()
+    private Expression ParseNameOrWildcard(bool allowPostfix = true)
     {
         var start = Current.Start;
         if (Current.Kind != TokenKind.Identifier && Current.Kind != TokenKind.Star)
-            return ParsePostfix(ParsePrimary());
+            return allowPostfix ? ParsePostfix(ParsePrimary()) : ParsePrimary();
         var pattern = "";
         var first = true;
         while ((Current.Kind == TokenKind.Identifier || Current.Kind == TokenKind.Star) && (first || !Current.HasSpaceBefore))
@@ -121,7 +131,8 @@ internal sealed partial class KustoParser
         }
         var span = RangeFrom(start);
         if (pattern.IndexOf('*') >= 0) return new WildcardName(span, pattern);
-        return ParsePostfix(new NameReference(span, pattern));
+        var name = new NameReference(span, pattern);
+        return allowPostfix ? ParsePostfix(name) : name;
     }
 
     private ImmutableArray<Expression> ParseColumnList()
@@ -169,6 +180,8 @@ internal sealed partial class KustoParser
     private QueryOperator ParseQueryOperator()
     {
         var token = Current;
+        if (token.Kind == TokenKind.Identifier && LegacyOperatorNames.TryGetValue(token.Text, out var modern))
+            _tokens[_index] = token = token with { Text = modern };
         if (token.Kind != TokenKind.Identifier)
         {
             ReportExpected("a query operator");
@@ -327,7 +340,7 @@ internal sealed partial class KustoParser
                 Advance();
                 var parameters = ParseOperatorParameters(HintOnly);
                 ExpectKeyword("by");
-                var by = ParseNameOrWildcard();
+                var by = ParseNameOrWildcard(allowPostfix: false);
                 Expression subquery;
                 if (Current.Kind == TokenKind.OpenBrace)
                 {
@@ -528,7 +541,7 @@ internal sealed partial class KustoParser
         }
         while (TryEat(TokenKind.Comma));
 
-        var axis = ExpectKeyword("on") ? ParseOr() : Missing();
+        var axis = ExpectKeyword("on") ? ParseAdditive() : Missing();
         Expression? from = null, to = null, step = null;
         if (IsKeyword("in") && PeekToken(1).Is("range"))
         {
