@@ -69,7 +69,7 @@ internal sealed partial class KustoParser
                 AfterOperator();
             }
             if (operators.Count == 0 && source is not null) return source;
-            return new PipeExpression(RangeFrom(start), source, operators.ToImmutable());
+            return new PipeExpression(RangeFrom(start, source), source, operators.ToImmutable());
         }
         finally
         {
@@ -368,7 +368,7 @@ internal sealed partial class KustoParser
             var name = ParseNameDeclaration();
             Advance(); // =
             var value = allowPipeline ? ParseExpression() : ParseOr();
-            return new NamedExpression(RangeFrom(start), name, value);
+            return new NamedExpression(RangeFrom(start, name), name, value);
         }
         if (Current.Kind == TokenKind.OpenParen && IsTupleDeclaration(out _))
         {
@@ -597,6 +597,6 @@ internal sealed partial class KustoParser
         var name = ParseNameDeclaration();
         TypeExpression? type = null;
         if (typeRequired ? Expect(TokenKind.Colon, "':'") : TryEat(TokenKind.Colon)) type = ParseType();
-        return new ColumnDeclaration(RangeFrom(start), name, type);
+        return new ColumnDeclaration(RangeFrom(start, name), name, type);
     }
 }

@@ -68,7 +68,8 @@ internal sealed partial class KustoParser
             if (PeekToken(ahead + 1).Kind != TokenKind.Equal || !isParameter(name)) break;
             var start = Current.Start;
             for (var i = 0; i <= ahead + 1; i++) Advance();
-            parameters = parameters.Add(new OperatorParameter(RangeFrom(start), name, ParseParameterValue()));
+            var value = ParseParameterValue();
+            parameters = parameters.Add(new OperatorParameter(RangeFrom(start), name, value));
         }
         return parameters;
     }
@@ -156,7 +157,7 @@ internal sealed partial class KustoParser
             if (TryEatKeyword("first")) nulls = NullsPosition.First;
             else if (ExpectKeyword("last")) nulls = NullsPosition.Last;
         }
-        return new OrderedExpression(RangeFrom(start), expression, direction, nulls);
+        return new OrderedExpression(RangeFrom(start, expression), expression, direction, nulls);
     }
 
     private ImmutableArray<OrderedExpression> ParseOrderedList()
@@ -194,7 +195,7 @@ internal sealed partial class KustoParser
             {
                 Advance();
                 var parameters = ParseOperatorParameters(HintOnly);
-                return new WhereOperator(RangeFrom(start), parameters, ParseOr());
+                return Finish(new WhereOperator(default, parameters, ParseOr()));
             }
             case "extend":
                 Advance();
@@ -216,7 +217,7 @@ internal sealed partial class KustoParser
                     if (IsKeyword("asc") || IsKeyword("desc") || IsKeyword("granny-asc") || IsKeyword("granny-desc"))
                     {
                         var direction = Advance().Text.EndsWith("desc", StringComparison.Ordinal) ? SortDirection.Descending : SortDirection.Ascending;
-                        column = new OrderedExpression(RangeFrom(itemStart), column, direction, null);
+                        column = new OrderedExpression(RangeFrom(itemStart, column), column, direction, null);
                     }
                     items.Add(column);
                 }
@@ -469,7 +470,7 @@ internal sealed partial class KustoParser
                 if (IsKeyword("typeof") && PeekToken(1).Kind == TokenKind.OpenParen) toType = ParseTypeOf() as TypeExpression;
                 else ReportExpected("'typeof'");
             }
-            items.Add(new MvExpandItem(RangeFrom(itemStart), expression, toType));
+            items.Add(new MvExpandItem(RangeFrom(itemStart, expression), expression, toType));
         }
         while (TryEat(TokenKind.Comma));
         Expression? limit = TryEatKeyword("limit") ? ParseOr() : null;
@@ -537,7 +538,7 @@ internal sealed partial class KustoParser
                 Advance();
                 defaultValue = ParseOr();
             }
-            aggregates.Add(new MakeSeriesAggregate(RangeFrom(itemStart), aggregate, defaultValue));
+            aggregates.Add(new MakeSeriesAggregate(RangeFrom(itemStart, aggregate), aggregate, defaultValue));
         }
         while (TryEat(TokenKind.Comma));
 

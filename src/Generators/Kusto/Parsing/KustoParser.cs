@@ -91,7 +91,13 @@ internal sealed partial class KustoParser
         return false;
     }
 
-    private TextRange RangeFrom(int start) => new(start, System.Math.Max(start, _previousEnd));
+    /// <summary>From <paramref name="start"/> to the end of the last token consumed. A node that consumed
+    /// nothing stands, like a missing one, where the last token ended.</summary>
+    private TextRange RangeFrom(int start) => _previousEnd < start ? TextRange.Empty(_previousEnd) : new(start, _previousEnd);
+
+    /// <summary>As <see cref="RangeFrom(int)"/>, also covering a first child that may be missing (placed before start).</summary>
+    private TextRange RangeFrom(int start, Syntax.SyntaxNode? first)
+        => RangeFrom(first is null ? start : System.Math.Min(start, first.Span.Start));
 
     // ---- diagnostics and recovery --------------------------------------------------------------
 
