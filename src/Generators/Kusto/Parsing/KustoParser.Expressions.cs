@@ -255,7 +255,7 @@ internal sealed partial class KustoParser
                 {
                     long l => -l,
                     double d => -d,
-                    System.TimeSpan t => t.Negate(),
+                    System.TimeSpan t when t != System.TimeSpan.MinValue => t.Negate(),
                     _ => null,
                 };
                 if (negated is not null) return literal with { Span = span, Value = negated };

@@ -136,6 +136,10 @@ public sealed class ErrorRecoveryTests
     [InlineData("T | mv-apply x on (")]
     [InlineData("!!!")]
     [InlineData("```unterminated")]
+    [InlineData("print 9223372036854775808tick, -9223372036854775807tick, 99999999999999999999d")]
+    [InlineData("print datetime(, guid(, time(")]
+    [InlineData("print int(, long(-, real(+, decimal(x), bool(2)")]
+    [InlineData("T | where x == 'a\\")]
     public void Fragments_never_throw_and_stay_in_bounds(string text)
     {
         var tree = KustoParser.Parse(text);
@@ -151,5 +155,9 @@ public sealed class ErrorRecoveryTests
         Assert.Contains(tree.Diagnostics, d => Message(d).Contains("nested too deeply"));
         var minus = "print " + new string('-', 100_000) + "1";
         Assert.NotEmpty(KustoParser.Parse(minus).Diagnostics);
+        var lets = string.Concat(Enumerable.Repeat("let f = () { ", 50_000)) + "1";
+        Assert.NotEmpty(KustoParser.Parse(lets).Diagnostics);
+        var brackets = "print x" + string.Concat(Enumerable.Repeat("[x", 50_000));
+        Assert.NotEmpty(KustoParser.Parse(brackets).Diagnostics);
     }
 }
