@@ -36,6 +36,18 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void Syntax_error_maps_to_the_rule_file_with_its_message()
+    {
+        var tree = KustoParser.Parse("T\n| where x ==");
+        var query = QueryText.Verbatim(tree.Text, "rule.yaml", new SourcePosition(100, 10, 2));
+        var diagnostic = Assert.Single(tree.Diagnostics).ToRuleDiagnostic(query);
+        Assert.Equal("AR0301", diagnostic.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
+        Assert.Equal("Kusto syntax error: expected an expression but found the end of the query", diagnostic.FormatMessage());
+        Assert.Equal(11, diagnostic.Span.Start.Line);
+    }
+
+    [Fact]
     public void Trailing_comma_is_reported_on_its_own_line()
     {
         const string text = "T\n| project a, b,\n| where a > 1";
