@@ -26,8 +26,8 @@ internal static class KustoLiterals
             LiteralKind.Real => $"{Value}.From({Generators.Emit.CSharpLiteral.Double(System.Convert.ToDouble(literal.Value, CultureInfo.InvariantCulture))})",
             LiteralKind.Decimal => $"{Value}.From({System.Convert.ToDecimal(literal.Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)}m)",
             LiteralKind.Bool => (bool)literal.Value ? $"{Value}.True" : $"{Value}.False",
-            LiteralKind.DateTime => $"{Value}.FromTicks({Type}.DateTime, {Generators.Emit.CSharpLiteral.Long(((DateTime)literal.Value).Ticks)})",
-            LiteralKind.TimeSpan => $"{Value}.FromTicks({Type}.TimeSpan, {Generators.Emit.CSharpLiteral.Long(((TimeSpan)literal.Value).Ticks)})",
+            LiteralKind.DateTime => $"{Value}.FromTicks({TypeEnum}.DateTime, {Generators.Emit.CSharpLiteral.Long(((DateTime)literal.Value).Ticks)})",
+            LiteralKind.TimeSpan => $"{Value}.FromTicks({TypeEnum}.TimeSpan, {Generators.Emit.CSharpLiteral.Long(((TimeSpan)literal.Value).Ticks)})",
             LiteralKind.Guid => $"{Value}.From(new global::System.Guid({CSharpLiteralAlias.String(((Guid)literal.Value).ToString("D"))}))",
             _ => $"{Value}.Null",
         };
@@ -36,16 +36,16 @@ internal static class KustoLiterals
     /// <summary>The C# KustoType member for a Kusto type name.</summary>
     public static string TypeOf(string name) => name.ToLowerInvariant() switch
     {
-        "bool" or "boolean" => $"{Type}.Bool",
-        "int" or "int32" => $"{Type}.Int",
-        "long" or "int64" => $"{Type}.Long",
-        "real" or "double" or "float" => $"{Type}.Real",
-        "decimal" => $"{Type}.Decimal",
-        "string" => $"{Type}.String",
-        "datetime" or "date" => $"{Type}.DateTime",
-        "timespan" or "time" => $"{Type}.TimeSpan",
-        "guid" or "uniqueid" => $"{Type}.Guid",
-        _ => $"{Type}.Dynamic",
+        "bool" or "boolean" => $"{TypeEnum}.Bool",
+        "int" or "int32" => $"{TypeEnum}.Int",
+        "long" or "int64" => $"{TypeEnum}.Long",
+        "real" or "double" or "float" => $"{TypeEnum}.Real",
+        "decimal" => $"{TypeEnum}.Decimal",
+        "string" => $"{TypeEnum}.String",
+        "datetime" or "date" => $"{TypeEnum}.DateTime",
+        "timespan" or "time" => $"{TypeEnum}.TimeSpan",
+        "guid" or "uniqueid" => $"{TypeEnum}.Guid",
+        _ => $"{TypeEnum}.Dynamic",
     };
 
     public static string Array(System.Collections.Generic.IEnumerable<string> items, string elementType = Value)

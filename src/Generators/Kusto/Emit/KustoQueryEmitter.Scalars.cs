@@ -79,7 +79,7 @@ internal sealed partial class KustoQueryEmitter
         }
         if (row is null)
             return UnsupportedScalar(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The column '{name.Name}' outside a row context");
-        return $"r.Col({row.Slot(name.Name, this)})";
+        return $"{Namespace}.KustoRow.Col(r, {row.Slot(name.Name, this)})";
     }
 
     private string Dynamic(Expression value, KustoScope scope, RowScope? row) => value switch
@@ -228,7 +228,7 @@ internal sealed partial class KustoQueryEmitter
             case "column_ifexists" when arguments.Length == 2 && arguments[0] is LiteralExpression { Value: string column } && row is not null:
             {
                 var slot = row.Slot(column, this);
-                return $"({slot} >= 0 ? r.Col({slot}) : {Scalar(arguments[1], scope, row)})";
+                return $"({slot} >= 0 ? {Namespace}.KustoRow.Col(r, {slot}) : {Scalar(arguments[1], scope, row)})";
             }
             case "typeof":
                 return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "typeof() outside mv-expand");

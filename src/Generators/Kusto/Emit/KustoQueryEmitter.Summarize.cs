@@ -20,7 +20,7 @@ internal sealed partial class KustoQueryEmitter
             if (aggregate is null) return $"{Table}.Empty";
             aggregates.Add(aggregate);
         }
-        return TableLocal($"{Operators}.Summarize({input}, {KustoLiterals.Strings(keyNames)}, {MultiBinder(keyValues, scope)}, {KustoLiterals.Array(aggregates, Aggregate)})");
+        return TableLocal($"{Operators}.Summarize({input}, {KustoLiterals.Strings(keyNames)}, {MultiBinder(keyValues, scope)}, {KustoLiterals.Array(aggregates, AggregateRecord)})");
     }
 
     /// <summary>One aggregate as a <c>new KustoAggregate(names, factory, arguments[, starNames])</c>, or null when unsupported.</summary>
@@ -78,13 +78,13 @@ internal sealed partial class KustoQueryEmitter
 
         var factory = $"{Accumulators}.{function.Factory}";
         if (!star)
-            return $"new {Aggregate}({KustoLiterals.Strings(names)}, {factory}, {MultiBinder(arguments, scope)})";
+            return $"new {AggregateRecord}({KustoLiterals.Strings(names)}, {factory}, {MultiBinder(arguments, scope)})";
 
         // arg_max(x, *): the star columns are the input's other columns, known once the schema is
         var exclude = KustoLiterals.Strings(keyNames.Concat(names).Distinct());
         var explicitNames = KustoLiterals.Strings(names);
         var binder = MultiBinder(arguments, scope);
-        return $"new {Aggregate}({explicitNames}, {factory}, s => {Operators}.WithStarColumns(({binder})(s), s, {exclude}), s => {Operators}.StarColumnNames({explicitNames}, s, {exclude}))";
+        return $"new {AggregateRecord}({explicitNames}, {factory}, s => {Operators}.WithStarColumns(({binder})(s), s, {exclude}), s => {Operators}.StarColumnNames({explicitNames}, s, {exclude}))";
     }
 
     private static string DefaultAggregateName(string name, KustoAggregateFunction function, List<Expression> arguments)
@@ -173,7 +173,7 @@ internal sealed partial class KustoQueryEmitter
                     parts.Add($"{Namespace}.Operators.KustoParsePart.Column({CSharpLiteralAlias.String(column.Name.Name)}, {KustoLiterals.TypeOf(column.Type?.Name ?? "string")})");
                     break;
                 case NameReference name:
-                    parts.Add($"{Namespace}.Operators.KustoParsePart.Column({CSharpLiteralAlias.String(name.Name)}, {Type}.String)");
+                    parts.Add($"{Namespace}.Operators.KustoParsePart.Column({CSharpLiteralAlias.String(name.Name)}, {TypeEnum}.String)");
                     break;
                 default:
                     return UnsupportedTable(part, DiagnosticDescriptors.KustoUnsupportedConstruct, "This parse pattern item");

@@ -293,6 +293,6 @@ internal sealed partial class KustoQueryEmitter
         }
         var index = mvExpand.ParameterText("with_itemindex");
         var limit = mvExpand.Limit is null ? "long.MaxValue" : $"{Scalar(mvExpand.Limit, scope, null)}.AsLong";
-        return TableLocal($"{Operators}.MvExpand({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)}, new {Type}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit})");
+        return TableLocal($"{Operators}.MvExpand({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit})");
     }
 }

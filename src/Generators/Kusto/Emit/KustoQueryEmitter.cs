@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Kusto.Syntax;
-using Microsoft.CodeAnalysis;
+using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
 
 namespace AzureRules.Generators.Kusto.Emit;

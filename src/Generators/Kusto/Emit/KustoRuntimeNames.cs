@@ -8,14 +8,14 @@ internal static class KustoRuntimeNames
     public const string Table = Namespace + ".KustoTable";
     public const string Context = Namespace + ".KustoContext";
     public const string Value = Namespace + ".KustoValue";
-    public const string Type = Namespace + ".KustoType";
+    public const string TypeEnum = Namespace + ".KustoType";
     public const string Column = Namespace + ".KustoColumn";
     public const string RowFunction = Namespace + ".KustoRowFunction";
     public const string Convert = Namespace + ".KustoConvert";
     public const string Operators = Namespace + ".Operators.KustoOperators";
     public const string JoinKind = Namespace + ".Operators.KustoJoinKind";
     public const string SortKey = Namespace + ".Operators.KustoSortKey";
-    public const string Aggregate = Namespace + ".Operators.KustoAggregate";
+    public const string AggregateRecord = Namespace + ".Operators.KustoAggregate";
     public const string Accumulators = Namespace + ".Operators.KustoAccumulators";
     public const string Arithmetic = Namespace + ".Scalars.KustoArithmetic";
     public const string Comparison = Namespace + ".Scalars.KustoComparison";
