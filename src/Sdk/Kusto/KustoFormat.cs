@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AzureRules.Sdk.Kusto;
 
 /// <summary>
-/// How values print, following Kusto's tostring(): datetimes as ISO 8601 UTC with the fraction trimmed,
+/// How values print, following Kusto's tostring(): datetimes as ISO 8601 UTC with seven fraction digits,
 /// timespans as [-][d.]hh:mm:ss[.fffffff], reals in shortest round-trip form, dynamic as compact JSON,
 /// null as the empty string.
 /// </summary>
@@ -33,8 +33,8 @@ public static class KustoFormat
 
     public static string DateTime(DateTime value)
     {
-        var text = value.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.');
-        return text + "Z";
+        // Kusto prints every datetime with seven fraction digits
+        return value.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
     }
 
     public static string TimeSpan(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);

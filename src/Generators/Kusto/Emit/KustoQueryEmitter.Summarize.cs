@@ -84,7 +84,7 @@ internal sealed partial class KustoQueryEmitter
         var exclude = KustoLiterals.Strings(keyNames.Concat(names).Distinct());
         var explicitNames = KustoLiterals.Strings(names);
         var binder = MultiBinder(arguments, scope);
-        return $"new {AggregateRecord}({explicitNames}, {factory}, s => {Operators}.WithStarColumns(({binder})(s), s, {exclude}), s => {Operators}.StarColumnNames({explicitNames}, s, {exclude}))";
+        return $"new {AggregateRecord}({explicitNames}, {factory}, schema => {Operators}.WithStarColumns((({Namespace}.KustoMultiBinder)({binder}))(schema), schema, {exclude}), schema => {Operators}.StarColumnNames({explicitNames}, schema, {exclude}))";
     }
 
     private static string DefaultAggregateName(string name, KustoAggregateFunction function, List<Expression> arguments)
@@ -180,6 +180,6 @@ internal sealed partial class KustoQueryEmitter
             }
         }
         var method = parse.IsParseWhere ? "ParseWhere" : "Parse";
-        return TableLocal($"{Operators}.{method}({input}, {Binder(parse.Source, scope)}, {KustoLiterals.Array(parts, Namespace + ".Operators.KustoParsePart")}, {(kind == "regex" ? "true" : "false")}, {(kind == "relaxed" ? "true" : "false")})");
+        return TableLocal($"{Operators}.{method}({input}, {Binder(parse.Source, scope)}, {KustoLiterals.Array(parts, Namespace + ".Operators.KustoParsePart")}, {(kind == "regex" ? "true" : "false")}, {(kind == "relaxed" ? "true" : "false")}, {CSharpLiteralAlias.String(parse.ParameterText("flags") ?? "")})");
     }
 }

@@ -92,7 +92,7 @@ internal sealed partial class KustoQueryEmitter
                 Unsupported(wildcard, DiagnosticDescriptors.KustoUnsupportedConstruct, "A union over a table wildcard");
                 continue;
             }
-            inputs.Add((Tabular(table, scope), table is NameReference n ? n.Name : ""));
+            inputs.Add((Tabular(table, scope), SourceName(table)));
         }
         var source = union.ParameterText("withsource");
         var tables = KustoLiterals.Array(inputs.Select(i => i.Table), Table);
@@ -100,6 +100,16 @@ internal sealed partial class KustoQueryEmitter
             ? TableLocal($"{Operators}.Union({tables})")
             : TableLocal($"{Operators}.Union({tables}, {CSharpLiteralAlias.String(source)}, {KustoLiterals.Strings(inputs.Select(i => i.Name))})");
     }
+
+    /// <summary>The name union's withsource column shows for a table: its name, or the name an <c>as</c> gave it.</summary>
+    private static string SourceName(Expression table) => table switch
+    {
+        NameReference n => n.Name,
+        FunctionCallExpression call => call.Name.Name,
+        ParenthesizedExpression p => SourceName(p.Expression),
+        PipeExpression { Operators.Count: > 0 } pipe when pipe.Operators[pipe.Operators.Count - 1] is AsOperator @as => @as.Name.Name,
+        _ => "",
+    };
 
     /// <summary>Emits one piped operator over <paramref name="input"/>; returns the result's local.</summary>
     private string Operator(QueryOperator op, string input, KustoScope scope)
@@ -128,12 +138,12 @@ internal sealed partial class KustoQueryEmitter
                 var patterns = columns.Columns.Select(ColumnPattern).ToList();
                 if (patterns.Any(p => p is null))
                     return UnsupportedTable(columns, DiagnosticDescriptors.KustoUnsupportedConstruct, "A project-away/keep/reorder item that is not a column name");
-                var method = columns.Kind switch
+                if (columns.Kind == ProjectColumnsKind.Reorder)
                 {
-                    ProjectColumnsKind.Away => "ProjectAway",
-                    ProjectColumnsKind.Keep => "ProjectKeep",
-                    _ => "ProjectReorder",
-                };
+                    var directions = columns.Columns.Select(c => c is OrderedExpression { Direction: { } d } ? (d == SortDirection.Ascending ? "1" : "-1") : "0");
+                    return TableLocal($"{Operators}.ProjectReorder({input}, {KustoLiterals.Strings(patterns!)}, new int[] {{ {string.Join(", ", directions)} }})");
+                }
+                var method = columns.Kind == ProjectColumnsKind.Away ? "ProjectAway" : "ProjectKeep";
                 return TableLocal($"{Operators}.{method}({input}, {KustoLiterals.Strings(patterns!)})");
             }
 
@@ -292,7 +302,8 @@ internal sealed partial class KustoQueryEmitter
             types.Add(item.ToType is null ? "null" : KustoLiterals.TypeOf(item.ToType.Name));
         }
         var index = mvExpand.ParameterText("with_itemindex");
+        var bagsAsArrays = string.Equals(mvExpand.ParameterText("kind") ?? mvExpand.ParameterText("bagexpansion"), "array", System.StringComparison.OrdinalIgnoreCase);
         var limit = mvExpand.Limit is null ? "long.MaxValue" : $"{Scalar(mvExpand.Limit, scope, null)}.AsLong";
-        return TableLocal($"{Operators}.MvExpand({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit})");
+        return TableLocal($"{Operators}.MvExpand({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit}, {(bagsAsArrays ? "true" : "false")})");
     }
 }

@@ -11,7 +11,18 @@ public static class KustoStringFunctions
 
     public static KustoValue tolower(KustoValue s) => KustoValue.From(T(s).ToLowerInvariant());
     public static KustoValue toupper(KustoValue s) => KustoValue.From(T(s).ToUpperInvariant());
-    public static KustoValue strlen(KustoValue s) => KustoValue.From((long)new StringInfo(T(s)).LengthInTextElements);
+    /// <summary>strlen counts Unicode code points (a combining accent counts on its own).</summary>
+    public static KustoValue strlen(KustoValue s)
+    {
+        var text = T(s);
+        long count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            count++;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+        }
+        return KustoValue.From(count);
+    }
 
     public static KustoValue strcat(params KustoValue[] parts)
     {
@@ -157,15 +168,19 @@ public static class KustoStringFunctions
     public static KustoValue strcmp(KustoValue a, KustoValue b) => KustoValue.From((long)Math.Sign(string.CompareOrdinal(T(a), T(b))));
 
     public static KustoValue url_decode(KustoValue s) => KustoValue.From(Uri.UnescapeDataString(T(s)));
-    public static KustoValue url_encode(KustoValue s) => KustoValue.From(Uri.EscapeDataString(T(s)));
+    /// <summary>Form encoding as Kusto does it: spaces as '+', escapes in lower-case hex.</summary>
+    public static KustoValue url_encode(KustoValue s)
+        => KustoValue.From(System.Text.RegularExpressions.Regex.Replace(System.Net.WebUtility.UrlEncode(T(s)), "%[0-9A-F]{2}", m => m.Value.ToLowerInvariant()));
     public static KustoValue url_encode_component(KustoValue s) => KustoValue.From(Uri.EscapeDataString(T(s)));
 
     public static KustoValue base64_encode_tostring(KustoValue s) => KustoValue.From(Convert.ToBase64String(Encoding.UTF8.GetBytes(T(s))));
 
     public static KustoValue base64_decode_tostring(KustoValue s)
     {
-        try { return KustoValue.From(Encoding.UTF8.GetString(Convert.FromBase64String(T(s)))); }
+        // bytes that are not valid UTF-8 give the empty string, as in Kusto
+        try { return KustoValue.From(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(T(s)))); }
         catch (FormatException) { return KustoValue.EmptyString; }
+        catch (ArgumentException) { return KustoValue.EmptyString; }
     }
 
     public static KustoValue translate(KustoValue searchList, KustoValue replacementList, KustoValue s)

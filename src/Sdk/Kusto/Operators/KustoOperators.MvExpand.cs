@@ -7,7 +7,7 @@ public static partial class KustoOperators
     /// the listed arrays expanded side by side (a shorter array yields nulls). A bag expands into one
     /// single-property bag per property; a scalar stays one row; an empty array or null yields none.
     /// </summary>
-    public static KustoTable MvExpand(KustoTable input, string[] names, KustoMultiBinder expressions, KustoType?[] toTypes, string? indexColumn = null, long limit = long.MaxValue)
+    public static KustoTable MvExpand(KustoTable input, string[] names, KustoMultiBinder expressions, KustoType?[] toTypes, string? indexColumn = null, long limit = long.MaxValue, bool bagsAsArrays = false)
     {
         var evaluators = expressions(input.Schema);
         var outputNames = new List<string>(input.Schema.Names);
@@ -28,7 +28,7 @@ public static partial class KustoOperators
             var count = 0;
             for (var i = 0; i < evaluators.Length; i++)
             {
-                items[i] = Elements(evaluators[i](row));
+                items[i] = Elements(evaluators[i](row), bagsAsArrays);
                 count = Math.Max(count, items[i].Length);
             }
             count = (int)Math.Min(count, limit);
@@ -47,11 +47,11 @@ public static partial class KustoOperators
         }
         var known = new KustoType?[outputNames.Count];
         for (var c = 0; c < width; c++) known[c] = input.Columns[c].Type;
-        foreach (var t in targets) known[t] = null;
+        for (var i = 0; i < targets.Length; i++) known[targets[i]] = toTypes[i] ?? KustoType.Dynamic;
         return KustoTable.WithInferredTypes(outputNames, rows, known);
     }
 
-    private static KustoValue[] Elements(KustoValue value)
+    private static KustoValue[] Elements(KustoValue value, bool bagsAsArrays)
     {
         if (value.IsString) value = KustoConvert.ToDynamic(value);
         if (value.IsArray) return value.AsArray;
@@ -59,6 +59,7 @@ public static partial class KustoOperators
         {
             return [.. value.AsBag.Properties.Select(p =>
             {
+                if (bagsAsArrays) return KustoValue.Array([KustoValue.From(p.Key), p.Value]);
                 var single = new KustoBag { [p.Key] = p.Value };
                 return KustoValue.Bag(single);
             })];

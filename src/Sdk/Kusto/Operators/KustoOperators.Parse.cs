@@ -14,42 +14,53 @@ public sealed record KustoParsePart(string? Literal, string? ColumnName, KustoTy
 public static partial class KustoOperators
 {
     /// <summary>
-    /// <c>parse [kind=simple|regex|relaxed] Source with "lit" Col:type "lit" …</c>: the pattern becomes one
-    /// regex, compiled once; a string column takes the shortest text up to the next literal (the last one
-    /// the rest), typed columns take what their type's text looks like. A row that does not match gets
-    /// nulls (simple, regex) — relaxed keeps the columns that did match.
+    /// <c>parse [kind=simple|regex|relaxed] [flags=…] Source with "lit" Col:type "lit" …</c>: the pattern
+    /// becomes one regex, compiled once per execution. In simple and relaxed mode literals match
+    /// literally, a column takes the shortest text up to the next literal (the last column the rest);
+    /// in regex mode literals are regexes, string columns are greedy and numeric columns take numbers,
+    /// and flags (i, m, s, U for ungreedy) apply. A value that does not convert to its column's type
+    /// fails the row (all its columns null) except in relaxed mode, where only that column is null.
     /// </summary>
-    public static KustoTable Parse(KustoTable input, KustoBinder source, KustoParsePart[] pattern, bool regexMode, bool relaxed)
-        => ParseCore(input, source, pattern, regexMode, dropUnmatched: false);
+    public static KustoTable Parse(KustoTable input, KustoBinder source, KustoParsePart[] pattern, bool regexMode, bool relaxed, string flags = "")
+        => ParseCore(input, source, pattern, regexMode, relaxed, flags, dropUnmatched: false);
 
     /// <summary><c>parse-where</c>: as parse, but rows that do not match are dropped.</summary>
-    public static KustoTable ParseWhere(KustoTable input, KustoBinder source, KustoParsePart[] pattern, bool regexMode, bool relaxed)
-        => ParseCore(input, source, pattern, regexMode, dropUnmatched: true);
+    public static KustoTable ParseWhere(KustoTable input, KustoBinder source, KustoParsePart[] pattern, bool regexMode, bool relaxed, string flags = "")
+        => ParseCore(input, source, pattern, regexMode, relaxed, flags, dropUnmatched: true);
 
-    private static KustoTable ParseCore(KustoTable input, KustoBinder source, KustoParsePart[] pattern, bool regexMode, bool dropUnmatched)
+    private static KustoTable ParseCore(KustoTable input, KustoBinder source, KustoParsePart[] pattern, bool regexMode, bool relaxed, string flags, bool dropUnmatched)
     {
-        var regex = new StringBuilder("^");
-        if (regexMode) regex.Length = 0;
+        var ungreedy = flags.Contains('U');
+        string Lazy(bool lazy) => lazy != ungreedy ? ".*?" : ".*";
+        var regex = new StringBuilder(regexMode ? "" : "^");
         var columns = new List<KustoParsePart>();
         for (var i = 0; i < pattern.Length; i++)
         {
             var part = pattern[i];
-            if (part.Literal is not null) regex.Append(regexMode ? part.Literal : Regex.Escape(part.Literal));
-            else if (part.ColumnName is null) regex.Append(regexMode ? ".*?" : "(?:.*?)");
-            else
+            if (part.Literal is not null)
             {
-                columns.Add(part);
-                var last = i == pattern.Length - 1;
-                regex.Append('(').Append(part.Type switch
-                {
-                    KustoType.Int or KustoType.Long => @"[-+]?\d+",
-                    KustoType.Real or KustoType.Decimal => @"[-+]?[\d.eE+-]+",
-                    _ when regexMode => ".*?",
-                    _ => last ? ".*" : ".*?",
-                }).Append(')');
+                regex.Append(regexMode ? part.Literal : Regex.Escape(part.Literal));
+                continue;
             }
+            if (part.ColumnName is null)
+            {
+                regex.Append(Lazy(lazy: true));
+                continue;
+            }
+            var last = i == pattern.Length - 1;
+            var body = regexMode && part.Type is KustoType.Int or KustoType.Long ? @"[-+]?\d+"
+                : regexMode && part.Type is KustoType.Real or KustoType.Decimal ? @"[-+]?[\d.]+(?:[eE][-+]?\d+)?"
+                : regexMode ? Lazy(lazy: false)
+                : Lazy(lazy: !last);
+            regex.Append("(?<c").Append(columns.Count).Append('>').Append(body).Append(')');
+            columns.Add(part);
         }
-        var compiled = new Regex(regex.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
+        var options = RegexOptions.CultureInvariant | (regexMode ? RegexOptions.None : RegexOptions.Singleline);
+        if (flags.Contains('i')) options |= RegexOptions.IgnoreCase;
+        if (flags.Contains('m')) options |= RegexOptions.Multiline;
+        if (flags.Contains('s')) options |= RegexOptions.Singleline;
+        var compiled = new Regex(regex.ToString(), options);
+
         var evaluate = source(input.Schema);
         var names = new List<string>(input.Schema.Names);
         var targets = new int[columns.Count];
@@ -61,18 +72,22 @@ public static partial class KustoOperators
         }
         var width = input.Schema.Count;
         var rows = new List<KustoValue[]>();
+        var values = new KustoValue[columns.Count];
         foreach (var row in input.Rows)
         {
             var match = compiled.Match(Scalars.KustoStrings.Text(evaluate(row)));
-            if (!match.Success && dropUnmatched) continue;
+            var matched = match.Success;
+            for (var i = 0; i < columns.Count && matched; i++)
+            {
+                var text = KustoValue.From(match.Groups["c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)].Value);
+                values[i] = columns[i].Type == KustoType.String ? text : KustoConvert.To(columns[i].Type, text);
+                if (values[i].IsNull && !relaxed) matched = false;
+            }
+            if (!matched && dropUnmatched) continue;
             var output = new KustoValue[names.Count];
             Array.Copy(row, output, width);
             for (var i = 0; i < columns.Count; i++)
-            {
-                output[targets[i]] = match.Success
-                    ? KustoConvert.To(columns[i].Type, KustoValue.From(match.Groups[i + 1].Value))
-                    : KustoValue.NullOf(columns[i].Type);
-            }
+                output[targets[i]] = matched ? values[i] : KustoValue.NullOf(columns[i].Type);
             rows.Add(output);
         }
         var known = new KustoType?[names.Count];

@@ -82,15 +82,21 @@ public static partial class KustoOperators
     }
 
     /// <summary><c>project-reorder</c>: the listed columns first (in the order listed), then the rest.</summary>
-    public static KustoTable ProjectReorder(KustoTable input, string[] patterns)
+    /// <param name="directions">Per pattern: 0 keeps the matched columns' order, 1 sorts them by name ascending, -1 descending.</param>
+    public static KustoTable ProjectReorder(KustoTable input, string[] patterns, int[]? directions = null)
     {
         var slots = new List<int>();
-        foreach (var pattern in patterns)
+        for (var p = 0; p < patterns.Length; p++)
         {
+            var matched = new List<int>();
             for (var i = 0; i < input.Schema.Count; i++)
             {
-                if (!slots.Contains(i) && NameMatches(pattern, input.Columns[i].Name)) slots.Add(i);
+                if (!slots.Contains(i) && NameMatches(patterns[p], input.Columns[i].Name)) matched.Add(i);
             }
+            var direction = directions is null ? 0 : directions[p];
+            if (direction != 0)
+                matched.Sort((a, b) => direction * string.CompareOrdinal(input.Columns[a].Name, input.Columns[b].Name));
+            slots.AddRange(matched);
         }
         for (var i = 0; i < input.Schema.Count; i++)
         {

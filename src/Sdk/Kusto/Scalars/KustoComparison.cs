@@ -2,14 +2,14 @@ namespace AzureRules.Sdk.Kusto.Scalars;
 
 /// <summary>
 /// Equality and ordering with Kusto's rules: numbers compare across int/long/real/decimal, strings
-/// ordinally (== is case-sensitive), and a comparison involving null is false — except that a null
+/// ordinally (== is case-sensitive), and a comparison involving null is null, so a filter drops the row — except that a null
 /// compared with a string is the empty string, because Kusto strings are never null.
 /// </summary>
 public static class KustoComparison
 {
-    public static KustoValue Equal(KustoValue a, KustoValue b) => AreEqual(a, b) is { } r ? KustoValue.From(r) : KustoValue.False;
+    public static KustoValue Equal(KustoValue a, KustoValue b) => AreEqual(a, b) is { } r ? KustoValue.From(r) : KustoValue.Null;
 
-    public static KustoValue NotEqual(KustoValue a, KustoValue b) => AreEqual(a, b) is { } r ? KustoValue.From(!r) : KustoValue.False;
+    public static KustoValue NotEqual(KustoValue a, KustoValue b) => AreEqual(a, b) is { } r ? KustoValue.From(!r) : KustoValue.Null;
 
     public static KustoValue EqualIgnoreCase(KustoValue a, KustoValue b)
         => KustoValue.From(string.Equals(KustoStrings.Text(a), KustoStrings.Text(b), StringComparison.OrdinalIgnoreCase));
@@ -17,10 +17,17 @@ public static class KustoComparison
     public static KustoValue NotEqualIgnoreCase(KustoValue a, KustoValue b)
         => KustoValue.From(!string.Equals(KustoStrings.Text(a), KustoStrings.Text(b), StringComparison.OrdinalIgnoreCase));
 
-    public static KustoValue Less(KustoValue a, KustoValue b) => Compare(a, b) is { } c ? KustoValue.From(c < 0) : KustoValue.False;
-    public static KustoValue LessOrEqual(KustoValue a, KustoValue b) => Compare(a, b) is { } c ? KustoValue.From(c <= 0) : KustoValue.False;
-    public static KustoValue Greater(KustoValue a, KustoValue b) => Compare(a, b) is { } c ? KustoValue.From(c > 0) : KustoValue.False;
-    public static KustoValue GreaterOrEqual(KustoValue a, KustoValue b) => Compare(a, b) is { } c ? KustoValue.From(c >= 0) : KustoValue.False;
+    public static KustoValue Less(KustoValue a, KustoValue b) => Ordered(a, b, static c => c < 0);
+    public static KustoValue LessOrEqual(KustoValue a, KustoValue b) => Ordered(a, b, static c => c <= 0);
+    public static KustoValue Greater(KustoValue a, KustoValue b) => Ordered(a, b, static c => c > 0);
+    public static KustoValue GreaterOrEqual(KustoValue a, KustoValue b) => Ordered(a, b, static c => c >= 0);
+
+    /// <summary>A comparison's result: null when an operand is null (a filter drops the row), false when the types do not compare.</summary>
+    private static KustoValue Ordered(KustoValue a, KustoValue b, Func<int, bool> test)
+    {
+        if (Compare(a, b) is { } c) return KustoValue.From(test(c));
+        return a.IsNull || b.IsNull ? KustoValue.Null : KustoValue.False;
+    }
 
     /// <summary>Equality, or null when Kusto's answer is null (a null operand that is not a string).</summary>
     public static bool? AreEqual(KustoValue a, KustoValue b)
