@@ -133,6 +133,31 @@ internal static class KustoFunctionTable
         Add(MathFunctions, "binary_shift_left", 2, 2);
         Add(MathFunctions, "binary_shift_right", 2, 2);
 
+        // network and documents
+        Add(NetworkFunctions, "parse_ipv4", 1, 1);
+        Add(NetworkFunctions, "ipv4_is_private", 1, 1);
+        Add(NetworkFunctions, "ipv4_is_in_range", 2, 2);
+        Add(NetworkFunctions, "ipv4_is_in_any_range", 2, Many);
+        Add(NetworkFunctions, "ipv4_compare", 2, 3);
+        Add(NetworkFunctions, "ipv4_is_match", 2, 3);
+        Add(NetworkFunctions, "has_ipv4", 2, 2);
+        Add(NetworkFunctions, "has_ipv4_prefix", 2, 2);
+        Add(NetworkFunctions, "has_any_ipv4", 2, Many);
+        Add(NetworkFunctions, "has_any_ipv4_prefix", 2, Many);
+        Add(NetworkFunctions, "parse_url", 1, 1, "parseurl");
+        Add(NetworkFunctions, "parse_urlquery", 1, 1);
+        Add(DocumentFunctions, "extract_json", 2, 3, "extractjson");
+        Add(DocumentFunctions, "parse_xml", 1, 1);
+        Add(DocumentFunctions, "bag_zip", 2, 2);
+        Add(DocumentFunctions, "array_iff", 3, 3, "array_iif");
+        Add(DocumentFunctions, "array_rotate_left", 2, 2);
+        Add(DocumentFunctions, "array_rotate_right", 2, 2);
+        Add(DocumentFunctions, "unicode_codepoints_from_string", 1, 1);
+        Add(DocumentFunctions, "unicode_codepoints_to_string", 1, Many);
+        Add(DocumentFunctions, "new_guid", 0, 0);
+        Add(DocumentFunctions, "regex_quote", 1, 1);
+        Add(DocumentFunctions, "replace_strings", 3, 3);
+
         // datetime (now() and ago() are emitted against the execution's now)
         Add(DateTimeFunctions, "startofday", 1, 2);
         Add(DateTimeFunctions, "endofday", 1, 2);

@@ -225,7 +225,7 @@ internal sealed partial class KustoQueryEmitter
                 Statement($"var {local} = {table}.RowCount > 0 && {table}.Columns.Count > 0 ? {table}.Rows[0][0] : {Value}.Null;");
                 return local;
             }
-            case "column_ifexists" when arguments.Length == 2 && arguments[0] is LiteralExpression { Value: string column } && row is not null:
+            case "column_ifexists" or "columnifexists" when arguments.Length == 2 && arguments[0] is LiteralExpression { Value: string column } && row is not null:
             {
                 var slot = row.Slot(column, this);
                 return $"({slot} >= 0 ? {Namespace}.KustoRow.Col(r, {slot}) : {Scalar(arguments[1], scope, row)})";

@@ -188,6 +188,9 @@ internal sealed partial class KustoQueryEmitter
             case MvExpandOperator mvExpand:
                 return MvExpand(mvExpand, input, scope);
 
+            case MvApplyOperator mvApply:
+                return MvApply(mvApply, input, scope);
+
             case TakeOperator take:
                 return TableLocal($"{Operators}.Take({input}, {Scalar(take.Count, scope, null)})");
 
@@ -229,6 +232,15 @@ internal sealed partial class KustoQueryEmitter
 
             case ParseOperator parse:
                 return Parse(parse, input, scope);
+
+            case RenderOperator:
+                return input; // a chart hint for the client: the result rows are unchanged
+
+            case EvaluateOperator { Plugin: { Name.Name: "bag_unpack" } plugin } when plugin.Arguments.Count is 1 or 2 && Named(plugin.Arguments[0]).Value is NameReference column:
+            {
+                var prefix = plugin.Arguments.Count == 2 && Named(plugin.Arguments[1]).Value is LiteralExpression { Value: string p } ? CSharpLiteralAlias.String(p) : "null";
+                return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix})");
+            }
 
             case GetSchemaOperator:
                 return TableLocal($"{Operators}.GetSchema({input})");
@@ -285,6 +297,27 @@ internal sealed partial class KustoQueryEmitter
             return $"new {SortKey}({Binder(k.Expression, scope)}, {descending}, {nulls})";
         });
         return KustoLiterals.Array(items, SortKey);
+    }
+
+    private string MvApply(MvApplyOperator mvApply, string input, KustoScope scope)
+    {
+        var names = new List<string>();
+        var values = new List<Expression>();
+        var types = new List<string>();
+        foreach (var item in mvApply.Items)
+        {
+            var (name, value) = Named(item.Expression);
+            name ??= KustoColumnNames.Derive(value);
+            if (name is null) return UnsupportedTable(item, DiagnosticDescriptors.KustoUnsupportedConstruct, "An mv-apply item without a name");
+            names.Add(name);
+            values.Add(value);
+            types.Add(item.ToType is null ? "null" : KustoLiterals.TypeOf(item.ToType.Name));
+        }
+        var index = mvApply.ParameterText("with_itemindex");
+        var limit = mvApply.Limit is null ? "long.MaxValue" : $"{Scalar(mvApply.Limit, scope, null)}.AsLong";
+        var binder = MultiBinder(values, scope);
+        var subquery = SubqueryFunction(mvApply.Subquery, scope);
+        return TableLocal($"{Operators}.MvApply({input}, {KustoLiterals.Strings(names)}, {binder}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit}, {subquery})");
     }
 
     private string MvExpand(MvExpandOperator mvExpand, string input, KustoScope scope)

@@ -20,7 +20,7 @@ internal sealed partial class KustoQueryEmitter
     private const int MaxInlineDepth = 16;
 
     private readonly KustoSyntaxTree _tree;
-    private readonly StringBuilder _body = new();
+    private StringBuilder _body = new();
     private readonly List<QueryDiagnostic> _unsupported = [];
     private int _counter;
     private int _inlineDepth;
@@ -148,6 +148,41 @@ internal sealed partial class KustoQueryEmitter
         foreach (var let in function.Definition.Body.Statements.OfType<LetStatement>())
             scope.Bind(let.Name.Name, let.Value is FunctionDefinition f ? new FunctionBinding(f, scope) : IsTabular(let.Value, scope) ? new TabularBinding("") : new ScalarBinding(""));
         return last is not null && IsTabular(last.Expression, scope);
+    }
+
+    /// <summary>
+    /// Emits a contextual subquery (mv-apply's <c>on (…)</c>) as a local <c>Func&lt;KustoTable, KustoTable&gt;</c>
+    /// whose parameter is the subquery's input; returns the local's name.
+    /// </summary>
+    private string SubqueryFunction(Expression subquery, KustoScope scope)
+    {
+        while (subquery is ParenthesizedExpression p) subquery = p.Expression;
+        var saved = _body;
+        _body = new StringBuilder();
+        var input = NewName("t");
+        string result;
+        if (subquery is PipeExpression { Source: null } pipe)
+        {
+            result = input;
+            foreach (var op in pipe.Operators) result = Operator(op, result, scope);
+        }
+        else if (subquery is QueryOperator op)
+        {
+            result = Operator(op, input, scope);
+        }
+        else
+        {
+            result = UnsupportedTable(subquery, DiagnosticDescriptors.KustoUnsupportedConstruct, "This subquery");
+        }
+        var inner = _body.ToString();
+        _body = saved;
+        var local = NewName("f");
+        Statement($"global::System.Func<{Table}, {Table}> {local} = {input} =>");
+        Statement("{");
+        foreach (var line in inner.Split('\n')) if (line.Length > 0) Statement(line);
+        Statement($"    return {result};");
+        Statement("};");
+        return local;
     }
 
     // ---- user functions ---------------------------------------------------------------------------

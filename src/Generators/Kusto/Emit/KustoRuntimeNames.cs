@@ -25,5 +25,7 @@ internal static class KustoRuntimeNames
     public const string DynamicFunctions = Namespace + ".Functions.KustoDynamicFunctions";
     public const string ScalarFunctions = Namespace + ".Functions.KustoScalarFunctions";
     public const string MathFunctions = Namespace + ".Functions.KustoMathFunctions";
+    public const string NetworkFunctions = Namespace + ".Functions.KustoNetworkFunctions";
+    public const string DocumentFunctions = Namespace + ".Functions.KustoDocumentFunctions";
     public const string DateTimeFunctions = Namespace + ".Functions.KustoDateTimeFunctions";
 }

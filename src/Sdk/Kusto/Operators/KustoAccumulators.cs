@@ -33,14 +33,17 @@ public static class KustoAccumulators
     public static KustoAccumulator MakeList() => new CollectAccumulator(distinct: false, predicate: false);
     public static KustoAccumulator MakeSetIf() => new CollectAccumulator(distinct: true, predicate: true);
     public static KustoAccumulator MakeListIf() => new CollectAccumulator(distinct: false, predicate: true);
-    public static KustoAccumulator MakeBag() => new BagAccumulator();
+    public static KustoAccumulator MakeBag() => new BagAccumulator(predicate: false);
+    public static KustoAccumulator MakeBagIf() => new BagAccumulator(predicate: true);
     public static KustoAccumulator ArgMax() => new ArgExtremeAccumulator(sign: 1);
     public static KustoAccumulator ArgMin() => new ArgExtremeAccumulator(sign: -1);
     public static KustoAccumulator TakeAny() => new AnyAccumulator();
-    public static KustoAccumulator Variance() => new VarianceAccumulator(sample: true, root: false);
-    public static KustoAccumulator Stdev() => new VarianceAccumulator(sample: true, root: true);
-    public static KustoAccumulator VarianceP() => new VarianceAccumulator(sample: false, root: false);
-    public static KustoAccumulator StdevP() => new VarianceAccumulator(sample: false, root: true);
+    public static KustoAccumulator Variance() => new VarianceAccumulator(sample: true, root: false, predicate: false);
+    public static KustoAccumulator Stdev() => new VarianceAccumulator(sample: true, root: true, predicate: false);
+    public static KustoAccumulator VarianceP() => new VarianceAccumulator(sample: false, root: false, predicate: false);
+    public static KustoAccumulator StdevP() => new VarianceAccumulator(sample: false, root: true, predicate: false);
+    public static KustoAccumulator VarianceIf() => new VarianceAccumulator(sample: true, root: false, predicate: true);
+    public static KustoAccumulator StdevIf() => new VarianceAccumulator(sample: true, root: true, predicate: true);
     public static KustoAccumulator Percentile() => new PercentileAccumulator();
 
     /// <summary>The optional limit argument of make_set/make_list (after the value, and after the predicate for the _if forms).</summary>
@@ -130,11 +133,12 @@ public static class KustoAccumulators
         public override void Write(KustoValue[] output, int offset) => output[offset] = KustoValue.Array([.. _items]);
     }
 
-    private sealed class BagAccumulator : KustoAccumulator
+    private sealed class BagAccumulator(bool predicate) : KustoAccumulator
     {
         private readonly KustoBag _bag = new();
         public override void Add(KustoValue[] arguments)
         {
+            if (predicate && !arguments[1].IsTrue) return;
             if (!arguments[0].IsBag) return;
             foreach (var (key, value) in arguments[0].AsBag.Properties)
                 if (!_bag.TryGet(key, out _)) _bag[key] = value;
@@ -172,11 +176,12 @@ public static class KustoAccumulators
         }
     }
 
-    private sealed class VarianceAccumulator(bool sample, bool root) : KustoAccumulator
+    private sealed class VarianceAccumulator(bool sample, bool root, bool predicate) : KustoAccumulator
     {
         private readonly List<double> _values = [];
         public override void Add(KustoValue[] arguments)
         {
+            if (predicate && !arguments[1].IsTrue) return;
             if (arguments[0].IsNumeric) _values.Add(arguments[0].AsDouble);
         }
         public override void Write(KustoValue[] output, int offset)
