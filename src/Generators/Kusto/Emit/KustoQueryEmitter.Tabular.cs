@@ -236,10 +236,18 @@ internal sealed partial class KustoQueryEmitter
             case RenderOperator:
                 return input; // a chart hint for the client: the result rows are unchanged
 
-            case EvaluateOperator { Plugin: { Name.Name: "bag_unpack" } plugin } when plugin.Arguments.Count is 1 or 2 && Named(plugin.Arguments[0]).Value is NameReference column:
+            case EvaluateOperator { Plugin: { Name.Name: "bag_unpack" } plugin } when plugin.Arguments.Count >= 1 && Named(plugin.Arguments[0]).Value is NameReference column:
             {
-                var prefix = plugin.Arguments.Count == 2 && Named(plugin.Arguments[1]).Value is LiteralExpression { Value: string p } ? CSharpLiteralAlias.String(p) : "null";
-                return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix})");
+                var prefix = "null";
+                var ignored = $"{Value}.Null";
+                foreach (var argument in plugin.Arguments.Items.Skip(1))
+                {
+                    var (name, value) = Named(argument);
+                    if (name is null or "OutputColumnPrefix" && value is LiteralExpression { Value: string p }) prefix = CSharpLiteralAlias.String(p);
+                    else if (name == "ignoredProperties") ignored = Scalar(value, scope, null);
+                    else return UnsupportedTable(argument, DiagnosticDescriptors.KustoUnsupportedConstruct, "This bag_unpack argument");
+                }
+                return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix}, {ignored})");
             }
 
             case GetSchemaOperator:

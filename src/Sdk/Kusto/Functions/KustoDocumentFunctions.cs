@@ -77,10 +77,10 @@ public static class KustoDocumentFunctions
 
     public static KustoValue bag_zip(KustoValue keys, KustoValue values)
     {
-        if (!keys.IsArray || !values.IsArray) return KustoValue.Null;
+        if (!keys.IsArray) return KustoValue.Null;
         var bag = new KustoBag();
         var k = keys.AsArray;
-        var v = values.AsArray;
+        var v = values.IsArray ? values.AsArray : [];
         for (var i = 0; i < k.Length; i++)
             if (k[i].IsString) bag[k[i].AsString] = i < v.Length ? v[i] : KustoValue.Null;
         return KustoValue.Bag(bag);

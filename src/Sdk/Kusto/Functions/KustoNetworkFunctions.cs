@@ -83,6 +83,8 @@ public static class KustoNetworkFunctions
     public static KustoValue has_ipv4_prefix(KustoValue text, KustoValue prefix)
     {
         var p = KustoStrings.Text(prefix);
+        // a prefix is whole octets: it ends with '.' or is a complete address
+        if (!p.EndsWith('.') && p.Count(c => c == '.') != 3) return KustoValue.False;
         foreach (var candidate in Ipv4Tokens(KustoStrings.Text(text)))
             if (candidate.StartsWith(p, StringComparison.Ordinal) && (p.EndsWith('.') || candidate.Length == p.Length || candidate[p.Length] == '.')) return KustoValue.True;
         return KustoValue.False;

@@ -150,16 +150,23 @@ public static class KustoAccumulators
     private sealed class ArgExtremeAccumulator(int sign) : KustoAccumulator
     {
         private KustoValue[]? _best;
+        private KustoValue[]? _first;
         public override void Add(KustoValue[] arguments)
         {
             var value = arguments[0];
-            if (value.IsNull) { _best ??= null; return; }
+            if (value.IsNull)
+            {
+                // a group whose compared values are all null still returns a row
+                _first ??= (KustoValue[])arguments.Clone();
+                return;
+            }
             if (_best is null || KustoComparison.Compare(value, _best[0]) * sign > 0) _best = (KustoValue[])arguments.Clone();
         }
         public override void Write(KustoValue[] output, int offset)
         {
-            if (_best is null) return;
-            Array.Copy(_best, 0, output, offset, _best.Length);
+            var row = _best ?? _first;
+            if (row is null) return;
+            Array.Copy(row, 0, output, offset, row.Length);
         }
     }
 

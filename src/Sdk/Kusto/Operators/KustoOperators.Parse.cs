@@ -48,10 +48,12 @@ public static partial class KustoOperators
                 continue;
             }
             var last = i == pattern.Length - 1;
-            var body = regexMode && part.Type is KustoType.Int or KustoType.Long ? @"[-+]?\d+"
-                : regexMode && part.Type is KustoType.Real or KustoType.Decimal ? @"[-+]?[\d.]+(?:[eE][-+]?\d+)?"
-                : regexMode ? Lazy(lazy: false)
-                : Lazy(lazy: !last);
+            // typed columns take what their type looks like; relaxed mode falls back to any text (null after conversion)
+            var numeric = part.Type is KustoType.Int or KustoType.Long ? @"[-+]?\d+"
+                : part.Type is KustoType.Real or KustoType.Decimal ? @"[-+]?[\d.]+(?:[eE][-+]?\d+)?"
+                : null;
+            var text = regexMode ? Lazy(lazy: false) : Lazy(lazy: !last);
+            var body = numeric is null ? text : relaxed ? numeric + "|" + Lazy(lazy: true) : numeric;
             regex.Append("(?<c").Append(columns.Count).Append('>').Append(body).Append(')');
             columns.Add(part);
         }
