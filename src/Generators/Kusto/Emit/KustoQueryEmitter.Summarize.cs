@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Kusto.Syntax;
+using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
+
+namespace AzureRules.Generators.Kusto.Emit;
+
+internal sealed partial class KustoQueryEmitter
+{
+    private string Summarize(SummarizeOperator summarize, string input, KustoScope scope)
+    {
+        var (keyNames, keyValues) = Columns(summarize.By, "Column");
+        if (keyNames is null) return UnsupportedTable(summarize, DiagnosticDescriptors.KustoUnsupportedConstruct, "This summarize by item");
+        var aggregates = new List<string>();
+        foreach (var item in summarize.Aggregates)
+        {
+            var aggregate = Aggregate(item, keyNames, scope);
+            if (aggregate is null) return $"{Table}.Empty";
+            aggregates.Add(aggregate);
+        }
+        return TableLocal($"{Operators}.Summarize({input}, {KustoLiterals.Strings(keyNames)}, {MultiBinder(keyValues, scope)}, {KustoLiterals.Array(aggregates, AggregateRecord)})");
+    }
+
+    /// <summary>One aggregate as a <c>new KustoAggregate(names, factory, arguments[, starNames])</c>, or null when unsupported.</summary>
+    private string? Aggregate(Expression item, List<string> keyNames, KustoScope scope)
+    {
+        string[]? givenNames = item switch
+        {
+            NamedExpression named => [named.Name.Name],
+            TupleNamedExpression tuple => tuple.Names.Select(n => n.Name).ToArray(),
+            _ => null,
+        };
+        var value = item switch
+        {
+            NamedExpression named => named.Value,
+            TupleNamedExpression tuple => tuple.Value,
+            _ => item,
+        };
+        while (value is ParenthesizedExpression p) value = p.Expression;
+        if (value is not FunctionCallExpression call)
+        {
+            Unsupported(value, DiagnosticDescriptors.KustoUnsupportedConstruct, "A summarize item that is not a single aggregation call");
+            return null;
+        }
+        var function = KustoAggregateTable.Find(call.Name.Name);
+        if (function is null)
+        {
+            Unsupported(call, DiagnosticDescriptors.KustoUnsupportedAggregate, call.Name.Name);
+            return null;
+        }
+        var star = call.Arguments.Items.Any(a => a is StarExpression);
+        var arguments = call.Arguments.Items.Where(a => a is not StarExpression).ToList();
+        if (arguments.Count < function.MinArguments || arguments.Count > function.MaxArguments)
+        {
+            Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"{call.Name.Name}() with {arguments.Count} arguments");
+            return null;
+        }
+        if (star && !function.ReturnsArguments) star = false; // count(*) counts rows
+
+        List<string> names;
+        if (function.ReturnsArguments)
+        {
+            names = [];
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var derived = KustoColumnNames.Derive(arguments[i]);
+                names.Add(givenNames is not null && i < givenNames.Length ? givenNames[i]
+                    : derived ?? function.Prefix + (i + 1).ToString(CultureInfo.InvariantCulture));
+            }
+        }
+        else
+        {
+            var name = givenNames?.FirstOrDefault() ?? DefaultAggregateName(call.Name.Name, function, arguments);
+            names = [name];
+        }
+
+        var factory = $"{Accumulators}.{function.Factory}";
+        if (!star)
+            return $"new {AggregateRecord}({KustoLiterals.Strings(names)}, {factory}, {MultiBinder(arguments, scope)})";
+
+        // arg_max(x, *): the star columns are the input's other columns, known once the schema is
+        var exclude = KustoLiterals.Strings(keyNames.Concat(names).Distinct());
+        var explicitNames = KustoLiterals.Strings(names);
+        var binder = MultiBinder(arguments, scope);
+        return $"new {AggregateRecord}({explicitNames}, {factory}, schema => {Operators}.WithStarColumns((({Namespace}.KustoMultiBinder)({binder}))(schema), schema, {exclude}), schema => {Operators}.StarColumnNames({explicitNames}, schema, {exclude}))";
+    }
+
+    private static string DefaultAggregateName(string name, KustoAggregateFunction function, List<Expression> arguments)
+    {
+        if (name == "percentile" && arguments.Count == 2 && arguments[1] is LiteralExpression { Value: { } p })
+            return $"percentile_{KustoColumnNames.Derive(arguments[0])}_{System.Convert.ToString(p, CultureInfo.InvariantCulture)}";
+        var argument = function.NamesArgument && arguments.Count > 0 ? KustoColumnNames.Derive(arguments[0]) ?? "" : "";
+        return function.Prefix + argument;
+    }
+
+    private string Join(JoinOperator join, string input, KustoScope scope)
+    {
+        var kind = (join.Kind ?? "innerunique") switch
+        {
+            "innerunique" => "InnerUnique",
+            "inner" => "Inner",
+            "leftouter" => "LeftOuter",
+            "rightouter" => "RightOuter",
+            "fullouter" => "FullOuter",
+            "leftanti" or "anti" or "leftantisemi" => "LeftAnti",
+            "rightanti" or "rightantisemi" => "RightAnti",
+            "leftsemi" => "LeftSemi",
+            "rightsemi" => "RightSemi",
+            _ => null,
+        };
+        if (kind is null) return UnsupportedTable(join, DiagnosticDescriptors.KustoUnsupportedConstruct, $"join kind={join.Kind}");
+        var right = Tabular(join.Right, scope);
+        var keys = JoinKeys(join.On);
+        if (keys is null) return UnsupportedTable(join, DiagnosticDescriptors.KustoUnsupportedConstruct, "A join condition other than column equality");
+        return TableLocal($"{Operators}.Join({input}, {right}, {JoinKind}.{kind}, {KustoLiterals.Strings(keys.Value.Left)}, {KustoLiterals.Strings(keys.Value.Right)})");
+    }
+
+    /// <summary>The key columns of <c>on A, $left.B == $right.C</c>, or null for any other condition.</summary>
+    private static (List<string> Left, List<string> Right)? JoinKeys(IEnumerable<Expression> conditions)
+    {
+        var left = new List<string>();
+        var right = new List<string>();
+        foreach (var condition in conditions)
+        {
+            var c = condition;
+            while (c is ParenthesizedExpression p) c = p.Expression;
+            switch (c)
+            {
+                case NameReference name:
+                    left.Add(name.Name);
+                    right.Add(name.Name);
+                    break;
+                case BinaryExpression { Operator: BinaryOperatorKind.Equal } equal
+                    when Side(equal.Left) is { } a && Side(equal.Right) is { } b && a.Side != b.Side:
+                    left.Add(a.Side == "$left" ? a.Column : b.Column);
+                    right.Add(a.Side == "$left" ? b.Column : a.Column);
+                    break;
+                case BinaryExpression { Operator: BinaryOperatorKind.And } and:
+                    var inner = JoinKeys([and.Left, and.Right]);
+                    if (inner is null) return null;
+                    left.AddRange(inner.Value.Left);
+                    right.AddRange(inner.Value.Right);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return left.Count == 0 ? null : (left, right);
+    }
+
+    private static (string Side, string Column)? Side(Expression expression)
+        => expression is PathExpression { Target: NameReference { Name: "$left" or "$right" } side } path ? (side.Name, path.Member.Name) : null;
+
+    private string Parse(ParseOperator parse, string input, KustoScope scope)
+    {
+        var kind = parse.ParameterText("kind")?.ToLowerInvariant() ?? "simple";
+        if (kind is not ("simple" or "regex" or "relaxed"))
+            return UnsupportedTable(parse, DiagnosticDescriptors.KustoUnsupportedConstruct, $"parse kind={kind}");
+        var parts = new List<string>();
+        foreach (var part in parse.Pattern)
+        {
+            switch (part)
+            {
+                case LiteralExpression { Value: string text }:
+                    parts.Add($"{Namespace}.Operators.KustoParsePart.Text({CSharpLiteralAlias.String(text)})");
+                    break;
+                case StarExpression:
+                    parts.Add($"{Namespace}.Operators.KustoParsePart.Any");
+                    break;
+                case ColumnDeclaration column:
+                    parts.Add($"{Namespace}.Operators.KustoParsePart.Column({CSharpLiteralAlias.String(column.Name.Name)}, {KustoLiterals.TypeOf(column.Type?.Name ?? "string")})");
+                    break;
+                case NameReference name:
+                    parts.Add($"{Namespace}.Operators.KustoParsePart.Column({CSharpLiteralAlias.String(name.Name)}, {TypeEnum}.String)");
+                    break;
+                default:
+                    return UnsupportedTable(part, DiagnosticDescriptors.KustoUnsupportedConstruct, "This parse pattern item");
+            }
+        }
+        var method = parse.IsParseWhere ? "ParseWhere" : "Parse";
+        return TableLocal($"{Operators}.{method}({input}, {Binder(parse.Source, scope)}, {KustoLiterals.Array(parts, Namespace + ".Operators.KustoParsePart")}, {(kind == "regex" ? "true" : "false")}, {(kind == "relaxed" ? "true" : "false")}, {CSharpLiteralAlias.String(parse.ParameterText("flags") ?? "")})");
+    }
+}

@@ -1,0 +1,350 @@
+using System.Collections.Generic;
+using System.Linq;
+using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Kusto.Syntax;
+using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
+
+namespace AzureRules.Generators.Kusto.Emit;
+
+internal sealed partial class KustoQueryEmitter
+{
+    /// <summary>Emits a tabular expression; returns the C# local (or expression) holding its table.</summary>
+    private string Tabular(Expression expression, KustoScope scope)
+    {
+        switch (expression)
+        {
+            case PipeExpression pipe:
+            {
+                if (pipe.Source is null)
+                    return UnsupportedTable(pipe, DiagnosticDescriptors.KustoUnsupportedConstruct, "A subquery without a source");
+                var table = Tabular(pipe.Source, scope);
+                foreach (var op in pipe.Operators) table = Operator(op, table, scope);
+                return table;
+            }
+            case ParenthesizedExpression p:
+                return Tabular(p.Expression, scope);
+            case NameReference name:
+                return scope.Find(name.Name) switch
+                {
+                    TabularBinding t => t.Local,
+                    FunctionBinding f => InlineTabularFunction(f, new FunctionCallExpression(name.Span, name, EquatableArrayEmpty()), scope),
+                    ScalarBinding => UnsupportedTable(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"Using the scalar '{name.Name}' as a table"),
+                    _ => TableLocal($"context.Table({CSharpLiteralAlias.String(name.Name)})"),
+                };
+            case FunctionCallExpression call:
+                switch (call.Name.Name)
+                {
+                    case "materialize" when call.Arguments.Count == 1:
+                        return Tabular(call.Arguments[0], scope);
+                    case "table" when call.Arguments.Count >= 1 && call.Arguments[0] is LiteralExpression { Value: string tableName }:
+                        return scope.Find(tableName) is TabularBinding bound ? bound.Local : TableLocal($"context.Table({CSharpLiteralAlias.String(tableName)})");
+                }
+                if (scope.Find(call.Name.Name) is FunctionBinding function)
+                    return InlineTabularFunction(function, call, scope);
+                return UnsupportedTable(call, DiagnosticDescriptors.KustoUnsupportedFunction, call.Name.Name);
+            case QueryOperator op:
+                return SourceOperator(op, scope);
+            default:
+                return UnsupportedTable(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "This tabular expression");
+        }
+    }
+
+    private static Model.EquatableArray<Expression> EquatableArrayEmpty() => Model.EquatableArray<Expression>.Empty;
+
+    /// <summary>Operators that start a query: print, range, datatable, union.</summary>
+    private string SourceOperator(QueryOperator op, KustoScope scope)
+    {
+        switch (op)
+        {
+            case PrintOperator print:
+            {
+                var names = new List<string>();
+                var values = new List<string>();
+                for (var i = 0; i < print.Expressions.Count; i++)
+                {
+                    var (name, value) = Named(print.Expressions[i]);
+                    names.Add(name ?? KustoColumnNames.Derive(value) ?? "print_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    values.Add(Scalar(value, scope, row: null));
+                }
+                return TableLocal($"{Operators}.Print({KustoLiterals.Strings(names)}, {KustoLiterals.Array(values)})");
+            }
+            case RangeOperator range:
+                return TableLocal($"{Operators}.Range({CSharpLiteralAlias.String(range.Name.Name)}, {Scalar(range.From, scope, null)}, {Scalar(range.To, scope, null)}, {Scalar(range.Step, scope, null)})");
+            case DataTableOperator data:
+            {
+                var columns = data.Schema.Columns.Select(c => $"new {Column}({CSharpLiteralAlias.String(c.Name.Name)}, {KustoLiterals.TypeOf(c.Type?.Name ?? "string")})");
+                var values = data.Values.Select(v => Scalar(v, scope, null));
+                return TableLocal($"{Operators}.DataTable({KustoLiterals.Array(columns, Column)}, {KustoLiterals.Array(values)})");
+            }
+            case UnionOperator union:
+                return Union(union, inputs: [], scope);
+            default:
+                return UnsupportedTable(op, DiagnosticDescriptors.KustoUnsupportedOperator, OperatorName(op));
+        }
+    }
+
+    private string Union(UnionOperator union, List<(string Table, string Name)> inputs, KustoScope scope)
+    {
+        foreach (var table in union.Tables)
+        {
+            if (table is WildcardName wildcard)
+            {
+                Unsupported(wildcard, DiagnosticDescriptors.KustoUnsupportedConstruct, "A union over a table wildcard");
+                continue;
+            }
+            inputs.Add((Tabular(table, scope), SourceName(table)));
+        }
+        var source = union.ParameterText("withsource");
+        var tables = KustoLiterals.Array(inputs.Select(i => i.Table), Table);
+        return source is null
+            ? TableLocal($"{Operators}.Union({tables})")
+            : TableLocal($"{Operators}.Union({tables}, {CSharpLiteralAlias.String(source)}, {KustoLiterals.Strings(inputs.Select(i => i.Name))})");
+    }
+
+    /// <summary>The name union's withsource column shows for a table: its name, or the name an <c>as</c> gave it.</summary>
+    private static string SourceName(Expression table) => table switch
+    {
+        NameReference n => n.Name,
+        FunctionCallExpression call => call.Name.Name,
+        ParenthesizedExpression p => SourceName(p.Expression),
+        PipeExpression { Operators.Count: > 0 } pipe when pipe.Operators[pipe.Operators.Count - 1] is AsOperator @as => @as.Name.Name,
+        _ => "",
+    };
+
+    /// <summary>Emits one piped operator over <paramref name="input"/>; returns the result's local.</summary>
+    private string Operator(QueryOperator op, string input, KustoScope scope)
+    {
+        switch (op)
+        {
+            case WhereOperator where:
+                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate, scope)})");
+
+            case ExtendOperator extend:
+            {
+                var (names, values) = Columns(extend.Expressions, "Column");
+                if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
+                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+            }
+
+            case ProjectOperator project:
+            {
+                var (names, values) = Columns(project.Expressions, "Column");
+                if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
+                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+            }
+
+            case ProjectColumnsOperator columns:
+            {
+                var patterns = columns.Columns.Select(ColumnPattern).ToList();
+                if (patterns.Any(p => p is null))
+                    return UnsupportedTable(columns, DiagnosticDescriptors.KustoUnsupportedConstruct, "A project-away/keep/reorder item that is not a column name");
+                if (columns.Kind == ProjectColumnsKind.Reorder)
+                {
+                    var directions = columns.Columns.Select(c => c is OrderedExpression { Direction: { } d } ? (d == SortDirection.Ascending ? "1" : "-1") : "0");
+                    return TableLocal($"{Operators}.ProjectReorder({input}, {KustoLiterals.Strings(patterns!)}, new int[] {{ {string.Join(", ", directions)} }})");
+                }
+                var method = columns.Kind == ProjectColumnsKind.Away ? "ProjectAway" : "ProjectKeep";
+                return TableLocal($"{Operators}.{method}({input}, {KustoLiterals.Strings(patterns!)})");
+            }
+
+            case ProjectRenameOperator rename:
+            {
+                var newNames = new List<string>();
+                var oldNames = new List<string>();
+                foreach (var item in rename.Renames)
+                {
+                    if (item is NamedExpression { Value: NameReference old } named)
+                    {
+                        newNames.Add(named.Name.Name);
+                        oldNames.Add(old.Name);
+                    }
+                    else
+                    {
+                        return UnsupportedTable(item, DiagnosticDescriptors.KustoUnsupportedConstruct, "A project-rename item that is not New = Old");
+                    }
+                }
+                return TableLocal($"{Operators}.ProjectRename({input}, {KustoLiterals.Strings(newNames)}, {KustoLiterals.Strings(oldNames)})");
+            }
+
+            case SummarizeOperator summarize:
+                return Summarize(summarize, input, scope);
+
+            case JoinOperator join:
+                return Join(join, input, scope);
+
+            case LookupOperator lookup:
+            {
+                var right = Tabular(lookup.Right, scope);
+                var keys = JoinKeys(lookup.On);
+                if (keys is null) return UnsupportedTable(lookup, DiagnosticDescriptors.KustoUnsupportedConstruct, "A lookup condition other than column equality");
+                var kind = lookup.ParameterText("kind")?.ToLowerInvariant() ?? "leftouter";
+                if (kind is not ("leftouter" or "inner")) return UnsupportedTable(lookup, DiagnosticDescriptors.KustoUnsupportedConstruct, $"lookup kind={kind}");
+                return TableLocal($"{Operators}.Lookup({input}, {right}, {(kind == "inner" ? "true" : "false")}, {KustoLiterals.Strings(keys.Value.Left)}, {KustoLiterals.Strings(keys.Value.Right)})");
+            }
+
+            case UnionOperator union:
+                return Union(union, [(input, "")], scope);
+
+            case MvExpandOperator mvExpand:
+                return MvExpand(mvExpand, input, scope);
+
+            case MvApplyOperator mvApply:
+                return MvApply(mvApply, input, scope);
+
+            case TakeOperator take:
+                return TableLocal($"{Operators}.Take({input}, {Scalar(take.Count, scope, null)})");
+
+            case SortOperator sort:
+                return TableLocal($"{Operators}.Sort({input}, {SortKeys(sort.By, scope)})");
+
+            case TopOperator top:
+                return TableLocal($"{Operators}.Top({input}, {Scalar(top.Count, scope, null)}, {SortKeys(top.By, scope)})");
+
+            case DistinctOperator distinct:
+            {
+                if (distinct.Columns.Count == 1 && distinct.Columns[0] is StarExpression)
+                    return TableLocal($"{Operators}.Distinct({input}, null)");
+                var (names, values) = Columns(distinct.Columns, "Column");
+                if (names is null) return UnsupportedTable(distinct, DiagnosticDescriptors.KustoUnsupportedConstruct, "This distinct item");
+                var projected = TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+                return TableLocal($"{Operators}.Distinct({projected}, null)");
+            }
+
+            case CountOperator:
+                return TableLocal($"{Operators}.Count({input})");
+
+            case AsOperator @as:
+                scope.Bind(@as.Name.Name, new TabularBinding(input));
+                return input;
+
+            case SerializeOperator serialize:
+            {
+                if (serialize.Expressions.Count == 0) return input;
+                var (names, values) = Columns(serialize.Expressions, "Column");
+                if (names is null) return UnsupportedTable(serialize, DiagnosticDescriptors.KustoUnsupportedConstruct, "This serialize item");
+                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+            }
+
+            case InvokeOperator invoke:
+                if (scope.Find(invoke.Function.Name.Name) is FunctionBinding function)
+                    return InlineTabularFunction(function, invoke.Function, scope, pipedTable: input);
+                return UnsupportedTable(invoke, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
+
+            case ParseOperator parse:
+                return Parse(parse, input, scope);
+
+            case RenderOperator:
+                return input; // a chart hint for the client: the result rows are unchanged
+
+            case EvaluateOperator { Plugin: { Name.Name: "bag_unpack" } plugin } when plugin.Arguments.Count >= 1 && Named(plugin.Arguments[0]).Value is NameReference column:
+            {
+                var prefix = "null";
+                var ignored = $"{Value}.Null";
+                foreach (var argument in plugin.Arguments.Items.Skip(1))
+                {
+                    var (name, value) = Named(argument);
+                    if (name is null or "OutputColumnPrefix" && value is LiteralExpression { Value: string p }) prefix = CSharpLiteralAlias.String(p);
+                    else if (name == "ignoredProperties") ignored = Scalar(value, scope, null);
+                    else return UnsupportedTable(argument, DiagnosticDescriptors.KustoUnsupportedConstruct, "This bag_unpack argument");
+                }
+                return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix}, {ignored})");
+            }
+
+            case GetSchemaOperator:
+                return TableLocal($"{Operators}.GetSchema({input})");
+
+            default:
+                return UnsupportedTable(op, DiagnosticDescriptors.KustoUnsupportedOperator, OperatorName(op));
+        }
+    }
+
+    private string OperatorName(QueryOperator op)
+    {
+        if (op is UnsupportedOperator u) return u.Keyword;
+        var text = _tree.TextOf(op).TrimStart();
+        var end = 0;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_')) end++;
+        return end > 0 ? text.Substring(0, end) : op.GetType().Name;
+    }
+
+    /// <summary>A project-away/keep/reorder item as a name or wildcard pattern, or null.</summary>
+    private static string? ColumnPattern(Expression item) => item switch
+    {
+        NameReference n => n.Name,
+        WildcardName w => w.Pattern,
+        OrderedExpression o => ColumnPattern(o.Expression),
+        _ => null,
+    };
+
+    /// <summary>Splits <c>Name = Value</c> items; unnamed items get null names.</summary>
+    private static (string? Name, Expression Value) Named(Expression item)
+        => item is NamedExpression named ? (named.Name.Name, named.Value) : (null, item);
+
+    /// <summary>The result names and values of extend/project items; names Kusto would derive are derived, the rest numbered.</summary>
+    private static (List<string>? Names, List<Expression> Values) Columns(IEnumerable<Expression> items, string prefix)
+    {
+        var names = new List<string>();
+        var values = new List<Expression>();
+        var unnamed = 0;
+        foreach (var item in items)
+        {
+            if (item is TupleNamedExpression) return (null, values);
+            var (name, value) = Named(item);
+            names.Add(name ?? KustoColumnNames.Derive(value) ?? prefix + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            values.Add(value);
+        }
+        return (names, values);
+    }
+
+    private string SortKeys(IEnumerable<OrderedExpression> keys, KustoScope scope)
+    {
+        var items = keys.Select(k =>
+        {
+            var descending = k.Direction != SortDirection.Ascending ? "true" : "false";
+            var nulls = k.Nulls switch { NullsPosition.First => "true", NullsPosition.Last => "false", _ => "null" };
+            return $"new {SortKey}({Binder(k.Expression, scope)}, {descending}, {nulls})";
+        });
+        return KustoLiterals.Array(items, SortKey);
+    }
+
+    private string MvApply(MvApplyOperator mvApply, string input, KustoScope scope)
+    {
+        var names = new List<string>();
+        var values = new List<Expression>();
+        var types = new List<string>();
+        foreach (var item in mvApply.Items)
+        {
+            var (name, value) = Named(item.Expression);
+            name ??= KustoColumnNames.Derive(value);
+            if (name is null) return UnsupportedTable(item, DiagnosticDescriptors.KustoUnsupportedConstruct, "An mv-apply item without a name");
+            names.Add(name);
+            values.Add(value);
+            types.Add(item.ToType is null ? "null" : KustoLiterals.TypeOf(item.ToType.Name));
+        }
+        var index = mvApply.ParameterText("with_itemindex");
+        var limit = mvApply.Limit is null ? "long.MaxValue" : $"{Scalar(mvApply.Limit, scope, null)}.AsLong";
+        var binder = MultiBinder(values, scope);
+        var subquery = SubqueryFunction(mvApply.Subquery, scope);
+        return TableLocal($"{Operators}.MvApply({input}, {KustoLiterals.Strings(names)}, {binder}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit}, {subquery})");
+    }
+
+    private string MvExpand(MvExpandOperator mvExpand, string input, KustoScope scope)
+    {
+        var names = new List<string>();
+        var values = new List<Expression>();
+        var types = new List<string>();
+        foreach (var item in mvExpand.Items)
+        {
+            var (name, value) = Named(item.Expression);
+            name ??= KustoColumnNames.Derive(value);
+            if (name is null) return UnsupportedTable(item, DiagnosticDescriptors.KustoUnsupportedConstruct, "An mv-expand item without a name");
+            names.Add(name);
+            values.Add(value);
+            types.Add(item.ToType is null ? "null" : KustoLiterals.TypeOf(item.ToType.Name));
+        }
+        var index = mvExpand.ParameterText("with_itemindex");
+        var bagsAsArrays = string.Equals(mvExpand.ParameterText("kind") ?? mvExpand.ParameterText("bagexpansion"), "array", System.StringComparison.OrdinalIgnoreCase);
+        var limit = mvExpand.Limit is null ? "long.MaxValue" : $"{Scalar(mvExpand.Limit, scope, null)}.AsLong";
+        return TableLocal($"{Operators}.MvExpand({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit}, {(bagsAsArrays ? "true" : "false")})");
+    }
+}

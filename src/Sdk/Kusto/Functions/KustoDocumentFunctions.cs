@@ -1,0 +1,159 @@
+using System.Xml.Linq;
+using AzureRules.Sdk.Kusto.Scalars;
+
+namespace AzureRules.Sdk.Kusto.Functions;
+
+/// <summary>JSON path extraction, XML to dynamic, and other dynamic helpers the Sentinel corpus uses.</summary>
+public static class KustoDocumentFunctions
+{
+    /// <summary>extract_json(path, json [, type]): a JSONPath of $ . name ['name'] and [index] steps.</summary>
+    public static KustoValue extract_json(KustoValue path, KustoValue json) => extract_json(path, json, KustoValue.Null);
+
+    public static KustoValue extract_json(KustoValue path, KustoValue json, KustoValue type)
+    {
+        var value = KustoConvert.ToDynamic(json);
+        var p = KustoStrings.Text(path).Trim();
+        var i = p.StartsWith('$') ? 1 : 0;
+        while (i < p.Length && !value.IsNull)
+        {
+            if (p[i] == '.')
+            {
+                var end = i + 1;
+                while (end < p.Length && p[end] != '.' && p[end] != '[') end++;
+                value = KustoDynamicFunctions.Member(value, p[(i + 1)..end]);
+                i = end;
+            }
+            else if (p[i] == '[')
+            {
+                var end = p.IndexOf(']', i);
+                if (end < 0) return KustoValue.Null;
+                var inner = p[(i + 1)..end].Trim();
+                value = inner.Length > 0 && inner[0] is '\'' or '"'
+                    ? KustoDynamicFunctions.Member(value, inner.Trim('\'', '"'))
+                    : long.TryParse(inner, out var index) ? KustoDynamicFunctions.Element(value, KustoValue.From(index)) : KustoValue.Null;
+                i = end + 1;
+            }
+            else return KustoValue.Null;
+        }
+        if (!type.IsNull) return KustoConvert.To(KustoTypes.Parse(KustoStrings.Text(type)), value);
+        return value.IsBag || value.IsArray ? KustoValue.From(KustoJson.Write(value)) : KustoConvert.ToStringValue(value);
+    }
+
+    /// <summary>
+    /// parse_xml: elements become properties; attributes "@name"; text "#text" when an element also has
+    /// attributes or children, else the element's value is its text; repeated elements become arrays.
+    /// </summary>
+    public static KustoValue parse_xml(KustoValue xml)
+    {
+        try
+        {
+            var document = XDocument.Parse(KustoStrings.Text(xml));
+            if (document.Root is null) return KustoValue.Null;
+            var bag = new KustoBag { [document.Root.Name.LocalName] = Element(document.Root) };
+            return KustoValue.Bag(bag);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return KustoValue.Null;
+        }
+    }
+
+    private static KustoValue Element(XElement element)
+    {
+        if (!element.HasAttributes && !element.HasElements)
+            return element.Value.Length == 0 ? KustoValue.Null : KustoValue.From(element.Value);
+        var bag = new KustoBag();
+        foreach (var attribute in element.Attributes())
+            bag["@" + attribute.Name.LocalName] = KustoValue.From(attribute.Value);
+        foreach (var group in element.Elements().GroupBy(e => e.Name.LocalName))
+        {
+            var items = group.Select(Element).ToArray();
+            bag[group.Key] = items.Length == 1 ? items[0] : KustoValue.Array(items);
+        }
+        var text = string.Concat(element.Nodes().OfType<XText>().Select(t => t.Value)).Trim();
+        if (text.Length > 0) bag["#text"] = KustoValue.From(text);
+        return KustoValue.Bag(bag);
+    }
+
+    public static KustoValue bag_zip(KustoValue keys, KustoValue values)
+    {
+        if (!keys.IsArray) return KustoValue.Null;
+        var bag = new KustoBag();
+        var k = keys.AsArray;
+        var v = values.IsArray ? values.AsArray : [];
+        for (var i = 0; i < k.Length; i++)
+            if (k[i].IsString) bag[k[i].AsString] = i < v.Length ? v[i] : KustoValue.Null;
+        return KustoValue.Bag(bag);
+    }
+
+    public static KustoValue array_iff(KustoValue conditions, KustoValue whenTrue, KustoValue whenFalse)
+    {
+        if (!conditions.IsArray) return KustoValue.Null;
+        var c = conditions.AsArray;
+        KustoValue Pick(KustoValue source, int i) => source.IsArray ? (i < source.AsArray.Length ? source.AsArray[i] : KustoValue.Null) : source;
+        var result = new KustoValue[c.Length];
+        for (var i = 0; i < c.Length; i++)
+        {
+            var condition = c[i].IsNumeric ? KustoValue.From(c[i].AsDouble != 0) : c[i];
+            result[i] = condition.Type != KustoType.Bool ? KustoValue.Null : condition.AsBool ? Pick(whenTrue, i) : Pick(whenFalse, i);
+        }
+        return KustoValue.Array(result);
+    }
+
+    public static KustoValue array_rotate_left(KustoValue array, KustoValue count) => Rotate(array, count.AsLong);
+    public static KustoValue array_rotate_right(KustoValue array, KustoValue count) => Rotate(array, -count.AsLong);
+
+    private static KustoValue Rotate(KustoValue array, long left)
+    {
+        if (!array.IsArray) return KustoValue.Null;
+        var items = array.AsArray;
+        if (items.Length == 0) return array;
+        var shift = (int)(((left % items.Length) + items.Length) % items.Length);
+        return KustoValue.Array([.. items.Skip(shift), .. items.Take(shift)]);
+    }
+
+    public static KustoValue unicode_codepoints_from_string(KustoValue s)
+    {
+        var text = KustoStrings.Text(s);
+        var points = new List<KustoValue>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var cp = char.ConvertToUtf32(text, i);
+            if (char.IsHighSurrogate(text[i])) i++;
+            points.Add(KustoValue.From((long)cp));
+        }
+        return KustoValue.Array([.. points]);
+    }
+
+    public static KustoValue unicode_codepoints_to_string(params KustoValue[] values)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var v in values.SelectMany(v => v.IsArray ? v.AsArray : [v]))
+            if (v.IsNumeric) builder.Append(char.ConvertFromUtf32((int)v.AsLong));
+        return KustoValue.From(builder.ToString());
+    }
+
+    public static KustoValue new_guid() => KustoValue.From(Guid.NewGuid());
+
+    public static KustoValue regex_quote(KustoValue s) => KustoValue.From(System.Text.RegularExpressions.Regex.Escape(KustoStrings.Text(s)));
+
+    public static KustoValue replace_strings(KustoValue s, KustoValue lookups, KustoValue rewrites)
+    {
+        if (!lookups.IsArray || !rewrites.IsArray) return KustoValue.From(KustoStrings.Text(s));
+        var text = KustoStrings.Text(s);
+        var finds = lookups.AsArray.Select(KustoStrings.Text).ToArray();
+        var replacements = rewrites.AsArray.Select(KustoStrings.Text).ToArray();
+        // one pass, left to right, longest lookup first at each position: replaced text is not rescanned
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length;)
+        {
+            var best = -1;
+            for (var k = 0; k < finds.Length; k++)
+                if (finds[k].Length > 0 && string.CompareOrdinal(text, i, finds[k], 0, finds[k].Length) == 0 && (best < 0 || finds[k].Length > finds[best].Length)) best = k;
+            if (best < 0) { builder.Append(text[i]); i++; continue; }
+            builder.Append(best < replacements.Length ? replacements[best] : "");
+            i += finds[best].Length;
+        }
+        return KustoValue.From(builder.ToString());
+    }
+}

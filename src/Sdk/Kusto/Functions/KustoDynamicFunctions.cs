@@ -1,0 +1,168 @@
+using AzureRules.Sdk.Kusto.Scalars;
+
+namespace AzureRules.Sdk.Kusto.Functions;
+
+/// <summary>Dynamic values: member and element access, arrays and property bags.</summary>
+public static class KustoDynamicFunctions
+{
+    /// <summary><c>x.name</c> / <c>x['name']</c>: a bag's property, else null. A string holding JSON is parsed first.</summary>
+    public static KustoValue Member(KustoValue target, string name)
+    {
+        if (target.IsString) target = KustoConvert.ToDynamic(target);
+        return target.IsBag ? target.AsBag[name] : KustoValue.Null;
+    }
+
+    /// <summary><c>x[i]</c>: an array element (negative counts from the end), or a bag property for a string index.</summary>
+    public static KustoValue Element(KustoValue target, KustoValue index)
+    {
+        if (target.IsString) target = KustoConvert.ToDynamic(target);
+        if (index.IsString) return Member(target, index.AsString);
+        if (!target.IsArray || !index.IsNumeric) return KustoValue.Null;
+        var items = target.AsArray;
+        var i = index.AsLong;
+        if (i < 0) i += items.Length;
+        return i >= 0 && i < items.Length ? items[i] : KustoValue.Null;
+    }
+
+    public static KustoValue parse_json(KustoValue value) => KustoConvert.ToDynamic(value);
+    public static KustoValue todynamic(KustoValue value) => KustoConvert.ToDynamic(value);
+
+    public static KustoValue array_length(KustoValue value)
+    {
+        if (value.IsString) value = KustoConvert.ToDynamic(value);
+        return value.IsArray ? KustoValue.From((long)value.AsArray.Length) : KustoValue.Null;
+    }
+
+    public static KustoValue pack_array(params KustoValue[] items) => KustoValue.Array(items);
+
+    public static KustoValue bag_pack(params KustoValue[] keysAndValues)
+    {
+        var bag = new KustoBag();
+        for (var i = 0; i + 1 < keysAndValues.Length; i += 2) bag[KustoStrings.Text(keysAndValues[i])] = keysAndValues[i + 1];
+        return KustoValue.Bag(bag);
+    }
+
+    public static KustoValue pack(params KustoValue[] keysAndValues) => bag_pack(keysAndValues);
+
+    public static KustoValue bag_keys(KustoValue value)
+        => value.IsBag ? KustoValue.Array([.. value.AsBag.Keys.Select(KustoValue.From)]) : KustoValue.Null;
+
+    public static KustoValue bag_has_key(KustoValue value, KustoValue key)
+        => KustoValue.From(value.IsBag && value.AsBag.TryGet(KustoStrings.Text(key), out _));
+
+    public static KustoValue bag_merge(params KustoValue[] bags)
+    {
+        var merged = new KustoBag();
+        foreach (var bag in bags)
+        {
+            if (!bag.IsBag) continue;
+            foreach (var (key, value) in bag.AsBag.Properties)
+                if (!merged.TryGet(key, out _)) merged[key] = value;
+        }
+        return KustoValue.Bag(merged);
+    }
+
+    public static KustoValue bag_remove_keys(KustoValue value, KustoValue keys)
+    {
+        if (!value.IsBag) return KustoValue.Null;
+        var remove = new HashSet<string>(keys.IsArray ? keys.AsArray.Select(KustoStrings.Text) : [], StringComparer.Ordinal);
+        var result = new KustoBag();
+        foreach (var (key, item) in value.AsBag.Properties)
+            if (!remove.Contains(key)) result[key] = item;
+        return KustoValue.Bag(result);
+    }
+
+    public static KustoValue set_has_element(KustoValue set, KustoValue value)
+    {
+        if (!set.IsArray) return KustoValue.Null;
+        foreach (var item in set.AsArray)
+            if (KustoComparison.AreEqual(item, value) == true) return KustoValue.True;
+        return KustoValue.False;
+    }
+
+    public static KustoValue array_index_of(KustoValue set, KustoValue value)
+    {
+        if (!set.IsArray) return KustoValue.Null;
+        var items = set.AsArray;
+        for (var i = 0; i < items.Length; i++)
+            if (KustoComparison.AreEqual(items[i], value) == true) return KustoValue.From((long)i);
+        return KustoValue.From(-1L);
+    }
+
+    public static KustoValue array_concat(params KustoValue[] arrays)
+        => arrays.All(a => a.IsArray) ? KustoValue.Array([.. arrays.SelectMany(a => a.AsArray)]) : KustoValue.Null;
+
+    public static KustoValue array_slice(KustoValue array, KustoValue start, KustoValue end)
+    {
+        if (!array.IsArray) return KustoValue.Null;
+        var items = array.AsArray;
+        var s = start.AsLong < 0 ? items.Length + start.AsLong : start.AsLong;
+        var e = end.AsLong < 0 ? items.Length + end.AsLong : end.AsLong;
+        s = Math.Max(0, s);
+        e = Math.Min(items.Length - 1, e);
+        return e < s ? KustoValue.Array([]) : KustoValue.Array(items[(int)s..(int)(e + 1)]);
+    }
+
+    public static KustoValue array_reverse(KustoValue array)
+        => array.IsArray ? KustoValue.Array([.. array.AsArray.Reverse()]) : KustoValue.Null;
+
+    public static KustoValue array_sort_asc(KustoValue array)
+        => array.IsArray ? KustoValue.Array([.. array.AsArray.OrderBy(v => v, KustoSortComparer.Ascending)]) : KustoValue.Null;
+
+    public static KustoValue array_sort_desc(KustoValue array)
+        => array.IsArray ? KustoValue.Array([.. array.AsArray.OrderBy(v => v, KustoSortComparer.Descending)]) : KustoValue.Null;
+
+    public static KustoValue array_sum(KustoValue array)
+    {
+        if (!array.IsArray) return KustoValue.Null;
+        var sum = 0.0;
+        foreach (var item in array.AsArray) if (item.IsNumeric) sum += item.AsDouble;
+        return KustoValue.From(sum);
+    }
+
+    public static KustoValue strcat_array(KustoValue array, KustoValue delimiter)
+        => array.IsArray ? KustoValue.From(string.Join(KustoStrings.Text(delimiter), array.AsArray.Select(KustoStrings.Text))) : KustoValue.EmptyString;
+
+    public static KustoValue set_union(params KustoValue[] arrays) => Distinct(arrays.Where(a => a.IsArray).SelectMany(a => a.AsArray));
+
+    public static KustoValue set_intersect(params KustoValue[] arrays)
+    {
+        if (arrays.Any(a => !a.IsArray)) return KustoValue.Null;
+        IEnumerable<KustoValue> result = arrays[0].AsArray;
+        foreach (var other in arrays.Skip(1)) result = result.Where(v => other.AsArray.Contains(v));
+        return Distinct(result);
+    }
+
+    public static KustoValue set_difference(KustoValue first, params KustoValue[] others)
+    {
+        if (!first.IsArray) return KustoValue.Null;
+        var remove = new HashSet<KustoValue>(others.Where(a => a.IsArray).SelectMany(a => a.AsArray));
+        return Distinct(first.AsArray.Where(v => !remove.Contains(v)));
+    }
+
+    private static KustoValue Distinct(IEnumerable<KustoValue> values) => KustoValue.Array([.. values.Distinct()]);
+
+    public static KustoValue zip(params KustoValue[] arrays)
+    {
+        if (arrays.Any(a => !a.IsArray)) return KustoValue.Null;
+        var length = arrays.Max(a => a.AsArray.Length);
+        var result = new KustoValue[length];
+        for (var i = 0; i < length; i++)
+            result[i] = KustoValue.Array([.. arrays.Select(a => i < a.AsArray.Length ? a.AsArray[i] : KustoValue.Null)]);
+        return KustoValue.Array(result);
+    }
+
+    public static KustoValue range(KustoValue start, KustoValue stop) => range(start, stop, KustoValue.From(1L));
+
+    public static KustoValue range(KustoValue start, KustoValue stop, KustoValue step)
+    {
+        var items = new List<KustoValue>();
+        if (start.IsNull || stop.IsNull || step.IsNull) return KustoValue.Null;
+        for (var v = start; KustoComparison.Compare(v, stop) is <= 0 && items.Count < 1_000_000; v = KustoArithmetic.Add(v, step))
+            items.Add(v);
+        return KustoValue.Array([.. items]);
+    }
+
+    public static KustoValue repeat(KustoValue value, KustoValue count)
+        => KustoValue.Array([.. Enumerable.Repeat(value, (int)Math.Max(0, count.AsLong))]);
+}
