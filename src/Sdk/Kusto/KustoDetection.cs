@@ -9,4 +9,11 @@ namespace AzureRules.Sdk.Kusto;
 public abstract class KustoDetection(RuleMetadata metadata) : Detection(metadata)
 {
     public abstract KustoTable Execute(KustoContext context);
+
+    /// <summary>
+    /// The tables the query reads, with the columns and types the compiler bound them to (so JSON
+    /// strings become datetimes, guids, … as Log Analytics types them). Empty when the compiler could
+    /// not tell: the runtime then keeps every table and types columns by their JSON values.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> Tables { get; } = new Dictionary<string, IReadOnlyList<KustoColumn>>();
 }
