@@ -153,8 +153,12 @@ internal sealed class EsqlBinder
     {
         foreach (var pattern in project.Patterns)
         {
-            // a plain name must exist (ES|QL: "Unknown column"); a wildcard may match nothing
-            if (!pattern.IsPattern) ResolveName(pattern);
+            // a plain name must exist (ES|QL: "Unknown column"); a wildcard may match nothing.
+            // A kept index field becomes a listed column, so the query's output columns name it.
+            if (pattern.IsPattern) continue;
+            var type = ResolveName(pattern);
+            if (!project.IsDrop && _scope.Resolve(pattern.Name).Kind is EsqlResolutionKind.IndexField or EsqlResolutionKind.UnknownIndexField)
+                _scope.Add(pattern.Name, type);
         }
         var names = new List<string>();
         foreach (var pattern in project.Patterns) names.Add(pattern.Name);

@@ -58,9 +58,9 @@ internal sealed class EsqlColumnScope
         var indexReason = IndexFieldExclusion(name);
         if (indexReason is null)
         {
-            return ElasticFieldCatalog.TryGetField(name, out var fieldType)
-                ? new EsqlResolution(EsqlResolutionKind.IndexField, EsqlTypes.FromElastic(fieldType), null)
-                : new EsqlResolution(EsqlResolutionKind.UnknownIndexField, EsqlType.Unknown, null);
+            if (ElasticFieldCatalog.TryGetField(name, out var fieldType))
+                return new EsqlResolution(EsqlResolutionKind.IndexField, EsqlTypes.FromElastic(fieldType), null);
+            return new EsqlResolution(IsOpenEnded ? EsqlResolutionKind.Unchecked : EsqlResolutionKind.UnknownIndexField, EsqlType.Unknown, null);
         }
         if (IsOpenEnded) return new EsqlResolution(EsqlResolutionKind.Unchecked, EsqlType.Unknown, null);
         if (_removed.TryGetValue(name, out var removedReason)) return new EsqlResolution(EsqlResolutionKind.Missing, EsqlType.Unknown, removedReason);

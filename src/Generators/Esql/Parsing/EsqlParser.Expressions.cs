@@ -14,7 +14,7 @@ internal sealed partial class EsqlParser
     {
         "millisecond", "milliseconds", "ms",
         "second", "seconds", "sec", "s",
-        "minute", "minutes", "min",
+        "minute", "minutes", "min", "m",
         "hour", "hours", "h",
         "day", "days", "d",
         "week", "weeks", "w",

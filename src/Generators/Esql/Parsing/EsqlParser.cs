@@ -372,7 +372,9 @@ internal sealed partial class EsqlParser
                 Next();
                 filter = ParseBooleanExpression();
             }
-            var columnName = name?.Name ?? _text.Substring(expression.Start, expression.Length);
+            // an unnamed field is named by its text, except a plain column, which keeps its name
+            var columnName = name?.Name
+                ?? (expression is EsqlColumnReference reference ? reference.Name.Name : _text.Substring(expression.Start, expression.Length));
             fields.Add(new EsqlField(name, expression, columnName, filter, PreviousEnd));
         }
         while (Current.Is(EsqlTokenKind.Comma));
