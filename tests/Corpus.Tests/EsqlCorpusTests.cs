@@ -94,13 +94,11 @@ public class EsqlCorpusTests(ITestOutputHelper output)
         return rules;
     }
 
+    private static readonly Regex TableHeader = new(@"^\[\[?[A-Za-z0-9_.]+\]\]?[ \t]*\r?$", RegexOptions.Multiline);
+
+    /// <summary>The TOML table header in force at <paramref name="index"/> (e.g. <c>[rule]</c>).</summary>
     private static string TableAt(string text, int index)
-    {
-        var header = text.LastIndexOf("\n[", index, StringComparison.Ordinal);
-        if (header < 0) return "";
-        var end = text.IndexOf('\n', header + 1);
-        return text.Substring(header + 1, end - header - 1).Trim();
-    }
+        => TableHeader.Matches(text).Cast<Match>().LastOrDefault(m => m.Index < index)?.Value.Trim() ?? "";
 
     /// <summary>The escapes of a TOML multi-line basic string ("""…""").</summary>
     private static string DecodeBasicString(string text)
