@@ -56,4 +56,9 @@ internal static partial class DiagnosticDescriptors
         "Unknown METADATA field",
         "'{0}' is not a metadata field ES|QL knows (_id, _index, _version, _source, _score, _ignored, _index_mode, _tsid)",
         EsqlCategory);
+
+    public static readonly DiagnosticDescriptor EsqlTypeMismatch = Warning("AR0610",
+        "ES|QL type mismatch",
+        "{0} is {1}, so {2}",
+        EsqlCategory);
 }

@@ -122,3 +122,23 @@ public class EsqlBinderTests
         Assert.Equal(["VALUES(user.name)", "host.name", "x"], analysis.OutputColumns);
     }
 }
+
+public class EsqlTypeCheckTests
+{
+    [Fact]
+    public void Keyword_field_compared_with_a_number_is_a_warning_at_the_number()
+    {
+        var diagnostic = Single("FROM logs-* | WHERE event.code == 4624", "AR0610", "4624", length: 4);
+        Assert.Equal(["event.code", "keyword", "it cannot be compared with the number 4624: write \"4624\""], diagnostic.Arguments.Items.ToArray());
+        Single("FROM logs-* | WHERE event.code IN (\"4624\", 4625)", "AR0610", "4625");
+        Clean("FROM logs-* | WHERE event.code == \"4624\" AND process.pid == 4 AND source.port > 1024");
+    }
+
+    [Fact]
+    public void Like_on_a_non_string_field_is_a_warning()
+    {
+        var diagnostic = Single("FROM logs-* | WHERE source.ip LIKE \"10.*\"", "AR0610", "source.ip");
+        Assert.Equal("ip", diagnostic.Arguments.Items[1]);
+        Clean("FROM logs-* | WHERE TO_STRING(source.ip) LIKE \"10.*\"");
+    }
+}

@@ -208,16 +208,32 @@ internal sealed class EsqlBinder
             {
                 var left = Bind(binary.Left, command, inStats, inStatsGroup);
                 var right = Bind(binary.Right, command, inStats, inStatsGroup);
+                if (binary.IsComparison)
+                {
+                    CheckComparable(binary.Left, left, binary.Right);
+                    CheckComparable(binary.Right, right, binary.Left);
+                }
                 if (!binary.IsArithmetic) return EsqlType.Boolean;
                 return ArithmeticType(left, right);
             }
             case EsqlIn @in:
-                Bind(@in.Value, command, inStats, inStatsGroup);
-                foreach (var item in @in.List) Bind(item, command, inStats, inStatsGroup);
+            {
+                var valueType = Bind(@in.Value, command, inStats, inStatsGroup);
+                foreach (var item in @in.List)
+                {
+                    Bind(item, command, inStats, inStatsGroup);
+                    CheckComparable(@in.Value, valueType, item);
+                }
                 return EsqlType.Boolean;
+            }
             case EsqlPatternMatch match:
-                Bind(match.Value, command, inStats, inStatsGroup);
+            {
+                var valueType = Bind(match.Value, command, inStats, inStatsGroup);
+                if (match.Value is EsqlColumnReference column && !IsStringLike(valueType))
+                    Report(DiagnosticDescriptors.EsqlTypeMismatch, match, column.Name.Name, EsqlTypes.Name(valueType),
+                        $"{(match.IsRegex ? "RLIKE" : "LIKE")} cannot match it: it takes a string (convert with TO_STRING)");
                 return EsqlType.Boolean;
+            }
             case EsqlIsNull isNull:
                 Bind(isNull.Value, command, inStats, inStatsGroup);
                 return EsqlType.Boolean;
@@ -268,6 +284,21 @@ internal sealed class EsqlBinder
         var index = function.Name == "CASE" ? 1 : 0;
         return index < argumentTypes.Count ? argumentTypes[index] : EsqlType.Unknown;
     }
+
+    /// <summary>
+    /// A string-typed field compared with a number is a type error in ES|QL (no implicit conversion:
+    /// <c>event.code == 4624</c> must be <c>event.code == "4624"</c>). Reported as a warning: the field's
+    /// type comes from the ECS catalog, and an integration might map it differently.
+    /// </summary>
+    private void CheckComparable(EsqlExpression side, EsqlType sideType, EsqlExpression other)
+    {
+        if (side is not EsqlColumnReference column || other is not EsqlLiteral literal) return;
+        if (sideType is EsqlType.Keyword or EsqlType.Text && literal.Kind is EsqlLiteralKind.Integer or EsqlLiteralKind.Decimal)
+            Report(DiagnosticDescriptors.EsqlTypeMismatch, literal, column.Name.Name, EsqlTypes.Name(sideType),
+                $"it cannot be compared with the number {literal.Value}: write \"{literal.Value}\"");
+    }
+
+    private static bool IsStringLike(EsqlType type) => type is EsqlType.Keyword or EsqlType.Text or EsqlType.Unknown or EsqlType.Null;
 
     private static EsqlType ArithmeticType(EsqlType left, EsqlType right)
     {
