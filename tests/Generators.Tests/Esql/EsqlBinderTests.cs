@@ -52,7 +52,10 @@ public class EsqlBinderTests
 
     [Fact]
     public void Stats_needs_an_aggregate()
-        => Single("FROM logs-* | STATS n = host.name", "AR0607", "host.name");
+    {
+        Single("FROM logs-* | STATS n = host.name", "AR0607", "host.name");
+        Clean("FROM logs-* | STATS n = COUNT(*) + 1, m = MAX(event.duration) / 1000 BY host.name");
+    }
 
     [Fact]
     public void A_column_keep_did_not_keep_is_an_error()

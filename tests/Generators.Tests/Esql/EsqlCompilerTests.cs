@@ -44,7 +44,9 @@ public class EsqlCompilerTests
     [Fact]
     public void Hostile_input_never_throws()
     {
-        foreach (var text in new[] { "\"", "`", "/*", "from", "from |||", "from a | where ((((", "from a | eval x = [1,", "from a | where x :: ", "from a | stats", "\0\u2028|" })
+        foreach (var text in new[] { "\"", "`", "/*", "from", "from |||", "from a | where ((((", "from a | eval x = [1,", "from a | where x :: ", "from a | stats", "\0\u2028|",
+            "from a | where " + new string('(', 100_000), "from a | where " + string.Concat(Enumerable.Repeat("not ", 100_000)) + "x",
+            "from a | eval x = " + string.Concat(Enumerable.Repeat("-", 100_000)) + "1" })
         {
             var compiled = EsqlCompiler.Compile(Rule(text, SourcePosition.Start));
             Assert.NotEmpty(compiled.Diagnostics);

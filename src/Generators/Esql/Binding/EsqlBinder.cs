@@ -137,7 +137,7 @@ internal sealed class EsqlBinder
         {
             var type = Bind(aggregate.Expression, stats.Keyword, inStats: true);
             if (aggregate.Filter is not null) Bind(aggregate.Filter, stats.Keyword);
-            if (!ContainsCall(aggregate.Expression) && !(aggregate.Expression is EsqlColumnReference reference && groupNames.Contains(reference.Name.Name)))
+            if (IsPlainRowExpression(aggregate.Expression, groupNames))
                 Report(DiagnosticDescriptors.EsqlNotAggregate, aggregate.Expression, aggregate.ColumnName);
             output.Add(new KeyValuePair<string, EsqlType>(aggregate.ColumnName, type));
         }
@@ -325,14 +325,35 @@ internal sealed class EsqlBinder
         return resolution.Type;
     }
 
-    private static bool ContainsCall(EsqlExpression expression) => expression switch
+    /// <summary>
+    /// True for a STATS expression ES|QL certainly rejects: built only from columns (no function call
+    /// that could be an aggregate) none of which is a BY group. Anything less clear is left alone.
+    /// </summary>
+    private static bool IsPlainRowExpression(EsqlExpression expression, HashSet<string> groupNames)
     {
-        EsqlFunctionCall => true,
-        EsqlUnary unary => ContainsCall(unary.Operand),
-        EsqlBinary binary => ContainsCall(binary.Left) || ContainsCall(binary.Right),
-        EsqlCast cast => ContainsCall(cast.Value),
-        _ => false,
-    };
+        var columns = 0;
+        return Walk(expression) && columns > 0;
+
+        bool Walk(EsqlExpression node)
+        {
+            switch (node)
+            {
+                case EsqlColumnReference reference:
+                    columns++;
+                    return !groupNames.Contains(reference.Name.Name);
+                case EsqlLiteral:
+                    return true;
+                case EsqlUnary unary:
+                    return Walk(unary.Operand);
+                case EsqlBinary binary:
+                    return Walk(binary.Left) && Walk(binary.Right);
+                case EsqlCast cast:
+                    return Walk(cast.Value);
+                default:
+                    return false;
+            }
+        }
+    }
 
     private static EsqlType MetadataType(string name) => name switch
     {

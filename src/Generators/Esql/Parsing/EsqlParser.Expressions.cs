@@ -29,7 +29,25 @@ internal sealed partial class EsqlParser
         "and", "or", "not", "in", "is", "like", "rlike", "by", "asc", "desc", "nulls", "as", "on", "with", "where", "metadata",
     };
 
-    private EsqlExpression ParseBooleanExpression() => ParseOr();
+    // Deeper nesting than this is no real query; refusing it keeps a hostile one from overflowing the stack.
+    private const int MaxDepth = 200;
+    private int _depth;
+
+    private EsqlExpression ParseBooleanExpression()
+    {
+        EnterNesting();
+        try { return ParseOr(); }
+        finally { _depth--; }
+    }
+
+    private void EnterNesting()
+    {
+        if (++_depth > MaxDepth)
+        {
+            _depth = 0;
+            throw Error(Current, $"the expression is nested more than {MaxDepth} levels deep");
+        }
+    }
 
     private EsqlExpression ParseOr()
     {
@@ -58,7 +76,9 @@ internal sealed partial class EsqlParser
         if (Current.IsKeyword("not"))
         {
             var start = Next().Start;
-            return new EsqlUnary(EsqlUnaryOperator.Not, ParseNot(), start);
+            EnterNesting();
+            try { return new EsqlUnary(EsqlUnaryOperator.Not, ParseNot(), start); }
+            finally { _depth--; }
         }
         return ParsePredicate();
     }
@@ -171,7 +191,9 @@ internal sealed partial class EsqlParser
         if (Current.Kind is EsqlTokenKind.Minus or EsqlTokenKind.Plus)
         {
             var token = Next();
-            return new EsqlUnary(token.Is(EsqlTokenKind.Minus) ? EsqlUnaryOperator.Negate : EsqlUnaryOperator.Plus, ParseUnary(), token.Start);
+            EnterNesting();
+            try { return new EsqlUnary(token.Is(EsqlTokenKind.Minus) ? EsqlUnaryOperator.Negate : EsqlUnaryOperator.Plus, ParseUnary(), token.Start); }
+            finally { _depth--; }
         }
         return ParsePostfixExpression();
     }

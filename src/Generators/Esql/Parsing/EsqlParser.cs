@@ -78,6 +78,7 @@ internal sealed partial class EsqlParser
         }
         catch (SyntaxError error)
         {
+            _depth = 0;
             Report(error.Start, error.Length, error.Message);
             while (!AtCommandEnd) Next();
             return null;
