@@ -29,9 +29,12 @@ public class EsqlCorpusTests(ITestOutputHelper output)
         var parsed = 0;
         var clean = 0;
         var errors = new List<string>();
+        var stopwatch = new System.Diagnostics.Stopwatch();
         foreach (var (path, query) in rules)
         {
+            stopwatch.Start();
             var analysis = EsqlCompiler.Analyze(query);
+            stopwatch.Stop();
             if (!analysis.Diagnostics.Any(d => d.Id == "AR0601")) parsed++;
             if (analysis.Diagnostics.Count == 0) clean++;
             foreach (var diagnostic in analysis.Diagnostics)
@@ -47,7 +50,8 @@ public class EsqlCorpusTests(ITestOutputHelper output)
         }
 
         var report = new StringBuilder();
-        report.AppendLine($"ES|QL rules: {rules.Count}, parsed: {parsed}, without any diagnostic: {clean}, errors: {errors.Count}");
+        report.AppendLine($"ES|QL rules: {rules.Count}, parsed: {parsed}, without any diagnostic: {clean}, errors: {errors.Count}; "
+            + $"parse and bind took {stopwatch.Elapsed.TotalMilliseconds:F0} ms in all (informational)");
         foreach (var (cause, list) in byCause.OrderByDescending(p => p.Value.Count))
             report.AppendLine($"{list.Count,5}  {cause}   e.g. {string.Join("; ", list.Take(3))}");
         output.WriteLine(report.ToString());

@@ -33,6 +33,8 @@ public class EsqlParserTests
     [InlineData("FROM a | MV_EXPAND event.action", typeof(EsqlMvExpand))]
     [InlineData("FROM a | ENRICH hosts-policy ON host.name WITH os = host.os.name, host.ip", typeof(EsqlEnrich))]
     [InlineData("FROM a | LOOKUP JOIN threat_list ON source.ip", typeof(EsqlLookupJoin))]
+    [InlineData("FROM a | LOOKUP JOIN threat_list ON source.ip == indicator.ip AND x > 1", typeof(EsqlLookupJoin))]
+    [InlineData("FROM a | WHERE ??field == ?value", typeof(EsqlWhere))]
     [InlineData("FROM a | COMPLETION result = prompt WITH { \"inference_id\": \"my-llm\" }", typeof(EsqlCompletion))]
     [InlineData("FROM a | CHANGE_POINT count ON @timestamp AS type, pvalue", typeof(EsqlChangePoint))]
     [InlineData("FROM a | SAMPLE 0.1", typeof(EsqlSample))]
@@ -206,7 +208,9 @@ public class EsqlParserTests
     [Fact]
     public void Unknown_commands_are_a_warning_and_stop_column_checks()
     {
-        const string query = "FROM a | FUSE linear | WHERE anything_goes == 1";
-        Single(query, "AR0608", "FUSE", length: 4);
+        Single("FROM a | FUSE linear | WHERE anything_goes == 1", "AR0608", "FUSE", length: 4);
+        // FORK's branches hold pipes of their own: skipped whole, up to the pipe after them
+        var query = ParseClean("FROM a | FORK (WHERE x > 1 | LIMIT 10) (WHERE y < 2 | SORT y) | KEEP x");
+        Assert.IsType<EsqlProject>(query.Commands[2]);
     }
 }

@@ -93,7 +93,12 @@ internal sealed class EsqlBinder
                 else foreach (var (newName, field) in enrich.With) _scope.Add((newName ?? field).Name, EsqlType.Unknown);
                 break;
             case EsqlLookupJoin join:
-                foreach (var field in join.On) ResolveName(field);
+                // a plain join field must be a column here; a condition also names the lookup index's
+                // fields, which we cannot know, so its names are not checked
+                foreach (var condition in join.On)
+                {
+                    if (condition is EsqlColumnReference field) ResolveName(field.Name);
+                }
                 _scope.MarkOpenEnded(); // the lookup index's fields: unknown here
                 break;
             case EsqlCompletion completion:

@@ -147,8 +147,21 @@ internal sealed partial class EsqlParser
             case "SAMPLE":
                 return new EsqlSample(ParseBooleanExpression(), start, PreviousEnd);
             default:
-                while (!AtCommandEnd) Next();
+                SkipUnknownCommand();
                 return new EsqlUnknownCommand(keyword.Text, start, PreviousEnd);
+        }
+    }
+
+    /// <summary>Skips a command we do not know to its end: the next <c>|</c> outside parentheses and
+    /// brackets, so FORK's <c>(WHERE … | LIMIT 10)</c> branches are skipped whole.</summary>
+    private void SkipUnknownCommand()
+    {
+        var depth = 0;
+        while (Current.Kind != EsqlTokenKind.EndOfInput && !(depth == 0 && Current.Is(EsqlTokenKind.Pipe)))
+        {
+            var token = Next();
+            if (token.Kind is EsqlTokenKind.OpenParen or EsqlTokenKind.OpenBracket or EsqlTokenKind.OpenBrace) depth++;
+            else if (token.Kind is EsqlTokenKind.CloseParen or EsqlTokenKind.CloseBracket or EsqlTokenKind.CloseBrace && depth > 0) depth--;
         }
     }
 
@@ -309,11 +322,12 @@ internal sealed partial class EsqlParser
     {
         var index = ParseSourceName();
         ExpectKeyword("on");
-        var on = new List<EsqlName> { ParseQualifiedName() };
+        // ON field, … (join on equal names) or, since 9.2, ON left_field == right_field AND …
+        var on = new List<EsqlExpression> { ParseBooleanExpression() };
         while (Current.Is(EsqlTokenKind.Comma))
         {
             Next();
-            on.Add(ParseQualifiedName());
+            on.Add(ParseBooleanExpression());
         }
         return new EsqlLookupJoin(index, on, start, PreviousEnd);
     }

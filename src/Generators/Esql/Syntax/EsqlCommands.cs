@@ -177,17 +177,18 @@ internal sealed class EsqlEnrich : EsqlCommand
     public IReadOnlyList<(EsqlName? New, EsqlName Field)>? With { get; }
 }
 
-/// <summary><c>LOOKUP JOIN index ON field, …</c>.</summary>
+/// <summary><c>LOOKUP JOIN index ON field, …</c> or <c>LOOKUP JOIN index ON left == right</c>.</summary>
 internal sealed class EsqlLookupJoin : EsqlCommand
 {
-    public EsqlLookupJoin(EsqlName index, IReadOnlyList<EsqlName> on, int start, int end) : base("LOOKUP JOIN", start, end)
+    public EsqlLookupJoin(EsqlName index, IReadOnlyList<EsqlExpression> on, int start, int end) : base("LOOKUP JOIN", start, end)
     {
         Index = index;
         On = on;
     }
 
     public EsqlName Index { get; }
-    public IReadOnlyList<EsqlName> On { get; }
+    /// <summary>Join fields (column references present on both sides) or join conditions.</summary>
+    public IReadOnlyList<EsqlExpression> On { get; }
 }
 
 /// <summary><c>COMPLETION [column =] prompt WITH { "inference_id": … }</c>: asks an LLM, one call per row.</summary>

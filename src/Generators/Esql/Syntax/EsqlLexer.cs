@@ -58,6 +58,7 @@ internal sealed class EsqlLexer
             case '`': return QuotedIdentifier(start);
             case '?':
                 _position++;
+                if (Peek() == '?') _position++; // ??name: a parameter standing for a field or function name
                 while (IsIdentifierBody(Peek())) _position++;
                 return Make(EsqlTokenKind.Parameter, start);
             case '|': return Single(EsqlTokenKind.Pipe);
