@@ -50,9 +50,9 @@ internal sealed partial class ElasticRuleBuilder
                 idIsDerived = true;
                 Report(DiagnosticDescriptors.DerivedRuleId, name.Span, id.Value.Value);
             }
-            else
+            else if (!_rule.Contains("rule_id"))
             {
-                ReportMissing("rule_id");
+                ReportMissing("rule_id"); // a rule_id of the wrong type was reported where it is
             }
         }
         var description = RequiredString("description");
