@@ -61,6 +61,7 @@ internal sealed partial class ElasticRuleBuilder
         var version = ReadVersion();
         var language = ReadLanguage(kind);
         var query = ReadQuery(kind);
+        var threshold = ReadThreshold(kind);
 
         return new RuleDefinition
         {
@@ -87,8 +88,8 @@ internal sealed partial class ElasticRuleBuilder
             Threat = ReadThreat(),
             Language = language,
             Query = query,
-            ThresholdFields = ReadThresholdFields(kind),
-            ThresholdValue = ReadThresholdValue(kind),
+            ThresholdFields = threshold.Fields,
+            ThresholdValue = threshold.Value,
             NewTermsFields = ReadNewTermsFields(kind),
             TimestampOverride = OptionalString("timestamp_override")?.Value,
             MachineLearningJob = ReadMachineLearning(kind),
@@ -218,50 +219,32 @@ internal sealed partial class ElasticRuleBuilder
 
     // ---- rule types ----------------------------------------------------------------------------
 
-    private EquatableArray<string> ReadThresholdFields(string? kind)
+    /// <summary><c>threshold = { field = "x" or ["x", "y"] (optional: all events), value = n, cardinality = […] }</c>.</summary>
+    private (EquatableArray<string> Fields, int? Value) ReadThreshold(string? kind)
     {
-        var threshold = ThresholdObject(kind);
-        if (threshold is null) return EquatableArray<string>.Empty;
-        var field = threshold["field"];
-        if (field is null) return EquatableArray<string>.Empty; // Kibana allows a threshold over all events
-        return StringOrStrings(field, "threshold.field");
-    }
-
-    private int? ReadThresholdValue(string? kind)
-    {
-        var threshold = ThresholdObject(kind);
-        if (threshold is null) return null;
-        var value = threshold["value"];
+        var threshold = _rule["threshold"];
+        if (threshold is null)
+        {
+            if (kind == "threshold") ReportMissing("threshold");
+            return (EquatableArray<string>.Empty, null);
+        }
+        if (!ExpectKind(threshold, "threshold", FieldKind.Object)) return (EquatableArray<string>.Empty, null);
+        var obj = threshold.Object!;
+        var field = obj["field"];
+        var fields = field is null ? EquatableArray<string>.Empty : StringOrStrings(field, "threshold.field");
+        var value = obj["value"];
         if (value is null)
         {
-            Report(DiagnosticDescriptors.MissingField, threshold.Anchor.In(_path), "threshold.value");
-            return null;
+            Report(DiagnosticDescriptors.MissingField, obj.Anchor.In(_path), "threshold.value");
+            return (fields, null);
         }
         if (value.Kind != FieldKind.Integer || value.Integer < 1 || value.Integer > int.MaxValue)
         {
             Report(DiagnosticDescriptors.InvalidValue, value.SpanIn(_path), "threshold.value", value.Text, "expected a positive integer");
-            return null;
+            return (fields, null);
         }
-        return (int)value.Integer;
+        return (fields, (int)value.Integer);
     }
-
-    private FieldObject? ThresholdObject(string? kind)
-    {
-        var value = _rule["threshold"];
-        if (value is null)
-        {
-            // reported once, from ReadThresholdFields (called first)
-            if (kind == "threshold" && !_reportedMissingThreshold)
-            {
-                _reportedMissingThreshold = true;
-                ReportMissing("threshold");
-            }
-            return null;
-        }
-        return ExpectKind(value, "threshold", FieldKind.Object) ? value.Object : null;
-    }
-
-    private bool _reportedMissingThreshold;
 
     /// <summary>
     /// Kibana: <c>new_terms_fields = [...]</c>; detection-rules TOML:
