@@ -90,9 +90,13 @@ internal sealed partial class ElasticRuleBuilder
             Query = query,
             ThresholdFields = threshold.Fields,
             ThresholdValue = threshold.Value,
+            ThresholdCardinality = threshold.Cardinality,
+            NewTermsHistoryWindow = ReadHistoryWindow(),
+            BuildingBlockType = OptionalString("building_block_type")?.Value,
             NewTermsFields = ReadNewTermsFields(kind),
             TimestampOverride = OptionalString("timestamp_override")?.Value,
             MachineLearningJob = ReadMachineLearning(kind),
+            AnomalyThreshold = ReadAnomalyThreshold(kind),
             Diagnostics = _diagnostics.ToImmutable(),
         };
     }
@@ -220,30 +224,53 @@ internal sealed partial class ElasticRuleBuilder
     // ---- rule types ----------------------------------------------------------------------------
 
     /// <summary><c>threshold = { field = "x" or ["x", "y"] (optional: all events), value = n, cardinality = […] }</c>.</summary>
-    private (EquatableArray<string> Fields, int? Value) ReadThreshold(string? kind)
+    private readonly record struct Threshold(EquatableArray<string> Fields, int? Value, EquatableArray<ThresholdCardinality> Cardinality);
+
+    private Threshold ReadThreshold(string? kind)
     {
+        var none = new Threshold(EquatableArray<string>.Empty, null, EquatableArray<ThresholdCardinality>.Empty);
         var threshold = _rule["threshold"];
         if (threshold is null)
         {
             if (kind == "threshold") ReportMissing("threshold");
-            return (EquatableArray<string>.Empty, null);
+            return none;
         }
-        if (!ExpectKind(threshold, "threshold", FieldKind.Object)) return (EquatableArray<string>.Empty, null);
+        if (!ExpectKind(threshold, "threshold", FieldKind.Object)) return none;
         var obj = threshold.Object!;
         var field = obj["field"];
         var fields = field is null ? EquatableArray<string>.Empty : StringOrStrings(field, "threshold.field");
-        var value = obj["value"];
+        var value = PositiveInteger(obj, "value", "threshold.value");
+        var cardinality = ImmutableArray.CreateBuilder<ThresholdCardinality>();
+        var conditions = obj["cardinality"];
+        if (conditions is not null && ExpectKind(conditions, "threshold.cardinality", FieldKind.Array))
+        {
+            foreach (var condition in conditions.Items)
+            {
+                if (!ExpectKind(condition, "threshold.cardinality", FieldKind.Object)) continue;
+                var conditionField = condition.Object!["field"];
+                var conditionValue = PositiveInteger(condition.Object!, "value", "threshold.cardinality.value");
+                if (conditionField is null) Report(DiagnosticDescriptors.MissingField, condition.Object!.Anchor.In(_path), "threshold.cardinality.field");
+                else if (ExpectKind(conditionField, "threshold.cardinality.field", FieldKind.String) && conditionValue is not null)
+                    cardinality.Add(new ThresholdCardinality(conditionField.Text, conditionValue.Value));
+            }
+        }
+        return new Threshold(fields, value, cardinality.ToImmutable());
+    }
+
+    private int? PositiveInteger(FieldObject obj, string key, string name)
+    {
+        var value = obj[key];
         if (value is null)
         {
-            Report(DiagnosticDescriptors.MissingField, obj.Anchor.In(_path), "threshold.value");
-            return (fields, null);
+            Report(DiagnosticDescriptors.MissingField, obj.Anchor.In(_path), name);
+            return null;
         }
         if (value.Kind != FieldKind.Integer || value.Integer < 1 || value.Integer > int.MaxValue)
         {
-            Report(DiagnosticDescriptors.InvalidValue, value.SpanIn(_path), "threshold.value", value.Text, "expected a positive integer");
-            return (fields, null);
+            Report(DiagnosticDescriptors.InvalidValue, value.SpanIn(_path), name, value.Text, "expected a positive integer");
+            return null;
         }
-        return (fields, (int)value.Integer);
+        return (int)value.Integer;
     }
 
     /// <summary>
@@ -270,17 +297,53 @@ internal sealed partial class ElasticRuleBuilder
     private string? ReadMachineLearning(string? kind)
     {
         var job = _rule["machine_learning_job_id"];
-        if (kind == "machine_learning")
+        if (job is null)
         {
-            if (job is null) ReportMissing("machine_learning_job_id");
-            var threshold = _rule["anomaly_threshold"];
-            if (threshold is null) ReportMissing("anomaly_threshold");
-            else if (threshold.Kind != FieldKind.Integer || threshold.Integer is < 0 or > 100)
-                Report(DiagnosticDescriptors.InvalidValue, threshold.SpanIn(_path), "anomaly_threshold", threshold.Text, "expected an integer from 0 to 100");
+            if (kind == "machine_learning") ReportMissing("machine_learning_job_id");
+            return null;
         }
-        if (job is null) return null;
         var jobs = StringOrStrings(job, "machine_learning_job_id");
         return jobs.IsEmpty ? null : string.Join(",", jobs);
+    }
+
+    private int? ReadAnomalyThreshold(string? kind)
+    {
+        var threshold = _rule["anomaly_threshold"];
+        if (threshold is null)
+        {
+            if (kind == "machine_learning") ReportMissing("anomaly_threshold");
+            return null;
+        }
+        if (threshold.Kind != FieldKind.Integer || threshold.Integer is < 0 or > 100)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, threshold.SpanIn(_path), "anomaly_threshold", threshold.Text, "expected an integer from 0 to 100");
+            return null;
+        }
+        return (int)threshold.Integer;
+    }
+
+    /// <summary>
+    /// Kibana: <c>history_window_start = "now-7d"</c>; detection-rules TOML:
+    /// <c>[[rule.new_terms.history_window_start]] field = "history_window_start", value = "now-7d"</c>.
+    /// </summary>
+    private TimeSpan? ReadHistoryWindow()
+    {
+        var value = _rule["history_window_start"];
+        var newTerms = _rule["new_terms"];
+        if (value is null && newTerms?.Object?["history_window_start"] is { Kind: FieldKind.Array } entries)
+        {
+            foreach (var entry in entries.Items)
+            {
+                if (entry.Object?["value"] is { } entryValue) value = entryValue;
+            }
+        }
+        if (value is null || !ExpectKind(value, "history_window_start", FieldKind.String)) return null;
+        if (!Durations.TryParseDateMathLookBack(value.Text, out var window))
+        {
+            Report(DiagnosticDescriptors.InvalidDateMath, value.SpanIn(_path), "history_window_start", value.Text);
+            return null;
+        }
+        return window;
     }
 
     // ---- field access --------------------------------------------------------------------------

@@ -210,6 +210,7 @@ public sealed class ElasticTomlReaderTests
             field = "host.id"
             value = 5
             """);
+        Assert.Equal([new ThresholdCardinality("host.id", 5)], rule.ThresholdCardinality);
         Assert.Empty(rule.Diagnostics);
         Assert.Equal(QueryLanguage.Lucene, rule.Language);
         Assert.Equal(TimeSpan.FromHours(1), rule.Interval);
@@ -237,12 +238,20 @@ public sealed class ElasticTomlReaderTests
             """);
         Assert.Empty(newTerms.Diagnostics);
         Assert.Equal(["host.id", "process.executable"], newTerms.NewTermsFields);
+        Assert.Equal(TimeSpan.FromDays(7), newTerms.NewTermsHistoryWindow);
 
         var ml = ReadOne(header + "type = \"machine_learning\"\nanomaly_threshold = 75\nmachine_learning_job_id = [\"v3_linux_rare\", \"v3_windows_rare\"]\n");
         Assert.Empty(ml.Diagnostics);
         Assert.Equal(QueryLanguage.None, ml.Language);
         Assert.Null(ml.Query);
         Assert.Equal("v3_linux_rare,v3_windows_rare", ml.MachineLearningJob);
+        Assert.Equal(75, ml.AnomalyThreshold);
+
+        var buildingBlock = ReadOne(header + "type = \"query\"\nquery = \"a:b\"\nbuilding_block_type = \"default\"\n");
+        Assert.Equal("default", buildingBlock.BuildingBlockType);
+
+        var badWindow = ReadOne(header + "type = \"new_terms\"\nquery = \"a:b\"\nnew_terms_fields = [\"host.id\"]\nhistory_window_start = \"7d\"\n");
+        Assert.Equal(["AR0108@15,24"], Found(badWindow));
 
         var mlMissing = ReadOne(header + "type = \"machine_learning\"\n");
         Assert.Equal(["machine_learning_job_id", "anomaly_threshold"], mlMissing.Diagnostics.Select(d => d.Arguments[0]));
