@@ -391,7 +391,7 @@ internal sealed partial class ElasticRuleBuilder
             FieldKind.String => "a string",
             FieldKind.Integer => "an integer",
             FieldKind.Array => "an array",
-            FieldKind.Object => "a table",
+            FieldKind.Object => "a table (object)",
             _ => kind.ToString(),
         };
         Report(DiagnosticDescriptors.InvalidValue, value.SpanIn(_path), name, value.Text, $"expected {expected}, found {value.TypeName}");
