@@ -27,6 +27,15 @@ internal sealed class QueryTextBuilder(TextLines lines)
         _nextFileOffset = c == '\n' || c == '\r' ? -1 : fileOffset + 1;
     }
 
+    /// <summary>Characters copied from <paramref name="source"/> (the file text) on one line, without line breaks.</summary>
+    public void AppendRun(string source, int fileOffset, int count)
+    {
+        if (count <= 0) return;
+        if (fileOffset != _nextFileOffset) StartSegment(fileOffset);
+        _text.Append(source, fileOffset, count);
+        _nextFileOffset = fileOffset + count;
+    }
+
     /// <summary>Text that stands for the escape sequence written at <paramref name="fileOffset"/>.</summary>
     public void AppendDecoded(string decoded, int fileOffset)
     {

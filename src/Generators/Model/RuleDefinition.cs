@@ -93,7 +93,15 @@ internal sealed record RuleDefinition
     // ---- Elastic rule types ----
     public EquatableArray<string> ThresholdFields { get; init; } = EquatableArray<string>.Empty;
     public int? ThresholdValue { get; init; }
+    /// <summary>threshold.cardinality: a group alerts only with at least Value distinct values of Field.</summary>
+    public EquatableArray<ThresholdCardinality> ThresholdCardinality { get; init; } = EquatableArray<ThresholdCardinality>.Empty;
     public EquatableArray<string> NewTermsFields { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>new_terms history_window_start (now-7d): how far back a term must not have been seen.</summary>
+    public TimeSpan? NewTermsHistoryWindow { get; init; }
+    /// <summary>machine_learning anomaly_threshold (0..100).</summary>
+    public int? AnomalyThreshold { get; init; }
+    /// <summary>Elastic building_block_type ("default"): alerts are building blocks, hidden from the alert list.</summary>
+    public string? BuildingBlockType { get; init; }
     public string? TimestampOverride { get; init; }
     public string? MachineLearningJob { get; init; }
 
@@ -108,6 +116,9 @@ internal sealed record RuleDefinition
 /// Sub-techniques are listed with their dotted ids (T1059.001).
 /// </summary>
 internal sealed record ThreatMapping(EquatableArray<Located<string>> Tactics, EquatableArray<Located<string>> Techniques);
+
+/// <summary>One Elastic threshold cardinality condition: at least <see cref="Value"/> distinct values of <see cref="Field"/>.</summary>
+internal sealed record ThresholdCardinality(string Field, int Value);
 
 /// <summary>A Sentinel entity mapping: entity type and (identifier, column) pairs.</summary>
 internal sealed record EntityMapping(Located<string> EntityType, EquatableArray<FieldMapping> Fields);

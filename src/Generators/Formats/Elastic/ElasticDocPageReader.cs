@@ -157,7 +157,7 @@ internal static class ElasticDocPageReader
     private static FieldValue LinkTarget(PageLines page, int line, int start, int end)
     {
         var text = page.Text(line);
-        if (text[start] == '[' && text[end - 1] == ')' && text.IndexOf("](", start, StringComparison.Ordinal) is var middle and > 0)
+        if (end - start > 2 && text[start] == '[' && text[end - 1] == ')' && text.IndexOf("](", start, StringComparison.Ordinal) is var middle and > 0)
             return page.Value(line, middle + 2, end - 1);
         return page.Value(line, start, end);
     }

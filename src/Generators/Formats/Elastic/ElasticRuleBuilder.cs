@@ -50,9 +50,9 @@ internal sealed partial class ElasticRuleBuilder
                 idIsDerived = true;
                 Report(DiagnosticDescriptors.DerivedRuleId, name.Span, id.Value.Value);
             }
-            else
+            else if (!_rule.Contains("rule_id"))
             {
-                ReportMissing("rule_id");
+                ReportMissing("rule_id"); // a rule_id of the wrong type was reported where it is
             }
         }
         var description = RequiredString("description");
@@ -61,6 +61,7 @@ internal sealed partial class ElasticRuleBuilder
         var version = ReadVersion();
         var language = ReadLanguage(kind);
         var query = ReadQuery(kind);
+        var threshold = ReadThreshold(kind);
 
         return new RuleDefinition
         {
@@ -87,11 +88,15 @@ internal sealed partial class ElasticRuleBuilder
             Threat = ReadThreat(),
             Language = language,
             Query = query,
-            ThresholdFields = ReadThresholdFields(kind),
-            ThresholdValue = ReadThresholdValue(kind),
+            ThresholdFields = threshold.Fields,
+            ThresholdValue = threshold.Value,
+            ThresholdCardinality = threshold.Cardinality,
+            NewTermsHistoryWindow = ReadHistoryWindow(),
+            BuildingBlockType = OptionalString("building_block_type")?.Value,
             NewTermsFields = ReadNewTermsFields(kind),
             TimestampOverride = OptionalString("timestamp_override")?.Value,
             MachineLearningJob = ReadMachineLearning(kind),
+            AnomalyThreshold = ReadAnomalyThreshold(kind),
             Diagnostics = _diagnostics.ToImmutable(),
         };
     }
@@ -218,50 +223,55 @@ internal sealed partial class ElasticRuleBuilder
 
     // ---- rule types ----------------------------------------------------------------------------
 
-    private EquatableArray<string> ReadThresholdFields(string? kind)
+    /// <summary><c>threshold = { field = "x" or ["x", "y"] (optional: all events), value = n, cardinality = […] }</c>.</summary>
+    private readonly record struct Threshold(EquatableArray<string> Fields, int? Value, EquatableArray<ThresholdCardinality> Cardinality);
+
+    private Threshold ReadThreshold(string? kind)
     {
-        var threshold = ThresholdObject(kind);
-        if (threshold is null) return EquatableArray<string>.Empty;
-        var field = threshold["field"];
-        if (field is null) return EquatableArray<string>.Empty; // Kibana allows a threshold over all events
-        return StringOrStrings(field, "threshold.field");
+        var none = new Threshold(EquatableArray<string>.Empty, null, EquatableArray<ThresholdCardinality>.Empty);
+        var threshold = _rule["threshold"];
+        if (threshold is null)
+        {
+            if (kind == "threshold") ReportMissing("threshold");
+            return none;
+        }
+        if (!ExpectKind(threshold, "threshold", FieldKind.Object)) return none;
+        var obj = threshold.Object!;
+        var field = obj["field"];
+        var fields = field is null ? EquatableArray<string>.Empty : StringOrStrings(field, "threshold.field");
+        var value = PositiveInteger(obj, "value", "threshold.value");
+        var cardinality = ImmutableArray.CreateBuilder<ThresholdCardinality>();
+        var conditions = obj["cardinality"];
+        if (conditions is not null && ExpectKind(conditions, "threshold.cardinality", FieldKind.Array))
+        {
+            foreach (var condition in conditions.Items)
+            {
+                if (!ExpectKind(condition, "threshold.cardinality", FieldKind.Object)) continue;
+                var conditionField = condition.Object!["field"];
+                var conditionValue = PositiveInteger(condition.Object!, "value", "threshold.cardinality.value");
+                if (conditionField is null) Report(DiagnosticDescriptors.MissingField, condition.Object!.Anchor.In(_path), "threshold.cardinality.field");
+                else if (ExpectKind(conditionField, "threshold.cardinality.field", FieldKind.String) && conditionValue is not null)
+                    cardinality.Add(new ThresholdCardinality(conditionField.Text, conditionValue.Value));
+            }
+        }
+        return new Threshold(fields, value, cardinality.ToImmutable());
     }
 
-    private int? ReadThresholdValue(string? kind)
+    private int? PositiveInteger(FieldObject obj, string key, string name)
     {
-        var threshold = ThresholdObject(kind);
-        if (threshold is null) return null;
-        var value = threshold["value"];
+        var value = obj[key];
         if (value is null)
         {
-            Report(DiagnosticDescriptors.MissingField, threshold.Anchor.In(_path), "threshold.value");
+            Report(DiagnosticDescriptors.MissingField, obj.Anchor.In(_path), name);
             return null;
         }
         if (value.Kind != FieldKind.Integer || value.Integer < 1 || value.Integer > int.MaxValue)
         {
-            Report(DiagnosticDescriptors.InvalidValue, value.SpanIn(_path), "threshold.value", value.Text, "expected a positive integer");
+            Report(DiagnosticDescriptors.InvalidValue, value.SpanIn(_path), name, value.Text, "expected a positive integer");
             return null;
         }
         return (int)value.Integer;
     }
-
-    private FieldObject? ThresholdObject(string? kind)
-    {
-        var value = _rule["threshold"];
-        if (value is null)
-        {
-            // reported once, from ReadThresholdFields (called first)
-            if (kind == "threshold" && !_reportedMissingThreshold)
-            {
-                _reportedMissingThreshold = true;
-                ReportMissing("threshold");
-            }
-            return null;
-        }
-        return ExpectKind(value, "threshold", FieldKind.Object) ? value.Object : null;
-    }
-
-    private bool _reportedMissingThreshold;
 
     /// <summary>
     /// Kibana: <c>new_terms_fields = [...]</c>; detection-rules TOML:
@@ -287,17 +297,53 @@ internal sealed partial class ElasticRuleBuilder
     private string? ReadMachineLearning(string? kind)
     {
         var job = _rule["machine_learning_job_id"];
-        if (kind == "machine_learning")
+        if (job is null)
         {
-            if (job is null) ReportMissing("machine_learning_job_id");
-            var threshold = _rule["anomaly_threshold"];
-            if (threshold is null) ReportMissing("anomaly_threshold");
-            else if (threshold.Kind != FieldKind.Integer || threshold.Integer is < 0 or > 100)
-                Report(DiagnosticDescriptors.InvalidValue, threshold.SpanIn(_path), "anomaly_threshold", threshold.Text, "expected an integer from 0 to 100");
+            if (kind == "machine_learning") ReportMissing("machine_learning_job_id");
+            return null;
         }
-        if (job is null) return null;
         var jobs = StringOrStrings(job, "machine_learning_job_id");
         return jobs.IsEmpty ? null : string.Join(",", jobs);
+    }
+
+    private int? ReadAnomalyThreshold(string? kind)
+    {
+        var threshold = _rule["anomaly_threshold"];
+        if (threshold is null)
+        {
+            if (kind == "machine_learning") ReportMissing("anomaly_threshold");
+            return null;
+        }
+        if (threshold.Kind != FieldKind.Integer || threshold.Integer is < 0 or > 100)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, threshold.SpanIn(_path), "anomaly_threshold", threshold.Text, "expected an integer from 0 to 100");
+            return null;
+        }
+        return (int)threshold.Integer;
+    }
+
+    /// <summary>
+    /// Kibana: <c>history_window_start = "now-7d"</c>; detection-rules TOML:
+    /// <c>[[rule.new_terms.history_window_start]] field = "history_window_start", value = "now-7d"</c>.
+    /// </summary>
+    private TimeSpan? ReadHistoryWindow()
+    {
+        var value = _rule["history_window_start"];
+        var newTerms = _rule["new_terms"];
+        if (value is null && newTerms?.Object?["history_window_start"] is { Kind: FieldKind.Array } entries)
+        {
+            foreach (var entry in entries.Items)
+            {
+                if (entry.Object?["value"] is { } entryValue) value = entryValue;
+            }
+        }
+        if (value is null || !ExpectKind(value, "history_window_start", FieldKind.String)) return null;
+        if (!Durations.TryParseDateMathLookBack(value.Text, out var window))
+        {
+            Report(DiagnosticDescriptors.InvalidDateMath, value.SpanIn(_path), "history_window_start", value.Text);
+            return null;
+        }
+        return window;
     }
 
     // ---- field access --------------------------------------------------------------------------
@@ -345,7 +391,7 @@ internal sealed partial class ElasticRuleBuilder
             FieldKind.String => "a string",
             FieldKind.Integer => "an integer",
             FieldKind.Array => "an array",
-            FieldKind.Object => "a table",
+            FieldKind.Object => "a table (object)",
             _ => kind.ToString(),
         };
         Report(DiagnosticDescriptors.InvalidValue, value.SpanIn(_path), name, value.Text, $"expected {expected}, found {value.TypeName}");

@@ -49,7 +49,7 @@ internal static class KibanaJsonReader
         if (obj["attributes"] is JsonObject attributes && obj["type"] is JsonString { Value: "security-rule" }) obj = attributes;
 
         if (IsExportCompanion(obj)) return;
-        if (obj["type"] is not JsonString type || !ElasticVocabulary.IsRuleType(type.Value) && obj["rule_id"] is null)
+        if (obj["type"] is not JsonString type || (!ElasticVocabulary.IsRuleType(type.Value) && obj["rule_id"] is null))
         {
             diagnostics.Add(RuleDiagnostic.Create(DiagnosticDescriptors.UnrecognizedFormat, SourceSpan.At(path, obj.Start),
                 "a JSON object that is neither a Kibana rule nor an exception list, action connector or export summary"));

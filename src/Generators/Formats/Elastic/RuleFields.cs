@@ -56,7 +56,7 @@ internal sealed class FieldValue
         FieldKind.Float => "a number",
         FieldKind.Boolean => "a boolean",
         FieldKind.Array => "an array",
-        FieldKind.Object => "a table",
+        FieldKind.Object => "a table (object)",
         _ => "a date",
     };
 

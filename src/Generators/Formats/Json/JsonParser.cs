@@ -44,6 +44,7 @@ internal sealed class JsonParser
         {
             var start = lines.LineStart(line);
             var end = line + 1 < lines.LineCount ? lines.LineStart(line + 1) : text.Length;
+            while (end > start && text[end - 1] is '\n' or '\r') end--; // an error at the end of a line is reported on that line
             var parser = new JsonParser(text, lines) { _pos = start, _end = end };
             if (line == 0 && text.Length > 0 && text[0] == '\uFEFF') parser._pos = 1;
             parser.SkipWhitespace();
@@ -205,7 +206,11 @@ internal sealed class JsonParser
     {
         var start = _pos;
         if (Current == '-') _pos++;
-        if (Current == '0') _pos++;
+        if (Current == '0')
+        {
+            _pos++;
+            if (Current is >= '0' and <= '9') throw Error("invalid number: leading zeros are not allowed");
+        }
         else if (Current is >= '1' and <= '9') SkipDigits();
         else throw Error(start, "invalid number: expected a digit");
         if (Current == '.')

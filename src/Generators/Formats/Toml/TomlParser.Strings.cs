@@ -21,7 +21,7 @@ internal sealed partial class TomlParser
             else
             {
                 if (IsForbiddenControl(c)) throw Error($"{Describe(c)} must be escaped in a string");
-                builder.Append(c, _pos++);
+                CopyPlainRun(builder, '"');
             }
         }
         _pos++;
@@ -39,7 +39,7 @@ internal sealed partial class TomlParser
             var c = _text[_pos];
             if (c == '\'') break;
             if (IsForbiddenControl(c)) throw Error($"{Describe(c)} is not allowed in a literal string");
-            builder.Append(c, _pos++);
+            CopyPlainRun(builder, '\'');
         }
         _pos++;
         return Finish(builder, TomlStringStyle.Literal, start, start + 1);
@@ -71,10 +71,14 @@ internal sealed partial class TomlParser
                 if (Peek(1) != '\n') throw Error("a carriage return must be followed by a line feed");
                 _pos++; // CRLF is read as LF
             }
+            else if (c == '\n')
+            {
+                builder.Append(c, _pos++);
+            }
             else
             {
-                if (c != '\n' && IsForbiddenControl(c)) throw Error($"{Describe(c)} must be escaped in a string");
-                builder.Append(c, _pos++);
+                if (IsForbiddenControl(c)) throw Error($"{Describe(c)} must be escaped in a string");
+                CopyPlainRun(builder, '"');
             }
         }
         return Finish(builder, TomlStringStyle.MultiLineBasic, start, contentStart);
@@ -102,10 +106,31 @@ internal sealed partial class TomlParser
                 _pos++;
                 continue;
             }
-            if (c != '\n' && IsForbiddenControl(c)) throw Error($"{Describe(c)} is not allowed in a literal string");
-            builder.Append(c, _pos++);
+            if (c == '\n')
+            {
+                builder.Append(c, _pos++);
+                continue;
+            }
+            if (IsForbiddenControl(c)) throw Error($"{Describe(c)} is not allowed in a literal string");
+            CopyPlainRun(builder, '\'');
         }
         return Finish(builder, TomlStringStyle.MultiLineLiteral, start, contentStart);
+    }
+
+    /// <summary>
+    /// Copies the characters from here up to the next quote, backslash, line break or control character
+    /// in one go: most of a string is such a run, and one map segment covers it.
+    /// </summary>
+    private void CopyPlainRun(QueryTextBuilder builder, char quote)
+    {
+        var start = _pos++; // the caller checked the first character
+        while (_pos < _text.Length)
+        {
+            var c = _text[_pos];
+            if (c == quote || c == '\\' || (c < ' ' && c != '\t') || c == '\u007F') break;
+            _pos++;
+        }
+        builder.AppendRun(_text, start, _pos - start);
     }
 
     /// <summary>

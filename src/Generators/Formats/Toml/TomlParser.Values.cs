@@ -61,6 +61,7 @@ internal sealed partial class TomlParser
 
     private TomlArray ParseArray()
     {
+        EnterNesting();
         var array = new TomlArray(isArrayOfTables: false, _lines.PositionOf(_pos), default);
         _pos++;
         while (true)
@@ -80,12 +81,14 @@ internal sealed partial class TomlParser
         }
         _pos++;
         array.End = _lines.PositionOf(_pos);
+        _depth--;
         return array;
     }
 
     /// <summary><c>{ a = 1, b.c = 2 }</c>: on one line, no trailing comma, closed for good once written.</summary>
     private TomlTable ParseInlineTable()
     {
+        EnterNesting();
         var table = new TomlTable(TomlTableOrigin.Inline, _lines.PositionOf(_pos), default);
         _pos++;
         SkipWhitespace();
@@ -93,6 +96,7 @@ internal sealed partial class TomlParser
         {
             _pos++;
             table.End = _lines.PositionOf(_pos);
+            _depth--;
             return table;
         }
         // dotted keys inside build sub-tables; while the braces are open they may be added to
@@ -117,7 +121,14 @@ internal sealed partial class TomlParser
         _pos++;
         table.End = _lines.PositionOf(_pos);
         Seal(table);
+        _depth--;
         return table;
+    }
+
+    /// <summary>Nested arrays and inline tables are parsed recursively; a hostile file must not exhaust the stack.</summary>
+    private void EnterNesting()
+    {
+        if (++_depth > MaxDepth) throw Error($"arrays and inline tables nested deeper than {MaxDepth} levels");
     }
 
     private static void Seal(TomlTable table)

@@ -14,7 +14,9 @@ internal sealed partial class TomlParser
 {
     private readonly string _text;
     private readonly TextLines _lines;
+    private const int MaxDepth = 128;
     private int _pos;
+    private int _depth;
 
     private TomlParser(string text)
     {

@@ -24,6 +24,10 @@ public sealed class ElasticDocPageReaderTests
         Assert.False(ElasticDocPageReader.LooksLike("# Just a heading\n\nSome text.\n"));
     }
 
+    [SharedFact("seeds", "002_0f1a9acc9a6e630d.txt")]
+    public void The_sentinel_seed_page_is_not_taken_for_an_elastic_page()
+        => Assert.False(ElasticDocPageReader.LooksLike(File.ReadAllText(SharedMaterial.Path("seeds", "002_0f1a9acc9a6e630d.txt")!)));
+
     [SharedFact("seeds", Seed)]
     public void Every_value_of_the_seed_is_read_exactly()
     {

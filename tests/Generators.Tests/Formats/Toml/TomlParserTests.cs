@@ -206,4 +206,15 @@ public sealed class TomlParserTests
         Assert.Equal(text.IndexOf("\\u00E9", StringComparison.Ordinal), mapped.MapOffset(5).Offset);
         Assert.Equal(text.IndexOf('d'), mapped.MapOffset(6).Offset);
     }
+
+    [Fact]
+    public void Crlf_line_ends_are_read_as_line_feeds_and_still_map_to_the_right_line()
+    {
+        const string text = "q = \"\"\"\r\nfirst\r\n  second\"\"\"\r\n";
+        var value = Get<TomlString>(Parse(text), "q");
+        Assert.Equal("first\n  second", value.Value);
+        var mapped = new AzureRules.Generators.Diagnostics.QueryText(value.Value, "f.toml", value.Map);
+        var second = mapped.MapOffset(value.Value.IndexOf("second", StringComparison.Ordinal));
+        Assert.Equal((2, 2, text.IndexOf("second", StringComparison.Ordinal)), (second.Line, second.Column, second.Offset));
+    }
 }
