@@ -1,17 +1,27 @@
-// Throughput harnesses for the hot paths (never run by the tests; timings are reported, not asserted).
+// Throughput harnesses and benchmarks for the hot paths (never run by the tests; timings are reported, not asserted).
 //   dotnet run -c Release --project tests/Benchmarks -- gen-ecs 1000000 /tmp/ecs.jsonl
-//   dotnet run -c Release --project tests/Benchmarks -- elastic-throughput RULES_PATH /tmp/ecs.jsonl
+//   dotnet run -c Release --project tests/Benchmarks -- elastic-throughput RULES_PATH... EVENTS_FILE
+//   dotnet run -c Release --project tests/Benchmarks -- kuery [EVENT_COUNT]
+//   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse*]
 using AzureRules.Benchmarks;
 
 return args.FirstOrDefault() switch
 {
     "gen-ecs" => EcsEventGenerator.Run(args[1..]),
     "elastic-throughput" => ElasticThroughput.Run(args[1..]),
+    "kuery" => KueryThroughput.Run(args[1..]),
+    "bdn" => RunBenchmarkDotNet(args[1..]),
     _ => Usage(),
 };
 
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(EcsEventGenerator).Assembly).Run(args);
+    return 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE");
+    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE | kuery [COUNT] | bdn [ARGS]");
     return 2;
 }

@@ -45,6 +45,7 @@ public sealed class KueryCorpusTests(ITestOutputHelper output)
         var syntaxErrors = new List<string>();
         var notExecutable = new Dictionary<string, List<string>>();
         var diagnosticCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var unknownFields = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (path, query) in rules)
         {
             var parsed = KueryParser.Parse(query);
@@ -55,7 +56,10 @@ public sealed class KueryCorpusTests(ITestOutputHelper output)
             }
             var compiled = KueryCompiler.Compile(query, CatalogFieldTypes.Instance);
             foreach (var d in compiled.Diagnostics.Items)
+            {
                 diagnosticCounts[d.Id] = diagnosticCounts.GetValueOrDefault(d.Id) + 1;
+                if (d.Id is "AR0402" or "AR0405") unknownFields[d.Arguments[0]] = unknownFields.GetValueOrDefault(d.Arguments[0]) + 1;
+            }
             if (!compiled.IsExecutable)
             {
                 var first = compiled.Diagnostics.Items.FirstOrDefault(d => d.Id is "AR0403" or "AR0406" or "AR0001");
@@ -71,6 +75,8 @@ public sealed class KueryCorpusTests(ITestOutputHelper output)
 
         output.WriteLine($"kuery rules: {rules.Count}; parsed {rules.Count - syntaxErrors.Count}; executable {rules.Count - syntaxErrors.Count - notExecutable.Values.Sum(l => l.Count)}; loaded as ElasticEventDetection {executable}");
         output.WriteLine("diagnostics: " + string.Join(", ", diagnosticCounts.Select(kv => $"{kv.Key}×{kv.Value}")));
+        output.WriteLine($"fields outside the catalog: {unknownFields.Count}; most used: " +
+            string.Join(", ", unknownFields.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(15).Select(kv => $"{kv.Key}×{kv.Value}")));
         foreach (var error in syntaxErrors) output.WriteLine("syntax error: " + error);
         foreach (var (cause, list) in notExecutable)
         {

@@ -23,6 +23,17 @@ public static class KueryMatch
         return false;
     }
 
+    /// <summary>A keyword with a lower-case normaliser (<c>process.name.caseless</c>): exact but case-insensitive.</summary>
+    public static bool KeywordIgnoreCase(ReadOnlySpan<FieldValue> values, string value)
+    {
+        foreach (ref readonly var v in values)
+        {
+            if (v.Kind is FieldKind.String or FieldKind.Number or FieldKind.Boolean && string.Equals(v.Text, value, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
     public static bool Wildcard(ReadOnlySpan<FieldValue> values, KueryPattern pattern)
     {
         foreach (ref readonly var v in values)

@@ -88,6 +88,11 @@ public sealed class KuerySemanticsTests
         { "custom.count:1", """{"custom":{"count":1.0}}""", true },
         { "custom.name:Bob", """{"custom":{"name":"bob"}}""", false },
         { "custom.count > 5", """{"custom":{"count":10}}""", true },
+        // multi-fields read their parent's value: .caseless (lower-case normaliser), .text (analysed)
+        { "process.name.caseless:cmd.exe", """{"process":{"name":"CMD.EXE"}}""", true },
+        { "process.name.caseless:c*", """{"process":{"name":"CMD.EXE"}}""", true },
+        { "process.name.caseless:*", """{"process":{"name":"CMD.EXE"}}""", true },
+        { "user.name.text:smith", """{"user":{"name":"John Smith"}}""", true },
         // the empty query matches everything
         { "  ", """{"a":1}""", true },
     };

@@ -28,6 +28,9 @@ internal enum MatchKind
     Keyword,
     /// <summary>keyword with <c>*</c>: the whole value against the pattern, case-sensitive.</summary>
     KeywordWildcard,
+    /// <summary>keyword with a lower-case normaliser (Elastic Endpoint's <c>.caseless</c> multi-fields).</summary>
+    KeywordIgnoreCase,
+    KeywordWildcardIgnoreCase,
     /// <summary>text, unquoted: Elasticsearch <c>match</c>, any analysed term of the value.</summary>
     TextTerms,
     /// <summary>text, quoted: Elasticsearch <c>match_phrase</c>, the analysed terms in order.</summary>

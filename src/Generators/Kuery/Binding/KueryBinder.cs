@@ -70,7 +70,9 @@ internal sealed class KueryBinder
             // Kibana: "*" on every field matches all documents; any other value is free text
             return node.Value.IsLoneWildcard ? new BoundConstant(true) : new BoundFreeText(node.Value);
         }
-        return ForEachField(field!, scope, (path, type) => node.IsExists ? new BoundExists(path) : BindMatch(field!, path, type, node.Value),
+        return ForEachField(field!, scope, (path, type, caseless) => node.IsExists ? new BoundExists(path)
+                : caseless ? new BoundMatch(path, node.Value.HasWildcard ? MatchKind.KeywordWildcardIgnoreCase : MatchKind.KeywordIgnoreCase, node.Value)
+                : BindMatch(field!, path, type, node.Value),
             unmatched => new BoundFieldPatternMatch(unmatched, node.Value));
     }
 
@@ -122,7 +124,7 @@ internal sealed class KueryBinder
     // ---- ranges --------------------------------------------------------------------------------
 
     private BoundKuery BindRange(KueryRange node, string scope)
-        => ForEachField(node.Field, scope, (path, type) => BindRangeOn(node, path, type),
+        => ForEachField(node.Field, scope, (path, type, _) => BindRangeOn(node, path, type),
             unmatched => new BoundConstant(false));
 
     private BoundKuery BindRangeOn(KueryRange node, string path, ElasticFieldType? type)
@@ -180,14 +182,15 @@ internal sealed class KueryBinder
     /// Binds a comparison on one field, or on every known field a wildcard name matches (Kibana ORs
     /// them). A wildcard name no known field matches is left to the event's own field names.
     /// </summary>
-    private BoundKuery ForEachField(KueryFieldName field, string scope, Func<string, ElasticFieldType?, BoundKuery> bind, Func<string, BoundKuery> unmatched)
+    private BoundKuery ForEachField(KueryFieldName field, string scope, Func<string, ElasticFieldType?, bool, BoundKuery> bind, Func<string, BoundKuery> unmatched)
     {
         var full = Qualify(scope, field.Name);
         if (!field.HasWildcard)
         {
+            if (MultiField(full, field.Name) is { } multi) return bind(multi.Path, multi.Type, multi.Caseless);
             var type = _types.TypeOf(full);
             if (type is null) ReportUnknown(full, field.Start, field.Length);
-            return bind(field.Name, type);
+            return bind(field.Name, type, false);
         }
         var matches = _types.Names
             .Where(name => name.StartsWith(scope, StringComparison.Ordinal) && WildcardName.Matches(full, name))
@@ -200,9 +203,29 @@ internal sealed class KueryBinder
         }
         var operands = matches
             .Where(name => _types.TypeOf(name) is not ElasticFieldType.Object)
-            .Select(name => bind(scope.Length == 0 ? name : name.Substring(scope.Length + 1), _types.TypeOf(name)))
+            .Select(name => MultiField(name, scope.Length == 0 ? name : name.Substring(scope.Length + 1)) is { } multi
+                ? bind(multi.Path, multi.Type, multi.Caseless)
+                : bind(scope.Length == 0 ? name : name.Substring(scope.Length + 1), _types.TypeOf(name), false))
             .ToImmutableArray();
         return operands.Length == 1 ? operands[0] : new BoundOr(operands);
+    }
+
+    /// <summary>
+    /// A multi-field (ECS <c>x.text</c>, Elastic Endpoint's <c>x.caseless</c>) indexes its parent's value
+    /// another way; the event only holds the parent, so the comparison reads the parent's value.
+    /// <c>.text</c> is analysed text; <c>.caseless</c> is a keyword with a lower-case normaliser.
+    /// </summary>
+    private (string Path, ElasticFieldType? Type, bool Caseless)? MultiField(string full, string relative)
+    {
+        foreach (var (suffix, caseless) in new[] { (".text", false), (".caseless", true) })
+        {
+            if (!full.EndsWith(suffix, StringComparison.Ordinal) || relative.Length <= suffix.Length) continue;
+            var parent = full.Substring(0, full.Length - suffix.Length);
+            if (_types.TypeOf(parent) is not (ElasticFieldType.Keyword or ElasticFieldType.Text)) continue;
+            if (!caseless && _types.TypeOf(full) is { } own && own != ElasticFieldType.Text) continue;
+            return (relative.Substring(0, relative.Length - suffix.Length), caseless ? ElasticFieldType.Keyword : ElasticFieldType.Text, caseless);
+        }
+        return null;
     }
 
     private static string Qualify(string scope, string name) => scope.Length == 0 ? name : scope + "." + name;

@@ -77,6 +77,8 @@ internal sealed class KueryEmitter
         {
             MatchKind.Keyword => $"{Sdk}KueryMatch.Keyword({values}, {CSharpLiteral.String(value.Text)})",
             MatchKind.KeywordWildcard => $"{Sdk}KueryMatch.Wildcard({values}, {Static("KueryPattern", CSharpLiteral.String(value.Pattern))})",
+            MatchKind.KeywordIgnoreCase => $"{Sdk}KueryMatch.KeywordIgnoreCase({values}, {CSharpLiteral.String(value.Text)})",
+            MatchKind.KeywordWildcardIgnoreCase => $"{Sdk}KueryMatch.Wildcard({values}, {Static("KueryPattern", CSharpLiteral.String(value.Pattern) + ", ignoreCase: true")})",
             MatchKind.TextTerms => $"{Sdk}KueryMatch.Text({values}, {Static("KueryText", CSharpLiteral.String(value.Text) + ", phrase: false")})",
             MatchKind.TextPhrase => $"{Sdk}KueryMatch.Text({values}, {Static("KueryText", CSharpLiteral.String(value.Text) + ", phrase: true")})",
             MatchKind.TextWildcard => $"{Sdk}KueryMatch.TextWildcard({values}, {Static("KueryPattern", CSharpLiteral.String(value.Pattern) + ", ignoreCase: true")})",
