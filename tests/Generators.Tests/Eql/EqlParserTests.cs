@@ -89,3 +89,31 @@ public sealed class EqlParserTests
         Assert.Equal("process", query.Filter.Category);
     }
 }
+
+public sealed class EqlParserLimitsTests
+{
+    [Theory]
+    [InlineData(1000, '(')]
+    [InlineData(1000, '-')]
+    public void DeepNestingIsAnErrorNotAStackOverflow(int depth, char opener)
+    {
+        var query = "any where " + new string(opener, depth) + "1";
+        var (parsed, error) = EqlParser.Parse(query);
+        Assert.Null(parsed);
+        Assert.Contains("nested", error!.Message);
+    }
+
+    [Fact]
+    public void DeepNotChainIsAnError()
+    {
+        var (_, error) = EqlParser.Parse("any where " + string.Concat(Enumerable.Repeat("not ", 1000)) + "true");
+        Assert.Contains("nested", error!.Message);
+    }
+
+    [Fact]
+    public void HugeMaxSpanIsAnError()
+    {
+        var (_, error) = EqlParser.Parse("sequence with maxspan=99999999999999999999d [a where true] [b where true]");
+        Assert.Contains("too long", error!.Message);
+    }
+}

@@ -40,9 +40,12 @@ internal sealed class EqlEmitter
     public static string EmitMembers(EqlEventQuery query)
     {
         var emitter = new EqlEmitter();
-        var condition = emitter.Condition(query.Filter.Condition);
+        // the top-level conjuncts one per line, the event category first: the cheapest test, and how the query reads
+        var conjuncts = new List<string>();
         if (query.Filter.Category is { } category)
-            condition = $"{Ops}.HasCategory(e.Values({emitter.Slot(CategoryField)}), {CSharpLiteral.String(category)})\n        && {condition}";
+            conjuncts.Add($"{Ops}.HasCategory(e.Values({emitter.Slot(CategoryField)}), {CSharpLiteral.String(category)})");
+        conjuncts.AddRange(Conjuncts(query.Filter.Condition).Select(emitter.Condition));
+        var condition = string.Join("\n        && ", conjuncts);
         var members = new StringBuilder();
         foreach (var declaration in emitter._declarations) members.Append(declaration).Append('\n');
         if (query.Pipes.Count > 0)
@@ -56,6 +59,11 @@ internal sealed class EqlEmitter
         members.Append("    => ").Append(condition).Append(";\n");
         return members.ToString();
     }
+
+    private static IEnumerable<EqlExpression> Conjuncts(EqlExpression expression)
+        => expression is EqlBinary { Operator: EqlBinaryOperator.And } and
+            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+            : new[] { expression };
 
     private static string PipeCount(EqlPipe pipe)
         => pipe.Arguments.Count == 1 && pipe.Arguments[0] is EqlLiteral literal
@@ -99,7 +107,7 @@ internal sealed class EqlEmitter
         switch (expression)
         {
             case EqlBinary { Operator: EqlBinaryOperator.And } and:
-                return $"({Condition(and.Left)} && {Condition(and.Right)})";
+                return $"({string.Join(" && ", Conjuncts(and).Select(Condition))})";
             case EqlBinary { Operator: EqlBinaryOperator.Or } or:
                 return $"({Condition(or.Left)} || {Condition(or.Right)})";
             case EqlUnary { Operator: EqlUnaryOperator.Not } not:

@@ -175,17 +175,13 @@ internal sealed class EqlParser
         if (unit.Kind != EqlTokenKind.Identifier || unit.Start != number.End)
             throw new SyntaxException(new EqlSyntaxError(number.Start, number.Length, "a time span needs a unit: ms, s, m, h or d"));
         Advance();
-        var amount = long.Parse(number.Text, CultureInfo.InvariantCulture);
-        TimeSpan value;
-        switch (unit.Text)
-        {
-            case "ms": value = TimeSpan.FromMilliseconds(amount); break;
-            case "s": value = TimeSpan.FromSeconds(amount); break;
-            case "m": value = TimeSpan.FromMinutes(amount); break;
-            case "h": value = TimeSpan.FromHours(amount); break;
-            case "d": value = TimeSpan.FromDays(amount); break;
-            default: throw Error(unit, $"unknown time unit '{unit.Text}': expected ms, s, m, h or d");
-        }
+        long unitMillis = unit.Text switch { "ms" => 1, "s" => 1000, "m" => 60_000, "h" => 3_600_000, "d" => 86_400_000, _ => 0 };
+        if (unitMillis == 0) throw Error(unit, $"unknown time unit '{unit.Text}': expected ms, s, m, h or d");
+        // beyond a thousand years a span means nothing, and beyond TimeSpan's range it cannot be held
+        const long MaxMillis = 1000L * 366 * 86_400_000;
+        if (!long.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > MaxMillis / unitMillis)
+            throw Error(number, "the time span is too long");
+        var value = TimeSpan.FromMilliseconds(amount * unitMillis);
         return new EqlTimeSpan(value, number.Text + unit.Text, number.Start, unit.End);
     }
 
@@ -233,7 +229,22 @@ internal sealed class EqlParser
 
     // ---- expressions -----------------------------------------------------------------------------
 
-    public EqlExpression ParseExpression() => ParseOr();
+    // Deeper nesting than any real query: refuse it rather than risk the compiler's stack.
+    private const int MaxDepth = 100;
+    private int _depth;
+
+    public EqlExpression ParseExpression()
+    {
+        if (++_depth > MaxDepth) throw Error(Current, $"the expression is nested more than {MaxDepth} levels deep");
+        try
+        {
+            return ParseOr();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
 
     private EqlExpression ParseOr()
     {
@@ -264,7 +275,9 @@ internal sealed class EqlParser
         if (AtKeyword("not"))
         {
             var op = Advance();
+            if (++_depth > MaxDepth) throw Error(op, $"the expression is nested more than {MaxDepth} levels deep");
             var operand = ParseNot();
+            _depth--;
             return new EqlUnary(op.Start, operand.End, EqlUnaryOperator.Not, operand);
         }
         return ParseComparison();
@@ -387,7 +400,9 @@ internal sealed class EqlParser
         if (At(EqlTokenKind.Minus))
         {
             var minus = Advance();
+            if (++_depth > MaxDepth) throw Error(minus, $"the expression is nested more than {MaxDepth} levels deep");
             var operand = ParseUnary();
+            _depth--;
             // -1 is a literal, so that comparisons with it stay comparisons with a constant
             if (operand is EqlLiteral { IsNumber: true } number)
                 return new EqlLiteral(minus.Start, number.End, number.Kind, "-" + number.Text);
