@@ -143,8 +143,9 @@ internal sealed partial class KustoParser
                     return left;
             }
             Advance();
+            var operatorSpan = new TextRange(token.Start, _previousEnd); // 'matches regex' is two words
             var right = ParseRelational();
-            left = new BinaryExpression(left.Span.Union(right.Span), kind, new TextRange(token.Start, _previousEnd > token.End && kind == BinaryOperatorKind.MatchesRegex ? _previousEnd : token.End), left, right);
+            left = new BinaryExpression(left.Span.Union(right.Span), kind, operatorSpan, left, right);
         }
     }
 

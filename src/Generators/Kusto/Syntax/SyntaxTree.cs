@@ -41,6 +41,9 @@
 //   - Keywords are contextual, so names are never rejected for being keywords; operator names and
 //     options are matched case-sensitively, as Kusto does. Older spellings (mvexpand, projectaway,
 //     containscs, notcontains, notbetween) are read as their current forms.
+//   - Not every NameReference names a column: PathExpression.Member is a property name, the Name of a
+//     FunctionCallExpression a function, OperatorParameter values (kind=inner) and RenderOperator.Chart
+//     are words; binders should resolve names through their parents, not by walking all NameReferences.
 //   - SyntaxNavigation.ChildNodes()/DescendantNodesAndSelf() walk any node generically.
 //
 // Entry point: AzureRules.Generators.Kusto.Parsing.KustoParser.Parse(text).

@@ -113,6 +113,14 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void Bang_is_not_a_negation_operator()
+    {
+        var (d, _) = SingleError("T | where !isempty(x) | take 1");
+        Assert.Equal("unexpected '!': use not(...) to negate", Message(d));
+        Assert.Equal(10, d.Start);
+    }
+
+    [Fact]
     public void Stray_close_paren_is_one_error()
     {
         var (d, _) = SingleError("T | take 1 ) | count");
