@@ -69,7 +69,7 @@ internal sealed partial class KustoParser
                 AfterOperator();
             }
             if (operators.Count == 0 && source is not null) return source;
-            return new PipeExpression(RangeFrom(start), source, operators.ToImmutable());
+            return new PipeExpression(RangeFrom(start, source), source, operators.ToImmutable());
         }
         finally
         {
@@ -143,8 +143,9 @@ internal sealed partial class KustoParser
                     return left;
             }
             Advance();
+            var operatorSpan = new TextRange(token.Start, _previousEnd); // 'matches regex' is two words
             var right = ParseRelational();
-            left = new BinaryExpression(left.Span.Union(right.Span), kind, new TextRange(token.Start, _previousEnd > token.End && kind == BinaryOperatorKind.MatchesRegex ? _previousEnd : token.End), left, right);
+            left = new BinaryExpression(left.Span.Union(right.Span), kind, operatorSpan, left, right);
         }
     }
 
@@ -255,7 +256,7 @@ internal sealed partial class KustoParser
                 {
                     long l => -l,
                     double d => -d,
-                    System.TimeSpan t => t.Negate(),
+                    System.TimeSpan t when t != System.TimeSpan.MinValue => t.Negate(),
                     _ => null,
                 };
                 if (negated is not null) return literal with { Span = span, Value = negated };
@@ -368,7 +369,7 @@ internal sealed partial class KustoParser
             var name = ParseNameDeclaration();
             Advance(); // =
             var value = allowPipeline ? ParseExpression() : ParseOr();
-            return new NamedExpression(RangeFrom(start), name, value);
+            return new NamedExpression(RangeFrom(start, name), name, value);
         }
         if (Current.Kind == TokenKind.OpenParen && IsTupleDeclaration(out _))
         {
@@ -597,6 +598,6 @@ internal sealed partial class KustoParser
         var name = ParseNameDeclaration();
         TypeExpression? type = null;
         if (typeRequired ? Expect(TokenKind.Colon, "':'") : TryEat(TokenKind.Colon)) type = ParseType();
-        return new ColumnDeclaration(RangeFrom(start), name, type);
+        return new ColumnDeclaration(RangeFrom(start, name), name, type);
     }
 }

@@ -49,8 +49,6 @@ internal sealed partial class KustoParser
 
     private static bool IsHint(string name) => name.StartsWith("hint.", StringComparison.OrdinalIgnoreCase);
 
-    private static bool HintOnly(string name) => IsHint(name);
-
     /// <summary>Operator options before the arguments: <c>kind=inner hint.strategy=shuffle</c>.</summary>
     private ImmutableArray<OperatorParameter> ParseOperatorParameters(Func<string, bool> isParameter)
     {
@@ -68,7 +66,8 @@ internal sealed partial class KustoParser
             if (PeekToken(ahead + 1).Kind != TokenKind.Equal || !isParameter(name)) break;
             var start = Current.Start;
             for (var i = 0; i <= ahead + 1; i++) Advance();
-            parameters = parameters.Add(new OperatorParameter(RangeFrom(start), name, ParseParameterValue()));
+            var value = ParseParameterValue();
+            parameters = parameters.Add(new OperatorParameter(RangeFrom(start), name, value));
         }
         return parameters;
     }
@@ -156,7 +155,7 @@ internal sealed partial class KustoParser
             if (TryEatKeyword("first")) nulls = NullsPosition.First;
             else if (ExpectKeyword("last")) nulls = NullsPosition.Last;
         }
-        return new OrderedExpression(RangeFrom(start), expression, direction, nulls);
+        return new OrderedExpression(RangeFrom(start, expression), expression, direction, nulls);
     }
 
     private ImmutableArray<OrderedExpression> ParseOrderedList()
@@ -193,8 +192,8 @@ internal sealed partial class KustoParser
             case "where" or "filter":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
-                return new WhereOperator(RangeFrom(start), parameters, ParseOr());
+                var parameters = ParseOperatorParameters(IsHint);
+                return Finish(new WhereOperator(default, parameters, ParseOr()));
             }
             case "extend":
                 Advance();
@@ -216,7 +215,7 @@ internal sealed partial class KustoParser
                     if (IsKeyword("asc") || IsKeyword("desc") || IsKeyword("granny-asc") || IsKeyword("granny-desc"))
                     {
                         var direction = Advance().Text.EndsWith("desc", StringComparison.Ordinal) ? SortDirection.Descending : SortDirection.Ascending;
-                        column = new OrderedExpression(RangeFrom(itemStart), column, direction, null);
+                        column = new OrderedExpression(RangeFrom(itemStart, column), column, direction, null);
                     }
                     items.Add(column);
                 }
@@ -245,7 +244,7 @@ internal sealed partial class KustoParser
             case "top":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 var count = ParseOr();
                 ExpectKeyword("by");
                 return Finish(new TopOperator(default, parameters, count, ParseOrderedList()));
@@ -263,20 +262,20 @@ internal sealed partial class KustoParser
             case "sort" or "order":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 ExpectKeyword("by");
                 return Finish(new SortOperator(default, parameters, ParseOrderedList()));
             }
             case "take" or "limit":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 return Finish(new TakeOperator(default, parameters, ParseOr()));
             }
             case "distinct":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 return Finish(new DistinctOperator(default, parameters, ParseColumnList()));
             }
             case "count":
@@ -285,7 +284,7 @@ internal sealed partial class KustoParser
             case "evaluate":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 var plugin = ParseRequiredCall("a plugin call");
                 if (TryEat(TokenKind.Colon)) ParseSchema(); // the declared output schema is not kept
                 return Finish(new EvaluateOperator(default, parameters, plugin));
@@ -293,7 +292,7 @@ internal sealed partial class KustoParser
             case "as":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 return Finish(new AsOperator(default, parameters, ParseNameDeclaration()));
             }
             case "invoke":
@@ -338,7 +337,7 @@ internal sealed partial class KustoParser
             case "partition":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 ExpectKeyword("by");
                 var by = ParseNameOrWildcard(allowPostfix: false);
                 Expression subquery;
@@ -407,7 +406,7 @@ internal sealed partial class KustoParser
     private QueryOperator ParseSummarize()
     {
         var start = Advance().Start;
-        var parameters = ParseOperatorParameters(HintOnly);
+        var parameters = ParseOperatorParameters(IsHint);
         var aggregates = IsKeyword("by") ? ImmutableArray<Expression>.Empty : ParseNamedExpressionList();
         var by = TryEatKeyword("by") ? ParseNamedExpressionList() : ImmutableArray<Expression>.Empty;
         return new SummarizeOperator(RangeFrom(start), parameters, aggregates, by);
@@ -469,7 +468,7 @@ internal sealed partial class KustoParser
                 if (IsKeyword("typeof") && PeekToken(1).Kind == TokenKind.OpenParen) toType = ParseTypeOf() as TypeExpression;
                 else ReportExpected("'typeof'");
             }
-            items.Add(new MvExpandItem(RangeFrom(itemStart), expression, toType));
+            items.Add(new MvExpandItem(RangeFrom(itemStart, expression), expression, toType));
         }
         while (TryEat(TokenKind.Comma));
         Expression? limit = TryEatKeyword("limit") ? ParseOr() : null;
@@ -537,7 +536,7 @@ internal sealed partial class KustoParser
                 Advance();
                 defaultValue = ParseOr();
             }
-            aggregates.Add(new MakeSeriesAggregate(RangeFrom(itemStart), aggregate, defaultValue));
+            aggregates.Add(new MakeSeriesAggregate(RangeFrom(itemStart, aggregate), aggregate, defaultValue));
         }
         while (TryEat(TokenKind.Comma));
 

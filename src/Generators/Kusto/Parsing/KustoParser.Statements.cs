@@ -16,7 +16,7 @@ internal sealed partial class KustoParser
             Advance();
             statements = statements.AddRange(ParseStatements(TokenKind.EndOfText));
         }
-        return new QueryBlock(new TextRange(System.Math.Min(start, _text.Length), _text.Length), statements);
+        return new QueryBlock(new TextRange(0, _text.Length), statements);
     }
 
     /// <summary>Statements separated by ';' up to <paramref name="end"/> (end of text or '}').</summary>
@@ -55,7 +55,7 @@ internal sealed partial class KustoParser
         if (IsKeyword("set") && PeekToken(1).Kind == TokenKind.Identifier) return ParseSet();
         if (IsKeyword("declare") && PeekToken(1).Is("query_parameters")) return ParseDeclareQueryParameters();
         var expression = ParseExpression();
-        return new ExpressionStatement(RangeFrom(start), expression);
+        return new ExpressionStatement(RangeFrom(start, expression), expression);
     }
 
     private LetStatement ParseLet()
@@ -82,7 +82,20 @@ internal sealed partial class KustoParser
         return false;
     }
 
-    private FunctionDefinition ParseFunctionDefinition()
+    private Expression ParseFunctionDefinition()
+    {
+        if (!EnterNesting()) return Missing();
+        try
+        {
+            return ParseFunctionDefinitionCore();
+        }
+        finally
+        {
+            LeaveNesting();
+        }
+    }
+
+    private FunctionDefinition ParseFunctionDefinitionCore()
     {
         var start = Current.Start;
         var isView = TryEatKeyword("view");
@@ -113,7 +126,7 @@ internal sealed partial class KustoParser
                 if (Expect(TokenKind.Colon, "':'"))
                     type = Current.Kind == TokenKind.OpenParen ? ParseSchema() : ParseType();
                 Expression? defaultValue = TryEat(TokenKind.Equal) ? ParseOr() : null;
-                parameters.Add(new FunctionParameter(RangeFrom(start), name, type, defaultValue));
+                parameters.Add(new FunctionParameter(RangeFrom(start, name), name, type, defaultValue));
             }
             while (TryEat(TokenKind.Comma));
             Expect(TokenKind.CloseParen, "')'");

@@ -81,7 +81,32 @@ internal sealed partial class KustoParser
     {
         if (TryEat(kind)) return true;
         ReportExpected(display);
+        if (kind is TokenKind.CloseParen or TokenKind.CloseBracket or TokenKind.CloseBrace) SkipToClosing(kind);
         return false;
+    }
+
+    /// <summary>After a missing closing bracket: skip what is left of the bracketed part, up to and
+    /// including its closer, so the text after it is read in the right context and gives no second error.
+    /// Stops without consuming at a statement end or at a closer of another kind.</summary>
+    private void SkipToClosing(TokenKind closer)
+    {
+        var depth = 0;
+        while (!AtEnd)
+        {
+            var kind = Current.Kind;
+            if (depth == 0 && kind == TokenKind.Semicolon) return;
+            if (kind is TokenKind.OpenParen or TokenKind.OpenBracket or TokenKind.OpenBrace) depth++;
+            else if (kind is TokenKind.CloseParen or TokenKind.CloseBracket or TokenKind.CloseBrace)
+            {
+                if (depth == 0)
+                {
+                    if (kind == closer) Advance();
+                    return;
+                }
+                depth--;
+            }
+            Advance();
+        }
     }
 
     private bool ExpectKeyword(string keyword)
@@ -91,7 +116,13 @@ internal sealed partial class KustoParser
         return false;
     }
 
-    private TextRange RangeFrom(int start) => new(start, System.Math.Max(start, _previousEnd));
+    /// <summary>From <paramref name="start"/> to the end of the last token consumed. A node that consumed
+    /// nothing stands, like a missing one, where the last token ended.</summary>
+    private TextRange RangeFrom(int start) => _previousEnd < start ? TextRange.Empty(_previousEnd) : new(start, _previousEnd);
+
+    /// <summary>As <see cref="RangeFrom(int)"/>, also covering a first child that may be missing (placed before start).</summary>
+    private TextRange RangeFrom(int start, Syntax.SyntaxNode? first)
+        => RangeFrom(first is null ? start : System.Math.Min(start, first.Span.Start));
 
     // ---- diagnostics and recovery --------------------------------------------------------------
 

@@ -32,7 +32,7 @@ internal static class LiteralParser
                 return false;
         }
         var ticks = amount * ticksPerUnit;
-        if (double.IsNaN(ticks) || ticks > long.MaxValue || ticks < long.MinValue) return false;
+        if (double.IsNaN(ticks) || ticks >= 9.2e18 || ticks <= -9.2e18) return false;
         value = TimeSpan.FromTicks((long)Math.Round(ticks));
         return true;
     }
@@ -79,21 +79,20 @@ internal static class LiteralParser
     public static bool TryParseDateTime(string text, out DateTime value)
     {
         text = text.Trim();
+        // more than 7 fractional digits (Kusto allows 9): drop the excess rather than round
+        var dot = text.LastIndexOf('.');
+        if (dot > 0)
+        {
+            var end = dot + 1;
+            while (end < text.Length && char.IsDigit(text[end])) end++;
+            if (end - dot - 1 > 7) text = text.Substring(0, dot + 8) + text.Substring(end);
+        }
         var styles = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
         if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, styles, out value)
             || DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out value))
         {
             value = DateTime.SpecifyKind(value, DateTimeKind.Utc);
             return true;
-        }
-        // more than 7 fractional digits (Kusto allows 9): drop the excess
-        var dot = text.LastIndexOf('.');
-        if (dot > 0)
-        {
-            var end = dot + 1;
-            while (end < text.Length && char.IsDigit(text[end])) end++;
-            if (end - dot - 1 > 7)
-                return TryParseDateTime(text.Substring(0, dot + 8) + text.Substring(end), out value);
         }
         return false;
     }

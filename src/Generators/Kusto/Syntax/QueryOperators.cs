@@ -24,6 +24,7 @@ internal abstract record QueryOperator(TextRange Span, EquatableArray<OperatorPa
     public string? ParameterText(string name) => Parameter(name) switch
     {
         NameReference n => n.Name,
+        LiteralExpression { Value: bool b } => b ? "true" : "false",
         LiteralExpression l => System.Convert.ToString(l.Value, System.Globalization.CultureInfo.InvariantCulture),
         _ => null,
     };
