@@ -123,11 +123,28 @@ public sealed class KustoSeedRuleTests
     [Fact]
     public void Unsupported_operator_is_a_warning_and_the_rule_says_why()
     {
-        var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Kusto, "T\n| evaluate bag_unpack(x)")]);
+        var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Kusto, "T\n| evaluate pivot(x)")]);
         var warning = Assert.Single(library.Diagnostics, d => d.Id == "AR0350");
         Assert.Equal(1, warning.Location.GetLineSpan().StartLinePosition.Line);
         var detection = Assert.Single(library.Detections);
         Assert.False(detection.IsExecutable);
         Assert.Contains("evaluate", detection.NotExecutableReason);
+    }
+}
+
+public sealed class KustoSummarizeExpressionTests
+{
+    [Fact]
+    public void Summarize_items_may_compute_over_aggregates()
+    {
+        var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Kusto, """
+            datatable(User:string, T:datetime) [
+                "a", datetime(2024-01-01 10:00), "a", datetime(2024-01-01 10:30), "b", datetime(2024-01-01 11:00)]
+            | summarize Minutes = datetime_diff('minute', max(T), min(T)), count() by User
+            """)]);
+        var detection = Assert.IsAssignableFrom<KustoDetection>(Assert.Single(library.Detections));
+        var result = detection.Execute(new KustoContext(DateTime.UtcNow, _ => null));
+        Assert.Equal(["User", "Minutes", "count_"], result.Columns.Select(c => c.Name));
+        Assert.Equal(["a 30 2", "b 0 1"], result.RowsAsText().Select(r => string.Join(" ", r)));
     }
 }

@@ -42,6 +42,8 @@ internal static class KustoAggregateTable
         ["percentile"] = new("Percentile", 2, 2, "percentile_", NamesArgument: true),
         ["arg_max"] = new("ArgMax", 1, int.MaxValue, "max_", NamesArgument: true, ReturnsArguments: true),
         ["arg_min"] = new("ArgMin", 1, int.MaxValue, "min_", NamesArgument: true, ReturnsArguments: true),
+        ["argmax"] = new("ArgMax", 1, int.MaxValue, "max_", NamesArgument: true, ReturnsArguments: true),
+        ["argmin"] = new("ArgMin", 1, int.MaxValue, "min_", NamesArgument: true, ReturnsArguments: true),
         ["take_any"] = new("TakeAny", 1, int.MaxValue, "any_", NamesArgument: true, ReturnsArguments: true),
         ["any"] = new("TakeAny", 1, int.MaxValue, "any_", NamesArgument: true, ReturnsArguments: true),
     };

@@ -42,7 +42,9 @@ internal static class KustoFunctionTable
         Add(StringFunctions, "trim_start", 2, 2);
         Add(StringFunctions, "trim_end", 2, 2);
         Add(StringFunctions, "extract", 3, 4);
-        Add(StringFunctions, "extract_all", 2, 2);
+        Add(StringFunctions, "extract_all", 2, 3);
+        Add(StringFunctions, "string_size", 1, 1);
+        Add(StringFunctions, "tohex", 1, 2);
         Add(StringFunctions, "indexof", 2, 5);
         Add(StringFunctions, "countof", 2, 3);
         Add(StringFunctions, "reverse", 1, 1);

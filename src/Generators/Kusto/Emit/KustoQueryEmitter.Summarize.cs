@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Kusto.Syntax;
+using AzureRules.Generators.Model;
 using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
 
 namespace AzureRules.Generators.Kusto.Emit;
@@ -14,17 +15,90 @@ internal sealed partial class KustoQueryEmitter
         var (keyNames, keyValues) = Columns(summarize.By, "Column");
         if (keyNames is null) return UnsupportedTable(summarize, DiagnosticDescriptors.KustoUnsupportedConstruct, "This summarize by item");
         var aggregates = new List<string>();
+        // items that compute over aggregates (e.g. datetime_diff('minute', max(T), min(T))) summarize
+        // their aggregates into hidden columns, then compute from those
+        var computed = new List<(string Name, Expression Value)>();
+        var finalNames = new List<string>(keyNames);
+        var unnamed = 0;
         foreach (var item in summarize.Aggregates)
         {
-            var aggregate = Aggregate(item, keyNames, scope);
+            var (name, value) = Named(item);
+            var inner = value;
+            while (inner is ParenthesizedExpression p) inner = p.Expression;
+            if (item is not TupleNamedExpression && !(inner is FunctionCallExpression call && KustoAggregateTable.Find(call.Name.Name) is not null) && ContainsAggregate(inner))
+            {
+                var rewritten = HoistAggregates(inner, aggregates, keyNames, scope);
+                if (rewritten is null) return $"{Table}.Empty";
+                name ??= "Column" + (++unnamed).ToString(CultureInfo.InvariantCulture);
+                computed.Add((name, rewritten));
+                finalNames.Add(name);
+                continue;
+            }
+            var aggregate = Aggregate(item, keyNames, scope, finalNames);
             if (aggregate is null) return $"{Table}.Empty";
             aggregates.Add(aggregate);
         }
-        return TableLocal($"{Operators}.Summarize({input}, {KustoLiterals.Strings(keyNames)}, {MultiBinder(keyValues, scope)}, {KustoLiterals.Array(aggregates, AggregateRecord)})");
+        var result = TableLocal($"{Operators}.Summarize({input}, {KustoLiterals.Strings(keyNames)}, {MultiBinder(keyValues, scope)}, {KustoLiterals.Array(aggregates, AggregateRecord)})");
+        if (computed.Count == 0) return result;
+        var extended = TableLocal($"{Operators}.Extend({result}, {KustoLiterals.Strings(computed.Select(c => c.Name))}, {MultiBinder(computed.Select(c => c.Value), scope)})");
+        var hasStar = summarize.Aggregates.Any(a => Named(a).Value is FunctionCallExpression f && f.Arguments.Any(x => x is StarExpression));
+        if (hasStar) return TableLocal($"{Operators}.ProjectAway({extended}, new string[] {{ \"__agg*\" }})");
+        var columns = finalNames.Select(n => (Expression)new NameReference(summarize.Span, n)).ToList();
+        return TableLocal($"{Operators}.Project({extended}, {KustoLiterals.Strings(finalNames)}, {MultiBinder(columns, scope)})");
+    }
+
+    private static bool ContainsAggregate(Expression expression) => expression switch
+    {
+        FunctionCallExpression call => KustoAggregateTable.Find(call.Name.Name) is not null || call.Arguments.Any(ContainsAggregate),
+        BinaryExpression b => ContainsAggregate(b.Left) || ContainsAggregate(b.Right),
+        UnaryExpression u => ContainsAggregate(u.Operand),
+        ParenthesizedExpression p => ContainsAggregate(p.Expression),
+        PathExpression p => ContainsAggregate(p.Target),
+        ElementExpression e => ContainsAggregate(e.Target),
+        _ => false,
+    };
+
+    /// <summary>Replaces each aggregate call by a reference to a hidden result column it adds to <paramref name="aggregates"/>.</summary>
+    private Expression? HoistAggregates(Expression expression, List<string> aggregates, List<string> keyNames, KustoScope scope)
+    {
+        switch (expression)
+        {
+            case FunctionCallExpression call when KustoAggregateTable.Find(call.Name.Name) is not null:
+                var hidden = NewName("__agg");
+                var aggregate = Aggregate(new NamedExpression(call.Span, new NameDeclaration(call.Span, hidden), call), keyNames, scope, null);
+                if (aggregate is null) return null;
+                aggregates.Add(aggregate);
+                return new NameReference(call.Span, hidden);
+            case FunctionCallExpression call:
+            {
+                var arguments = new List<Expression>();
+                foreach (var argument in call.Arguments)
+                {
+                    var rewritten = HoistAggregates(argument, aggregates, keyNames, scope);
+                    if (rewritten is null) return null;
+                    arguments.Add(rewritten);
+                }
+                return call with { Arguments = arguments.ToEquatableArray() };
+            }
+            case BinaryExpression b:
+                var left = HoistAggregates(b.Left, aggregates, keyNames, scope);
+                var right = HoistAggregates(b.Right, aggregates, keyNames, scope);
+                return left is null || right is null ? null : b with { Left = left, Right = right };
+            case UnaryExpression u:
+                return HoistAggregates(u.Operand, aggregates, keyNames, scope) is { } operand ? u with { Operand = operand } : null;
+            case ParenthesizedExpression p:
+                return HoistAggregates(p.Expression, aggregates, keyNames, scope) is { } inner ? p with { Expression = inner } : null;
+            case PathExpression path:
+                return HoistAggregates(path.Target, aggregates, keyNames, scope) is { } target ? path with { Target = target } : null;
+            case ElementExpression element:
+                return HoistAggregates(element.Target, aggregates, keyNames, scope) is { } t ? element with { Target = t } : null;
+            default:
+                return expression;
+        }
     }
 
     /// <summary>One aggregate as a <c>new KustoAggregate(names, factory, arguments[, starNames])</c>, or null when unsupported.</summary>
-    private string? Aggregate(Expression item, List<string> keyNames, KustoScope scope)
+    private string? Aggregate(Expression item, List<string> keyNames, KustoScope scope, List<string>? finalNames)
     {
         string[]? givenNames = item switch
         {
@@ -76,6 +150,7 @@ internal sealed partial class KustoQueryEmitter
             names = [name];
         }
 
+        finalNames?.AddRange(names);
         var factory = $"{Accumulators}.{function.Factory}";
         if (!star)
             return $"new {AggregateRecord}({KustoLiterals.Strings(names)}, {factory}, {MultiBinder(arguments, scope)})";

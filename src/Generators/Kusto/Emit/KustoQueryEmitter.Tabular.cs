@@ -38,6 +38,9 @@ internal sealed partial class KustoQueryEmitter
                         return Tabular(call.Arguments[0], scope);
                     case "table" when call.Arguments.Count >= 1 && call.Arguments[0] is LiteralExpression { Value: string tableName }:
                         return scope.Find(tableName) is TabularBinding bound ? bound.Local : TableLocal($"context.Table({CSharpLiteralAlias.String(tableName)})");
+                    case "table" when call.Arguments.Count >= 1:
+                        // table(name) with a computed name, e.g. a let string or a function parameter
+                        return TableLocal($"context.Table({Scalar(call.Arguments[0], scope, null)}.AsString)");
                 }
                 if (scope.Find(call.Name.Name) is FunctionBinding function)
                     return InlineTabularFunction(function, call, scope);
@@ -333,11 +336,11 @@ internal sealed partial class KustoQueryEmitter
         var names = new List<string>();
         var values = new List<Expression>();
         var types = new List<string>();
+        var unnamed = 0;
         foreach (var item in mvExpand.Items)
         {
             var (name, value) = Named(item.Expression);
-            name ??= KustoColumnNames.Derive(value);
-            if (name is null) return UnsupportedTable(item, DiagnosticDescriptors.KustoUnsupportedConstruct, "An mv-expand item without a name");
+            name ??= KustoColumnNames.Derive(value) ?? "Column" + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture);
             names.Add(name);
             values.Add(value);
             types.Add(item.ToType is null ? "null" : KustoLiterals.TypeOf(item.ToType.Name));

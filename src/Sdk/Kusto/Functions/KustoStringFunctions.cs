@@ -119,6 +119,32 @@ public static class KustoStringFunctions
         return items.Count == 0 ? KustoValue.Null : KustoValue.Array([.. items]);
     }
 
+    /// <summary>extract_all(regex, captureGroups, text): only the listed groups (by number or name) of each match.</summary>
+    public static KustoValue extract_all(KustoValue pattern, KustoValue groups, KustoValue s)
+    {
+        var regex = KustoStrings.Regex(T(pattern));
+        var wanted = groups.IsArray ? groups.AsArray : [];
+        var items = new List<KustoValue>();
+        foreach (System.Text.RegularExpressions.Match match in regex.Matches(T(s)))
+        {
+            var picked = wanted.Select(g => KustoValue.From(g.IsString ? match.Groups[g.AsString].Value : match.Groups[(int)g.AsLong].Value)).ToArray();
+            items.Add(picked.Length == 1 ? picked[0] : KustoValue.Array(picked));
+        }
+        return items.Count == 0 ? KustoValue.Null : KustoValue.Array([.. items]);
+    }
+
+    /// <summary>string_size: the UTF-8 byte count.</summary>
+    public static KustoValue string_size(KustoValue s) => KustoValue.From((long)Encoding.UTF8.GetByteCount(T(s)));
+
+    public static KustoValue tohex(KustoValue v) => tohex(v, KustoValue.Null);
+
+    public static KustoValue tohex(KustoValue v, KustoValue length)
+    {
+        if (v.Type is not (KustoType.Int or KustoType.Long)) return KustoValue.Null;
+        var text = v.Type == KustoType.Int ? ((int)v.Ticks).ToString("x", CultureInfo.InvariantCulture) : v.Ticks.ToString("x", CultureInfo.InvariantCulture);
+        return KustoValue.From(length.IsNull ? text : text.PadLeft((int)length.AsLong, v.Ticks < 0 ? 'f' : '0'));
+    }
+
     public static KustoValue indexof(KustoValue s, KustoValue lookup) => indexof(s, lookup, KustoValue.From(0L), KustoValue.Null, KustoValue.From(1L));
     public static KustoValue indexof(KustoValue s, KustoValue lookup, KustoValue start) => indexof(s, lookup, start, KustoValue.Null, KustoValue.From(1L));
     public static KustoValue indexof(KustoValue s, KustoValue lookup, KustoValue start, KustoValue length) => indexof(s, lookup, start, length, KustoValue.From(1L));
