@@ -181,7 +181,7 @@ internal static class BuiltinFunctions
         var open = entry.IndexOf('(');
         var close = entry.IndexOf(')');
         var name = entry.Substring(0, open);
-        var parameters = new List<FunctionParameter>();
+        var parameters = new List<SignatureParameter>();
         foreach (var raw in entry.Substring(open + 1, close - open - 1).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
             parameters.Add(ParseParameter(raw.Trim()));
 
@@ -198,7 +198,7 @@ internal static class BuiltinFunctions
         return new FunctionSignature(name, parameters, rule, type, argument, isAggregate, prefix, ReplacedBy: null);
     }
 
-    private static FunctionParameter ParseParameter(string text)
+    private static SignatureParameter ParseParameter(string text)
     {
         var arity = ParameterArity.One;
         switch (text[text.Length - 1])
@@ -220,6 +220,6 @@ internal static class BuiltinFunctions
             "dynamic" => ParameterKind.Dynamic,
             _ => ParameterKind.Any,
         };
-        return new FunctionParameter(kind, arity);
+        return new SignatureParameter(kind, arity);
     }
 }

@@ -18,7 +18,7 @@ internal enum ParameterKind
 
 internal enum ParameterArity { One, Optional, ZeroOrMore, OneOrMore }
 
-internal readonly record struct FunctionParameter(ParameterKind Kind, ParameterArity Arity);
+internal readonly record struct SignatureParameter(ParameterKind Kind, ParameterArity Arity);
 
 /// <summary>How a call's result type follows from its arguments.</summary>
 internal enum ResultRule
@@ -36,7 +36,7 @@ internal enum ResultRule
 /// </summary>
 internal sealed record FunctionSignature(
     string Name,
-    IReadOnlyList<FunctionParameter> Parameters,
+    IReadOnlyList<SignatureParameter> Parameters,
     ResultRule Rule,
     ScalarType ResultType,
     int ResultArgument,
@@ -70,7 +70,7 @@ internal sealed record FunctionSignature(
     }
 
     /// <summary>The parameter an argument at <paramref name="index"/> binds to (repeating parameters absorb the rest).</summary>
-    public FunctionParameter? ParameterAt(int index, int argumentCount)
+    public SignatureParameter? ParameterAt(int index, int argumentCount)
     {
         if (Parameters.Count == 0) return null;
         if (index < Parameters.Count) return Parameters[index];

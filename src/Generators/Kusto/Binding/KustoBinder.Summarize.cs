@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using AzureRules.Generators.Kusto.Symbols;
+using AzureRules.Generators.Kusto.Syntax;
+
+namespace AzureRules.Generators.Kusto.Binding;
+
+// summarize and make-series: group-by columns, then one or more columns per aggregate.
+internal sealed partial class KustoBinder
+{
+    /// <summary>Above zero while binding the aggregates of summarize, make-series or top-nested.</summary>
+    private int _aggregatesAllowed;
+
+    private TableSchema Summarize(TableSchema input, SummarizeOperator summarize, Scope scope)
+    {
+        var row = new RowContext(input);
+        var columns = new List<ColumnSymbol>();
+        var ordinal = 1;
+        foreach (var by in summarize.By) columns.AddRange(ResultColumns(by, input, scope, row, ref ordinal));
+        _aggregatesAllowed++;
+        try
+        {
+            foreach (var aggregate in summarize.Aggregates) columns.AddRange(AggregateColumns(aggregate, input, scope, row, ref ordinal));
+        }
+        finally { _aggregatesAllowed--; }
+        return TableSchema.Of(columns, input.IsOpen && ContainsStar(summarize.Aggregates));
+    }
+
+    private static bool ContainsStar(IEnumerable<Expression> aggregates)
+    {
+        foreach (var aggregate in aggregates)
+            if (aggregate is FunctionCallExpression call)
+                foreach (var argument in call.Arguments) if (argument is StarExpression) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The columns one aggregate produces: <c>Name = agg(…)</c> one named column; <c>arg_max(T, *)</c> T and
+    /// every input column; <c>percentiles(x, 50, 95)</c> one per percentile; an unnamed <c>agg(x)</c> is
+    /// called <c>prefix_x</c> (count_, dcount_User, set_IP, …).
+    /// </summary>
+    private IEnumerable<ColumnSymbol> AggregateColumns(Expression aggregate, TableSchema input, Scope scope, RowContext row, ref int ordinal)
+    {
+        if (aggregate is NamedExpression or TupleNamedExpression) return ResultColumns(aggregate, input, scope, row, ref ordinal);
+        if (aggregate is not FunctionCallExpression call || BuiltinFunctions.Find(call.Name.Name) is not { IsAggregate: true } signature)
+            return ResultColumns(aggregate, input, scope, row, ref ordinal);
+
+        var type = BindCall(call, scope, row, allowAggregates: true).Scalar;
+        var arguments = call.Arguments;
+        var first = arguments.Count > 0 ? ExpressionName(arguments[0]) : null;
+        var result = new List<ColumnSymbol>();
+        switch (signature.Name)
+        {
+            case "arg_max" or "arg_min" or "argmax" or "argmin":
+                result.Add(new ColumnSymbol(first ?? NextName(ref ordinal), type));
+                for (var i = 1; i < arguments.Count; i++) AddReturnedColumns(result, arguments[i], input, scope, row, ref ordinal);
+                return result;
+            case "take_any" or "any" when arguments.Count > 1 || (arguments.Count == 1 && arguments[0] is StarExpression):
+                foreach (var argument in arguments) AddReturnedColumns(result, argument, input, scope, row, ref ordinal);
+                return result;
+            case "percentiles" or "percentilesw":
+            {
+                var skip = signature.Name == "percentilesw" ? 2 : 1;
+                for (var i = skip; i < arguments.Count; i++)
+                {
+                    var percent = arguments[i] is LiteralExpression literal ? System.Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)?.Replace('.', '_') : null;
+                    result.Add(new ColumnSymbol($"percentile_{first}_{percent}", type));
+                }
+                return result;
+            }
+            case "percentile":
+            {
+                var percent = arguments.Count > 1 && arguments[1] is LiteralExpression literal ? System.Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)?.Replace('.', '_') : null;
+                result.Add(new ColumnSymbol($"percentile_{first}_{percent}", type));
+                return result;
+            }
+            default:
+                result.Add(new ColumnSymbol(signature.ResultNamePrefix + "_" + (first ?? ""), type));
+                return result;
+        }
+    }
+
+    private void AddReturnedColumns(List<ColumnSymbol> result, Expression argument, TableSchema input, Scope scope, RowContext row, ref int ordinal)
+    {
+        if (argument is StarExpression)
+        {
+            foreach (var column in input.Columns) result.Add(column);
+            return;
+        }
+        result.AddRange(ResultColumns(argument, input, scope, row, ref ordinal));
+    }
+
+    private static string NextName(ref int ordinal) => "Column" + (ordinal++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private TableSchema MakeSeries(TableSchema input, MakeSeriesOperator makeSeries, Scope scope)
+    {
+        var row = new RowContext(input);
+        var columns = new List<ColumnSymbol>();
+        var ordinal = 1;
+        foreach (var by in makeSeries.By) columns.AddRange(ResultColumns(by, input, scope, row, ref ordinal));
+        BindScalar(makeSeries.Axis, scope, row);
+        columns.Add(new ColumnSymbol(ExpressionName(makeSeries.Axis) ?? NextName(ref ordinal), ScalarType.Dynamic));
+        foreach (var bound in new[] { makeSeries.From, makeSeries.To, makeSeries.Step })
+            if (bound is not null) BindScalar(bound, scope, RowContext.None);
+        _aggregatesAllowed++;
+        try
+        {
+            foreach (var aggregate in makeSeries.Aggregates)
+            {
+                if (aggregate.Default is { } fallback) BindScalar(fallback, scope, RowContext.None);
+                foreach (var column in AggregateColumns(aggregate.Aggregate, input, scope, row, ref ordinal))
+                    columns.Add(column with { Type = ScalarType.Dynamic });
+            }
+        }
+        finally { _aggregatesAllowed--; }
+        return TableSchema.Of(columns);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using AzureRules.Generators.Kusto.Symbols;
+using AzureRules.Generators.Kusto.Syntax;
+
+namespace AzureRules.Generators.Kusto.Binding;
+
+// union: the tables, by name or wildcard, and the combined schema.
+internal sealed partial class KustoBinder
+{
+    private TableSchema Union(TableSchema input, UnionOperator union, Scope scope, bool hasInput)
+    {
+        var schemas = new List<TableSchema>();
+        if (hasInput) schemas.Add(input);
+        // isfuzzy=true tolerates tables that do not exist in the workspace
+        var fuzzy = string.Equals(union.ParameterText("isfuzzy"), "true", System.StringComparison.OrdinalIgnoreCase);
+        if (fuzzy) _suppress++;
+        try
+        {
+            foreach (var table in union.Tables)
+            {
+                var schema = BindTabular(table, scope);
+                if (fuzzy && table is NameReference name && scope.Find(name.Name) is null && _globals.FindTable(name.Name) is null && _globals.FindFunction(name.Name) is null)
+                    continue;
+                schemas.Add(schema);
+            }
+        }
+        finally { if (fuzzy) _suppress--; }
+        var result = UnionSchema(schemas, union.ParameterText("withsource"));
+        if (string.Equals(union.ParameterText("kind"), "inner", System.StringComparison.OrdinalIgnoreCase)) return Intersect(schemas, result);
+        return result;
+    }
+
+    /// <summary>Outer union by column name: every column of every table, the first's type winning (unknown if they differ).</summary>
+    private static TableSchema UnionSchema(IEnumerable<TableSchema> schemas, string? withSource)
+    {
+        var columns = new List<ColumnSymbol>();
+        var positions = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var open = false;
+        if (withSource is not null) { positions[withSource] = 0; columns.Add(new ColumnSymbol(withSource, ScalarType.String)); }
+        foreach (var schema in schemas)
+        {
+            open |= schema.IsOpen;
+            foreach (var column in schema.Columns)
+            {
+                if (positions.TryGetValue(column.Name, out var at))
+                {
+                    if (columns[at].Type != column.Type) columns[at] = columns[at] with { Type = ScalarType.Unknown };
+                    continue;
+                }
+                positions[column.Name] = columns.Count;
+                columns.Add(column);
+            }
+        }
+        return TableSchema.Of(columns, open);
+    }
+
+    private static TableSchema Intersect(List<TableSchema> schemas, TableSchema union)
+    {
+        var columns = new List<ColumnSymbol>();
+        foreach (var column in union.Columns)
+        {
+            var everywhere = true;
+            foreach (var schema in schemas) everywhere &= schema.IsOpen || schema.Contains(column.Name);
+            if (everywhere) columns.Add(column);
+        }
+        return TableSchema.Of(columns, union.IsOpen);
+    }
+}
