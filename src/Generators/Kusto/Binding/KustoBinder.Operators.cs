@@ -320,11 +320,16 @@ internal sealed partial class KustoBinder
     {
         var plugin = evaluate.Plugin;
         var row = new RowContext(input);
-        foreach (var argument in plugin.Arguments)
+        _aggregatesAllowed++; // pivot(Key, any(Value), …) takes an aggregate
+        try
         {
-            var expression = argument is NamedExpression named ? named.Value : argument;
-            if (expression is not StarExpression) BindAny(expression, scope, row);
+            foreach (var argument in plugin.Arguments)
+            {
+                var expression = argument is NamedExpression named ? named.Value : argument;
+                if (expression is not StarExpression) BindAny(expression, scope, row);
+            }
         }
+        finally { _aggregatesAllowed--; }
         switch (plugin.Name.Name)
         {
             case "bag_unpack":

@@ -40,9 +40,21 @@ internal sealed partial class KustoBinder
     /// </summary>
     private IEnumerable<ColumnSymbol> AggregateColumns(Expression aggregate, TableSchema input, Scope scope, RowContext row, ref int ordinal)
     {
+        // Name = arg_max(T, *): the first column takes the name, the returned columns keep theirs
+        if (aggregate is NamedExpression { Value: FunctionCallExpression { Name.Name: "arg_max" or "arg_min" or "argmax" or "argmin" } } namedArg)
+        {
+            var all = new List<ColumnSymbol>(AggregateColumns(namedArg.Value, input, scope, row, ref ordinal));
+            if (all.Count > 0) all[0] = all[0] with { Name = namedArg.Name.Name };
+            return all;
+        }
         if (aggregate is NamedExpression or TupleNamedExpression) return ResultColumns(aggregate, input, scope, row, ref ordinal);
         if (aggregate is not FunctionCallExpression call || BuiltinFunctions.Find(call.Name.Name) is not { IsAggregate: true } signature)
-            return ResultColumns(aggregate, input, scope, row, ref ordinal);
+        {
+            // tostring(make_set(X)): an unnamed expression over one aggregate takes the aggregate's name (set_X)
+            var expressionType = BindScalar(aggregate, scope, row);
+            var name = ExpressionName(aggregate) ?? InnerAggregateName(aggregate) ?? NextName(ref ordinal);
+            return new[] { new ColumnSymbol(name, expressionType) };
+        }
 
         var type = BindCall(call, scope, row, allowAggregates: true).Scalar;
         var arguments = call.Arguments;
@@ -76,6 +88,26 @@ internal sealed partial class KustoBinder
             default:
                 result.Add(new ColumnSymbol(signature.ResultNamePrefix + "_" + (first ?? ""), type));
                 return result;
+        }
+    }
+
+    /// <summary>The name of the first unnamed aggregate call inside an expression (prefix_argument).</summary>
+    private static string? InnerAggregateName(Expression expression)
+    {
+        switch (expression)
+        {
+            case FunctionCallExpression call:
+                if (BuiltinFunctions.Find(call.Name.Name) is { IsAggregate: true } signature)
+                    return signature.ResultNamePrefix + "_" + (call.Arguments.Count > 0 ? ExpressionName(call.Arguments[0]) ?? "" : "");
+                foreach (var argument in call.Arguments)
+                    if (InnerAggregateName(argument) is { } inner) return inner;
+                return null;
+            case BinaryExpression binary:
+                return InnerAggregateName(binary.Left) ?? InnerAggregateName(binary.Right);
+            case ParenthesizedExpression parenthesized:
+                return InnerAggregateName(parenthesized.Expression);
+            default:
+                return null;
         }
     }
 

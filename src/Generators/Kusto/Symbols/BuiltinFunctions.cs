@@ -50,7 +50,7 @@ internal static class BuiltinFunctions
         "iff(bool, scalar, scalar) : $known", "case(scalar+) : $known", "coalesce(scalar+) : $known",
         "max_of(scalar+) : $known", "min_of(scalar+) : $known",
         // ---- numbers ----
-        "abs(number) : $1", "floor(scalar, scalar) : $1", "bin(scalar, scalar) : $1", "bin_at(scalar, scalar, scalar) : $1",
+        "abs(scalar) : $1", "floor(scalar, scalar) : $1", "bin(scalar, scalar) : $1", "bin_at(scalar, scalar, scalar) : $1",
         "round(number, integer?) : $1", "ceiling(number) : $1", "sign(number) : $1",
         "sqrt(number) : real", "exp(number) : real", "exp2(number) : real", "exp10(number) : real",
         "log(number) : real", "log2(number) : real", "log10(number) : real", "pow(number, number) : real",
@@ -116,10 +116,10 @@ internal static class BuiltinFunctions
         "toscalar(any) : unknown", "current_cluster_endpoint() : string", "current_database() : string",
         "estimate_data_size(any+) : long",
         // ---- aggregates ----
-        "agg count() : long count", "agg countif(bool) : long countif",
+        "agg count(any?) : long count", "agg countif(bool) : long countif",
         "agg dcount(scalar, integer?) : long dcount", "agg dcountif(scalar, bool, integer?) : long dcountif",
         "agg count_distinct(scalar) : long count_distinct", "agg count_distinctif(scalar, bool) : long count_distinctif",
-        "agg sum(number) : $num sum", "agg sumif(number, bool) : $num sumif",
+        "agg sum(scalar) : $num sum", "agg sumif(scalar, bool) : $num sumif",
         "agg avg(scalar) : real avg", "agg avgif(scalar, bool) : real avgif",
         "agg min(scalar) : $1 min", "agg max(scalar) : $1 max", "agg minif(scalar, bool) : $1 minif", "agg maxif(scalar, bool) : $1 maxif",
         "agg stdev(number) : real stdev", "agg stdevif(number, bool) : real stdevif", "agg variance(number) : real variance",
