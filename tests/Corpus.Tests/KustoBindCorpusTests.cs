@@ -79,7 +79,8 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
                 hasError = true;
                 var text = query.Query.Substring(diagnostic.Start, Math.Min(diagnostic.Length, query.Query.Length - diagnostic.Start));
                 var message = string.Format(descriptor.MessageFormat.ToString(), diagnostic.Arguments.Items.Cast<object>().ToArray());
-                errors.Add((query.File, diagnostic.Id, message, text));
+                var line = query.Query.Take(diagnostic.Start).Count(c => c == '\n') + 1;
+                errors.Add(($"{query.File}:{line}", diagnostic.Id, message, text));
             }
             if (!hasError) clean++;
         }
@@ -89,7 +90,7 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
                          $"{queries.Count - parseFailures - clean} with binding errors ({stopwatch.ElapsedMilliseconds} ms)");
         foreach (var group in errors.GroupBy(e => e.Id).OrderByDescending(g => g.Count()))
         {
-            output.WriteLine($"{group.Key}: {group.Count()} in {group.Select(e => e.File).Distinct().Count()} files");
+            output.WriteLine($"{group.Key}: {group.Count()} in {group.Select(e => e.File.Substring(0, e.File.LastIndexOf(':'))).Distinct().Count()} files");
             foreach (var cause in group.GroupBy(e => e.Cause).OrderByDescending(g => g.Count()))
                 output.WriteLine($"    {cause.Count(),4}  {cause.Key}   e.g. {cause.First().File}");
         }

@@ -171,7 +171,8 @@ internal sealed partial class KustoBinder
 
     /// <summary>
     /// The column name Kusto gives an unnamed expression: a column keeps its name, a path <c>a.b</c> becomes
-    /// <c>a_b</c>, and <c>bin(x, …)</c>/<c>floor(x, …)</c> keep the name of x; others get a generated name.
+    /// <c>a_b</c>, and <c>bin(x, …)</c>, <c>floor(x, …)</c> and the conversions (<c>tostring(x)</c>, …) keep the
+    /// name of x; others get a generated name (Column1, …).
     /// </summary>
     private static string? ExpressionName(Expression expression) => expression switch
     {
@@ -180,7 +181,9 @@ internal sealed partial class KustoBinder
         PathExpression path => ExpressionName(path.Target) is { } target ? target + "_" + path.Member.Name : null,
         ElementExpression { Index: LiteralExpression { Value: string key } } element
             => ExpressionName(element.Target) is { } target ? target + "_" + key : null,
-        FunctionCallExpression { Name.Name: "bin" or "floor" or "bin_at" } call when call.Arguments.Count > 0 => ExpressionName(call.Arguments[0]),
+        FunctionCallExpression { Name.Name: "bin" or "floor" or "bin_at" or "tostring" or "toint" or "tolong" or "todouble" or "toreal"
+            or "tobool" or "todatetime" or "totimespan" or "toguid" or "todecimal" or "todynamic" or "parse_json" } call
+            when call.Arguments.Count > 0 => ExpressionName(call.Arguments[0]),
         OrderedExpression ordered => ExpressionName(ordered.Expression),
         _ => null,
     };

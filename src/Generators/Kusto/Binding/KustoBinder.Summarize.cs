@@ -86,7 +86,9 @@ internal sealed partial class KustoBinder
                 return result;
             }
             default:
-                result.Add(new ColumnSymbol(signature.ResultNamePrefix + "_" + (first ?? ""), type));
+                // take_any(x) keeps the name x; the others prefix it (dcount_x, set_x, count_)
+                var name = signature.ResultNamePrefix == "-" ? first ?? NextName(ref ordinal) : signature.ResultNamePrefix + "_" + (first ?? "");
+                result.Add(new ColumnSymbol(name, type));
                 return result;
         }
     }

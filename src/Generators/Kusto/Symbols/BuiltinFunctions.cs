@@ -128,7 +128,8 @@ internal static class BuiltinFunctions
         "agg make_list_if(any, bool, integer?) : dynamic list", "agg make_set_if(any, bool, integer?) : dynamic set",
         "agg make_list_with_nulls(any) : dynamic list", "agg make_bag(dynamic, integer?) : dynamic bag",
         "agg make_bag_if(dynamic, bool, integer?) : dynamic bag",
-        "agg take_any(any+) : $1 any", "agg take_anyif(any, bool) : $1 any",
+        "agg take_any(any+) : $1 -", "agg take_anyif(any, bool) : $1 -",
+        "agg any(any+) : $1 any", "agg anyif(any, bool) : $1 any",
         "agg arg_max(scalar, any+) : $1 max", "agg arg_min(scalar, any+) : $1 min",
         "agg percentile(scalar, number) : $1 percentile", "agg percentiles(scalar, number+) : $1 percentile",
         "agg percentilesw(scalar, number, number+) : $1 percentile", "agg percentile_array(scalar, any+) : dynamic percentiles",
@@ -138,7 +139,7 @@ internal static class BuiltinFunctions
         // ---- other names ----
         "alias iif = iff", "alias todynamic = parse_json", "alias toobject = parse_json",
         "alias parsejson = parse_json deprecated", "alias makelist = make_list deprecated", "alias makeset = make_set deprecated",
-        "alias any = take_any deprecated", "alias anyif = take_anyif deprecated",
+        
         "alias argmax = arg_max deprecated", "alias argmin = arg_min deprecated",
         "alias columnifexists = column_ifexists deprecated", "alias arraylength = array_length deprecated",
         "alias base64_decodestring = base64_decode_tostring deprecated", "alias base64_encodestring = base64_encode_tostring deprecated",
