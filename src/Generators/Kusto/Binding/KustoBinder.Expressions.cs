@@ -76,7 +76,7 @@ internal sealed partial class KustoBinder
     /// </summary>
     private BoundValue BindName(NameReference name, Scope scope, RowContext row)
     {
-        if (row.Row.Find(name.Name) is { } column) return BoundValue.Of(column.Type);
+        if (row.Find(name.Name) is { } column) return BoundValue.Of(column.Type);
         switch (scope.Find(name.Name))
         {
             case LocalValue value:

@@ -122,8 +122,8 @@ internal sealed partial class KustoBinder
     /// </summary>
     private TableSchema Extend(TableSchema input, IEnumerable<Expression> expressions, Scope scope)
     {
-        var row = new RowContext(input);
         var added = new List<ColumnSymbol>();
+        var row = new RowContext(input) { Earlier = added };
         var ordinal = 1;
         foreach (var expression in expressions)
         {
@@ -135,8 +135,8 @@ internal sealed partial class KustoBinder
 
     private TableSchema Project(TableSchema input, IEnumerable<Expression> expressions, Scope scope)
     {
-        var row = new RowContext(input);
         var columns = new List<ColumnSymbol>();
+        var row = new RowContext(input) { Earlier = columns };
         var ordinal = 1;
         foreach (var expression in expressions) columns.AddRange(ResultColumns(expression, input, scope, row, ref ordinal));
         return TableSchema.Of(columns);
@@ -160,6 +160,15 @@ internal sealed partial class KustoBinder
                 return MatchingColumns(input, wildcard.Pattern);
             case StarExpression:
                 return input.Columns;
+            case FunctionCallExpression { Name.Name: var function } call when SeriesResultSuffixes(function) is { } suffixes:
+            {
+                // extend series_stats(x): one column per statistic, series_stats_x_min, series_stats_x_avg, …
+                BindScalar(expression, scope, row);
+                var prefix = function + "_" + (call.Arguments.Count > 0 ? ExpressionName(call.Arguments[0]) : null) + "_";
+                var result = new List<ColumnSymbol>();
+                foreach (var suffix in suffixes) result.Add(new ColumnSymbol(prefix + suffix, suffix.EndsWith("_idx") ? ScalarType.Long : ScalarType.Dynamic));
+                return result;
+            }
             default:
             {
                 var type = BindScalar(expression, scope, row);
@@ -185,6 +194,18 @@ internal sealed partial class KustoBinder
             or "tobool" or "todatetime" or "totimespan" or "toguid" or "todecimal" or "todynamic" or "parse_json" } call
             when call.Arguments.Count > 0 => ExpressionName(call.Arguments[0]),
         OrderedExpression ordered => ExpressionName(ordered.Expression),
+        _ => null,
+    };
+
+    /// <summary>The columns of the series functions that return several values (documented per function).</summary>
+    private static string[]? SeriesResultSuffixes(string function) => function switch
+    {
+        "series_stats" => new[] { "min", "min_idx", "max", "max_idx", "avg", "stdev", "variance" },
+        "series_fit_line" => new[] { "rsquare", "slope", "variance", "rvariance", "interception", "line_fit" },
+        "series_fit_2lines" => new[] { "rsquare", "split_idx", "variance", "rvariance", "line_fit", "right_rsquare", "right_slope", "right_interception", "right_variance", "right_rvariance", "left_rsquare", "left_slope", "left_interception", "left_variance", "left_rvariance" },
+        "series_decompose" => new[] { "baseline", "seasonal", "trend", "residual" },
+        "series_decompose_anomalies" => new[] { "ad_flag", "ad_score", "baseline" },
+        "series_decompose_forecast" => new[] { "baseline", "seasonal", "trend", "residual" },
         _ => null,
     };
 
@@ -323,13 +344,21 @@ internal sealed partial class KustoBinder
     {
         var plugin = evaluate.Plugin;
         var row = new RowContext(input);
+        // ipv4_lookup(LookupTable, SourceIPColumn, LookupColumn): the lookup column belongs to the lookup table
+        TableSchema? lookup = null;
+        if (plugin.Name.Name is "ipv4_lookup" or "ipv6_lookup" && plugin.Arguments.Count > 0)
+        {
+            lookup = BindAny(plugin.Arguments[0], scope, RowContext.None).Table ?? TableSchema.Unknown;
+            row = new RowContext(Concat(input, lookup, replace: true));
+        }
         _aggregatesAllowed++; // pivot(Key, any(Value), …) takes an aggregate
         try
         {
-            foreach (var argument in plugin.Arguments)
+            for (var i = lookup is null ? 0 : 1; i < plugin.Arguments.Count; i++)
             {
+                var argument = plugin.Arguments[i];
                 var expression = argument is NamedExpression named ? named.Value : argument;
-                if (expression is not StarExpression) BindAny(expression, scope, row);
+                if (expression is not StarExpression && argument is not NamedExpression) BindAny(expression, scope, row);
             }
         }
         finally { _aggregatesAllowed--; }
@@ -344,10 +373,7 @@ internal sealed partial class KustoBinder
             }
             case "ipv4_lookup":
             case "ipv6_lookup":
-            {
-                var lookup = plugin.Arguments.Count > 0 ? BindAny(plugin.Arguments[0], scope, RowContext.None).Table : null;
                 return lookup is null ? input.AsOpen() : Concat(input, lookup, replace: true);
-            }
             default:
                 return TableSchema.Unknown;
         }

@@ -28,8 +28,11 @@ internal sealed partial class KustoBinder
     private static bool ContainsStar(IEnumerable<Expression> aggregates)
     {
         foreach (var aggregate in aggregates)
-            if (aggregate is FunctionCallExpression call)
+        {
+            var value = aggregate is NamedExpression named ? named.Value : aggregate;
+            if (value is FunctionCallExpression call)
                 foreach (var argument in call.Arguments) if (argument is StarExpression) return true;
+        }
         return false;
     }
 

@@ -58,6 +58,20 @@ internal sealed class Scope
 /// </summary>
 internal sealed record RowContext(TableSchema Row, TableSchema? Left = null, TableSchema? Right = null)
 {
+    /// <summary>
+    /// Columns assigned by earlier items of the same extend. A name of the input always wins (Kusto binds the
+    /// items against the operator's input); these only resolve names the input does not have.
+    /// </summary>
+    public List<ColumnSymbol>? Earlier { get; init; }
+
+    public ColumnSymbol? Find(string name)
+    {
+        if (Row.Find(name) is { } column) return column;
+        if (Earlier is null) return null;
+        for (var i = Earlier.Count - 1; i >= 0; i--) if (Earlier[i].Name == name) return Earlier[i];
+        return null;
+    }
+
     public static readonly RowContext None = new(TableSchema.Empty);
     /// <summary>True outside any operator (a let's scalar value, print): column names are not expected.</summary>
     public bool IsEmpty => Row.Columns.IsEmpty && !Row.IsOpen && Left is null;
