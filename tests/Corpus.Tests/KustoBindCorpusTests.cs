@@ -61,6 +61,7 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
         var clean = 0;
         var errors = new List<(string File, string Id, string Cause, string Text)>();
         var infos = new Dictionary<string, int>();
+        var warnings = new List<(string File, string Id, string Cause, string Text)>();
         var stopwatch = Stopwatch.StartNew();
         foreach (var query in queries)
         {
@@ -74,6 +75,8 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
                 if (descriptor.DefaultSeverity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
                 {
                     infos[diagnostic.Id] = infos.GetValueOrDefault(diagnostic.Id) + 1;
+                    if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                        warnings.Add((query.File, diagnostic.Id, string.Format(descriptor.MessageFormat.ToString(), diagnostic.Arguments.Items.Cast<object>().ToArray()), ""));
                     continue;
                 }
                 hasError = true;
@@ -95,6 +98,9 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
                 output.WriteLine($"    {cause.Count(),4}  {cause.Key}   e.g. {cause.First().File}");
         }
         foreach (var info in infos) output.WriteLine($"{info.Key} (not an error): {info.Value}");
+        output.WriteLine("Warnings by cause:");
+        foreach (var cause in warnings.GroupBy(e => e.Id + " " + e.Cause).OrderByDescending(g => g.Count()))
+            output.WriteLine($"    {cause.Count(),4}  {cause.Key}   e.g. {cause.First().File}");
 
         Assert.True(clean >= MinimumClean, $"{clean} of {queries.Count} queries bind clean; expected at least {MinimumClean}");
     }

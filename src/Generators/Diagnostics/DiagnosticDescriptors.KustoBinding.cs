@@ -5,9 +5,10 @@ namespace AzureRules.Generators.Diagnostics;
 // ---- AR0320-AR0349: Kusto name binding and typing (Kusto/Binding) ----
 internal static partial class DiagnosticDescriptors
 {
-    public static readonly DiagnosticDescriptor KustoUnknownTable = Error("AR0320",
+    // A warning: a workspace may hold custom tables and functions that no published schema lists.
+    public static readonly DiagnosticDescriptor KustoUnknownTable = Warning("AR0320",
         "Unknown table",
-        "The table or tabular name '{0}' is not defined in the workspace or the query", "AzureRules.Kusto");
+        "The table or tabular name '{0}' is not a known Log Analytics table nor defined in the query; its columns are not checked", "AzureRules.Kusto");
 
     public static readonly DiagnosticDescriptor KustoUnknownColumn = Error("AR0321",
         "Unknown column",
@@ -28,6 +29,10 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KustoDeprecatedFunction = Info("AR0325",
         "Deprecated function name",
         "'{0}' is a deprecated name; use '{1}'", "AzureRules.Kusto");
+
+    public static readonly DiagnosticDescriptor KustoColumnNotInPublishedSchema = Warning("AR0327",
+        "Column not in the published schema",
+        "The name '{0}' is not in the published schema of its table, which may be incomplete", "AzureRules.Kusto");
 
     public static readonly DiagnosticDescriptor KustoAggregateOutsideSummarize = Error("AR0326",
         "Aggregate function outside summarize",

@@ -11,8 +11,8 @@ namespace AzureRules.Generators.Sentinel;
 /// Sentinel shapes an alert from the query's result row: entity mappings and custom details name result
 /// columns, and alertDetailsOverride templates insert them as <c>{{Column}}</c>. Sentinel rejects a rule
 /// whose mapping names a column the query does not return, so the compiler checks them against the output
-/// schema the Kusto binder computed. An open schema (bag_unpack, pivot, …) may return any column: then
-/// nothing is reported.
+/// schema the Kusto binder computed. An open schema (bag_unpack, pivot, …) may return any column, and a
+/// partial one (from an incomplete published schema) may lack some: then nothing is reported.
 /// </summary>
 internal static class OutputColumnChecks
 {
@@ -20,7 +20,7 @@ internal static class OutputColumnChecks
 
     public static EquatableArray<RuleDiagnostic> Check(RuleDefinition rule, TableSchema? output)
     {
-        if (output is null || output.IsOpen) return EquatableArray<RuleDiagnostic>.Empty;
+        if (output is null || output.IsOpen || output.IsPartial) return EquatableArray<RuleDiagnostic>.Empty;
         var result = ImmutableArray.CreateBuilder<RuleDiagnostic>();
 
         foreach (var entity in rule.EntityMappings)

@@ -87,7 +87,7 @@ internal sealed partial class KustoBinder
         if (row.Row.IsOpen || name.Name.StartsWith("$", System.StringComparison.Ordinal)) return BoundValue.Unknown;
         if (_globals.FindTable(name.Name) is { } table) return BoundValue.Of(table.Schema);
         if (_globals.FindFunction(name.Name) is { } stored) return BoundValue.Of(stored.Result);
-        Report(DiagnosticDescriptors.KustoUnknownColumn, name.Span, name.Name);
+        ReportMissingColumn(row.Row, name.Span, name.Name);
         return BoundValue.Unknown;
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class KustoBinder
             var schema = side.Name == "$left" ? row.Left : row.Right;
             if (schema is null) return ScalarType.Unknown;
             if (schema.Find(path.Member.Name) is { } column) return column.Type;
-            if (!schema.IsOpen) Report(DiagnosticDescriptors.KustoUnknownColumn, path.Member.Span, path.Member.Name);
+            ReportMissingColumn(schema, path.Member.Span, path.Member.Name);
             return ScalarType.Unknown;
         }
         // Table.Column names a column of a tabular value (used in toscalar-like positions); accept it

@@ -46,8 +46,8 @@ internal sealed partial class KustoBinder
             if (condition is NameReference key)
             {
                 keys.Add(key.Name);
-                if ((!left.IsOpen && !left.Contains(key.Name)) || (!right.IsOpen && !right.Contains(key.Name)))
-                    Report(DiagnosticDescriptors.KustoUnknownColumn, key.Span, key.Name);
+                if (!left.Contains(key.Name)) ReportMissingColumn(left, key.Span, key.Name);
+                else if (!right.Contains(key.Name)) ReportMissingColumn(right, key.Span, key.Name);
                 continue;
             }
             if (condition is BinaryExpression { Right: PathExpression { Target: NameReference { Name: "$right" } } rightKey })
@@ -71,6 +71,6 @@ internal sealed partial class KustoBinder
             taken.Add(name);
             columns.Add(column with { Name = name });
         }
-        return TableSchema.Of(columns, left.IsOpen || right.IsOpen);
+        return TableSchema.Of(columns).Like(left, right);
     }
 }

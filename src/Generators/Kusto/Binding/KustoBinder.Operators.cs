@@ -221,7 +221,7 @@ internal sealed partial class KustoBinder
     {
         var columns = new List<ColumnSymbol>(input.Columns);
         columns.AddRange(added.Columns);
-        return TableSchema.Of(columns, input.IsOpen || added.IsOpen);
+        return TableSchema.Of(columns).Like(input, added);
     }
 
     private TableSchema ProjectColumns(TableSchema input, ProjectColumnsOperator op)
@@ -234,7 +234,7 @@ internal sealed partial class KustoBinder
             {
                 case NameReference name:
                     if (input.Find(name.Name) is { } column) named.Add(column);
-                    else if (!input.IsOpen) Report(DiagnosticDescriptors.KustoUnknownColumn, name.Span, name.Name);
+                    else ReportMissingColumn(input, name.Span, name.Name);
                     break;
                 case WildcardName wildcard:
                     named.AddRange(MatchingColumns(input, wildcard.Pattern));
@@ -248,14 +248,14 @@ internal sealed partial class KustoBinder
         {
             case ProjectColumnsKind.Away:
                 foreach (var column in input.Columns) if (!names.Contains(column.Name)) result.Add(column);
-                return TableSchema.Of(result, input.IsOpen);
+                return TableSchema.Of(result).Like(input);
             case ProjectColumnsKind.Keep:
                 foreach (var column in input.Columns) if (names.Contains(column.Name)) result.Add(column);
                 return TableSchema.Of(result, input.IsOpen && named.Count == 0);
             default:
                 result.AddRange(named);
                 foreach (var column in input.Columns) if (!names.Contains(column.Name)) result.Add(column);
-                return TableSchema.Of(result, input.IsOpen);
+                return TableSchema.Of(result).Like(input);
         }
     }
 
@@ -265,16 +265,14 @@ internal sealed partial class KustoBinder
         foreach (var item in op.Renames)
         {
             if (item is not NamedExpression { Value: NameReference old } named) continue;
-            if (input.Contains(old.Name)) renames[old.Name] = named.Name.Name;
-            else if (!input.IsOpen) Report(DiagnosticDescriptors.KustoUnknownColumn, old.Span, old.Name);
-            else renames[old.Name] = named.Name.Name;
+            if (!input.Contains(old.Name)) ReportMissingColumn(input, old.Span, old.Name);
+            renames[old.Name] = named.Name.Name;
         }
         var result = new List<ColumnSymbol>();
         foreach (var column in input.Columns)
             result.Add(renames.TryGetValue(column.Name, out var newName) ? column with { Name = newName } : column);
-        if (input.IsOpen)
-            foreach (var pair in renames) if (!input.Contains(pair.Key)) result.Add(new ColumnSymbol(pair.Value, ScalarType.Unknown));
-        return TableSchema.Of(result, input.IsOpen);
+        foreach (var pair in renames) if (!input.Contains(pair.Key)) result.Add(new ColumnSymbol(pair.Value, ScalarType.Unknown));
+        return TableSchema.Of(result).Like(input);
     }
 
     private TableSchema MvExpand(TableSchema input, IEnumerable<MvExpandItem> items, QueryOperator op, Scope scope)

@@ -22,7 +22,7 @@ internal sealed partial class KustoBinder
             foreach (var aggregate in summarize.Aggregates) columns.AddRange(AggregateColumns(aggregate, input, scope, row, ref ordinal));
         }
         finally { _aggregatesAllowed--; }
-        return TableSchema.Of(columns, input.IsOpen && ContainsStar(summarize.Aggregates));
+        return TableSchema.Of(columns).Like(ContainsStar(summarize.Aggregates) ? input : TableSchema.Empty);
     }
 
     private static bool ContainsStar(IEnumerable<Expression> aggregates)

@@ -36,10 +36,12 @@ internal sealed partial class KustoBinder
         var columns = new List<ColumnSymbol>();
         var positions = new Dictionary<string, int>(System.StringComparer.Ordinal);
         var open = false;
+        var partial = false;
         if (withSource is not null) { positions[withSource] = 0; columns.Add(new ColumnSymbol(withSource, ScalarType.String)); }
         foreach (var schema in schemas)
         {
             open |= schema.IsOpen;
+            partial |= schema.IsPartial;
             foreach (var column in schema.Columns)
             {
                 if (positions.TryGetValue(column.Name, out var at))
@@ -51,7 +53,7 @@ internal sealed partial class KustoBinder
                 columns.Add(column);
             }
         }
-        return TableSchema.Of(columns, open);
+        return TableSchema.Of(columns, open) with { IsPartial = partial && !open };
     }
 
     private static TableSchema Intersect(List<TableSchema> schemas, TableSchema union)
@@ -63,6 +65,6 @@ internal sealed partial class KustoBinder
             foreach (var schema in schemas) everywhere &= schema.IsOpen || schema.Contains(column.Name);
             if (everywhere) columns.Add(column);
         }
-        return TableSchema.Of(columns, union.IsOpen);
+        return TableSchema.Of(columns).Like(union);
     }
 }

@@ -201,6 +201,13 @@ internal sealed partial class KustoBinder
         if (!any) yield return TableSchema.Unknown;
     }
 
+    /// <summary>A column name missing from <paramref name="schema"/>: silent if it is open, a warning if partial, else an error.</summary>
+    private void ReportMissingColumn(TableSchema schema, TextRange span, string name)
+    {
+        if (schema.IsOpen) return;
+        Report(schema.IsPartial ? DiagnosticDescriptors.KustoColumnNotInPublishedSchema : DiagnosticDescriptors.KustoUnknownColumn, span, name);
+    }
+
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextRange span, params string[] arguments)
     {
         if (_suppress > 0 || !_reported.Add((descriptor.Id, span.Start))) return;

@@ -39,6 +39,12 @@ internal sealed class KustoGlobals
     public TableSymbol? FindTable(string name) => _tables.TryGetValue(name, out var table) ? table : null;
     public StoredFunctionSymbol? FindFunction(string name) => _functions.TryGetValue(name, out var function) ? function : null;
 
+    /// <summary>
+    /// The source tag of the schemas Sentinel's CI writes by hand for solution tables and parsers. They are
+    /// often incomplete, so their schemas are partial: a column missing from them is a warning.
+    /// </summary>
+    private const string CustomSource = "custom";
+
     private static KustoGlobals LoadSentinel()
     {
         var tables = new Dictionary<string, (List<ColumnSymbol> Columns, string Source)>(StringComparer.Ordinal);
@@ -65,11 +71,11 @@ internal sealed class KustoGlobals
             var parameters = fields[2] == "-"
                 ? ImmutableArray<ParameterSymbol>.Empty
                 : fields[2].Split(',').Select(ParseParameter).ToImmutableArray();
-            functions.Add(new StoredFunctionSymbol(fields[0], parameters, TableSchema.Of(ParseColumns(fields, 3)), fields[1]));
+            functions.Add(new StoredFunctionSymbol(fields[0], parameters, TableSchema.Of(ParseColumns(fields, 3)) with { IsPartial = fields[1] == CustomSource }, fields[1]));
         }
 
         return new KustoGlobals(
-            tables.Select(t => new TableSymbol(t.Key, TableSchema.Of(t.Value.Columns), t.Value.Source)),
+            tables.Select(t => new TableSymbol(t.Key, TableSchema.Of(t.Value.Columns) with { IsPartial = t.Value.Source == CustomSource }, t.Value.Source)),
             functions);
     }
 

@@ -12,9 +12,22 @@ internal sealed record ColumnSymbol(string Name, ScalarType Type);
 /// The columns of a tabular value, in order. An <see cref="IsOpen"/> schema is one the binder cannot know
 /// statically (evaluate bag_unpack, externaldata with a dynamic schema, a table nobody publishes): every
 /// column name is accepted against it, and its listed columns are only the ones known for sure.
+/// A <see cref="IsPartial"/> schema comes from a published but incomplete source (the schemas Sentinel's CI
+/// keeps for solution tables and parsers): a name missing from it is worth a warning, not an error.
 /// </summary>
 internal sealed record TableSchema(EquatableArray<ColumnSymbol> Columns, bool IsOpen = false)
 {
+    public bool IsPartial { get; init; }
+
+    /// <summary>This schema, open if any of <paramref name="sources"/> is, else partial if any is.</summary>
+    public TableSchema Like(params TableSchema[] sources)
+    {
+        var open = IsOpen;
+        var partial = IsPartial;
+        foreach (var source in sources) { open |= source.IsOpen; partial |= source.IsPartial; }
+        return open == IsOpen && partial == IsPartial ? this : this with { IsOpen = open, IsPartial = partial && !open };
+    }
+
     public static readonly TableSchema Empty = new(EquatableArray<ColumnSymbol>.Empty);
     public static readonly TableSchema Unknown = new(EquatableArray<ColumnSymbol>.Empty, IsOpen: true);
 
@@ -53,8 +66,8 @@ internal sealed record TableSchema(EquatableArray<ColumnSymbol> Columns, bool Is
         return result;
     }
 
-    public bool Equals(TableSchema? other) => other is not null && IsOpen == other.IsOpen && Columns.Equals(other.Columns);
-    public override int GetHashCode() => Columns.GetHashCode() * 31 + (IsOpen ? 1 : 0);
+    public bool Equals(TableSchema? other) => other is not null && IsOpen == other.IsOpen && IsPartial == other.IsPartial && Columns.Equals(other.Columns);
+    public override int GetHashCode() => Columns.GetHashCode() * 31 + (IsOpen ? 1 : 0) + (IsPartial ? 2 : 0);
 }
 
 /// <summary>A table of the workspace, with where its schema came from (builtin, custom, a documentation URL).</summary>
