@@ -10,18 +10,44 @@ internal sealed partial class KustoBinder
     /// <summary>Above zero while binding the aggregates of summarize, make-series or top-nested.</summary>
     private int _aggregatesAllowed;
 
+    /// <summary>Columns an aggregate returned through <c>*</c> (arg_max(T, *)): dropped, not renamed, when their name is taken.</summary>
+    private readonly HashSet<ColumnSymbol> _fromStar = new();
+
+    /// <summary>
+    /// summarize: the group-by columns, then each aggregate's columns. A name already taken gets the first
+    /// free numeric suffix (<c>ReportId = arg_max(Timestamp, ReportId)</c> gives ReportId and ReportId1), except
+    /// that the columns <c>*</c> returns are not repeated.
+    /// </summary>
     private TableSchema Summarize(TableSchema input, SummarizeOperator summarize, Scope scope)
     {
         var row = new RowContext(input);
         var columns = new List<ColumnSymbol>();
+        var taken = new HashSet<string>(System.StringComparer.Ordinal);
         var ordinal = 1;
-        foreach (var by in summarize.By) columns.AddRange(ResultColumns(by, input, scope, row, ref ordinal));
+        foreach (var by in summarize.By)
+            foreach (var column in ResultColumns(by, input, scope, row, ref ordinal))
+                if (taken.Add(column.Name)) columns.Add(column);
         _aggregatesAllowed++;
         try
         {
-            foreach (var aggregate in summarize.Aggregates) columns.AddRange(AggregateColumns(aggregate, input, scope, row, ref ordinal));
+            foreach (var aggregate in summarize.Aggregates)
+            {
+                foreach (var column in AggregateColumns(aggregate, input, scope, row, ref ordinal))
+                {
+                    if (taken.Contains(column.Name) && _fromStar.Contains(column)) continue;
+                    var name = column.Name;
+                    for (var suffix = 1; taken.Contains(name); suffix++)
+                        name = column.Name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    taken.Add(name);
+                    columns.Add(column with { Name = name });
+                }
+            }
         }
-        finally { _aggregatesAllowed--; }
+        finally
+        {
+            _aggregatesAllowed--;
+            _fromStar.Clear();
+        }
         return TableSchema.Of(columns).Like(ContainsStar(summarize.Aggregates) ? input : TableSchema.Empty);
     }
 
@@ -120,7 +146,7 @@ internal sealed partial class KustoBinder
     {
         if (argument is StarExpression)
         {
-            foreach (var column in input.Columns) result.Add(column);
+            foreach (var column in input.Columns) { result.Add(column); _fromStar.Add(column); }
             return;
         }
         result.AddRange(ResultColumns(argument, input, scope, row, ref ordinal));

@@ -71,7 +71,10 @@ internal sealed class KustoGlobals
             var parameters = fields[2] == "-"
                 ? ImmutableArray<ParameterSymbol>.Empty
                 : fields[2].Split(',').Select(ParseParameter).ToImmutableArray();
-            functions.Add(new StoredFunctionSymbol(fields[0], parameters, TableSchema.Of(ParseColumns(fields, 3)) with { IsPartial = fields[1] == CustomSource }, fields[1]));
+            var result = TableSchema.Of(ParseColumns(fields, 3)) with { IsPartial = fields[1] == CustomSource };
+            // a watchlist's columns are whatever its CSV has: _GetWatchlist returns them at run time
+            if (fields[0] == "_GetWatchlist") result = result.AsOpen();
+            functions.Add(new StoredFunctionSymbol(fields[0], parameters, result, fields[1]));
         }
 
         return new KustoGlobals(
