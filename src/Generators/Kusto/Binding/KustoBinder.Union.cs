@@ -30,13 +30,18 @@ internal sealed partial class KustoBinder
         return result;
     }
 
-    /// <summary>Outer union by column name: every column of every table, the first's type winning (unknown if they differ).</summary>
+    /// <summary>
+    /// Outer union by column name: every column of every table. A name the tables give different types
+    /// becomes one column per type, named <c>Name_type</c> (SigninLogs' dynamic LocationDetails and the
+    /// non-interactive log's string one give LocationDetails_dynamic and LocationDetails_string).
+    /// </summary>
     private static TableSchema UnionSchema(IEnumerable<TableSchema> schemas, string? withSource)
     {
         var columns = new List<ColumnSymbol>();
         var positions = new Dictionary<string, int>(System.StringComparer.Ordinal);
         var open = false;
         var partial = false;
+        var typed = new HashSet<string>(System.StringComparer.Ordinal); // names split into Name_type columns
         if (withSource is not null) { positions[withSource] = 0; columns.Add(new ColumnSymbol(withSource, ScalarType.String)); }
         foreach (var schema in schemas)
         {
@@ -46,11 +51,21 @@ internal sealed partial class KustoBinder
             {
                 if (positions.TryGetValue(column.Name, out var at))
                 {
-                    if (columns[at].Type != column.Type) columns[at] = columns[at] with { Type = ScalarType.Unknown };
-                    continue;
+                    var existing = columns[at];
+                    if (existing.Type == column.Type || column.Type == ScalarType.Unknown) continue;
+                    if (existing.Type == ScalarType.Unknown) { columns[at] = column; continue; }
+                    // split by type: rename the first variant once, then add this one under its typed name
+                    if (existing.Name == column.Name)
+                    {
+                        columns[at] = existing with { Name = existing.Name + "_" + existing.Type.Name() };
+                        positions[columns[at].Name] = at;
+                        typed.Add(column.Name);
+                    }
                 }
-                positions[column.Name] = columns.Count;
-                columns.Add(column);
+                var name = typed.Contains(column.Name) ? column.Name + "_" + column.Type.Name() : column.Name;
+                if (positions.ContainsKey(name) && name != column.Name) continue;
+                positions[name] = columns.Count;
+                columns.Add(column with { Name = name });
             }
         }
         return TableSchema.Of(columns, open) with { IsPartial = partial && !open };

@@ -45,6 +45,17 @@ public sealed class BinderDiagnosticTests
         => Single("let f = (a:string, b:long = 1) { Events | where Computer == a }; f('x', 2, 3)", "AR0323", "f");
 
     [Theory]
+    [InlineData("AADServicePrincipalSignInLogs | extend x = parse_json(NoSuchColumn)")]
+    [InlineData("AADServicePrincipalSignInLogs | where Location != '' | extend a = 1 | extend LocationDetails = iif(isnotempty(a), a, parse_json(NoSuchColumn))")]
+    [InlineData("AADServicePrincipalSignInLogs | project NoSuchColumn")]
+    public void Columns_missing_from_an_incomplete_published_schema_are_warnings(string query)
+        => Assert.Equal("AR0327", Assert.Single(Bind(query, AzureRules.Generators.Kusto.Symbols.KustoGlobals.Sentinel).Diagnostics).Id);
+
+    [Fact]
+    public void Unknown_table_is_a_warning_and_its_columns_are_not_checked()
+        => Single("MyCustomLogs_CL | where Anything == 1 | project Other", "AR0320", "MyCustomLogs_CL");
+
+    [Theory]
     [InlineData("Events | where Properties.a.b[0].c == 'x'")]                    // dynamic accepts any property
     [InlineData("Events | extend x = Properties['key with space']")]
     [InlineData("Events | evaluate bag_unpack(Properties) | where Anything == 1")] // schema known only at run time

@@ -108,6 +108,13 @@ public sealed class OperatorSchemaTests
             Names(Output("union withsource=Source Logons, Alerts")));
 
     [Fact]
+    public void Union_splits_a_column_the_tables_type_differently()
+    {
+        var schema = Output("union Events, (Logons | extend Computer = 1) | project Computer_string, Computer_long, Account");
+        Assert.Equal("Computer_string:string, Computer_long:long, Account:string", Columns(schema));
+    }
+
+    [Fact]
     public void Union_after_a_pipe_includes_the_input()
         => Assert.Equal("TimeGenerated, Account, IPAddress, Success, AlertName, Entities",
             Names(Output("Logons | union Alerts")));
