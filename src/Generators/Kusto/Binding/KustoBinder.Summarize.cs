@@ -26,7 +26,14 @@ internal sealed partial class KustoBinder
         var ordinal = 1;
         foreach (var by in summarize.By)
             foreach (var column in ResultColumns(by, input, scope, row, ref ordinal))
-                if (taken.Add(column.Name)) columns.Add(column);
+            {
+                // by format_datetime(Timestamp, …): Kusto names a computed key after the column it reads
+                var key = column;
+                if (by is FunctionCallExpression { Arguments.Count: > 0 } call && column.Name.StartsWith("Column", System.StringComparison.Ordinal)
+                    && ExpressionName(call.Arguments[0]) is { } argumentName)
+                    key = column with { Name = argumentName };
+                if (taken.Add(key.Name)) columns.Add(key);
+            }
         _aggregatesAllowed++;
         try
         {

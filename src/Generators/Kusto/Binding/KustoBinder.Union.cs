@@ -33,7 +33,9 @@ internal sealed partial class KustoBinder
     /// <summary>
     /// Outer union by column name: every column of every table. A name the tables give different types
     /// becomes one column per type, named <c>Name_type</c> (SigninLogs' dynamic LocationDetails and the
-    /// non-interactive log's string one give LocationDetails_dynamic and LocationDetails_string).
+    /// non-interactive log's string one give LocationDetails_dynamic and LocationDetails_string). The plain
+    /// name stays too, untyped: the binder's inferred types can be less precise than Kusto's, and a false
+    /// split must not turn into a false error.
     /// </summary>
     private static TableSchema UnionSchema(IEnumerable<TableSchema> schemas, string? withSource)
     {
@@ -54,16 +56,17 @@ internal sealed partial class KustoBinder
                     var existing = columns[at];
                     if (existing.Type == column.Type || column.Type == ScalarType.Unknown) continue;
                     if (existing.Type == ScalarType.Unknown) { columns[at] = column; continue; }
-                    // split by type: rename the first variant once, then add this one under its typed name
-                    if (existing.Name == column.Name)
+                    // split by type: the first variant also under its typed name, then this one under its own
+                    if (typed.Add(column.Name))
                     {
-                        columns[at] = existing with { Name = existing.Name + "_" + existing.Type.Name() };
-                        positions[columns[at].Name] = at;
-                        typed.Add(column.Name);
+                        columns[at] = existing with { Type = ScalarType.Unknown };
+                        var first = existing with { Name = existing.Name + "_" + existing.Type.Name() };
+                        positions[first.Name] = columns.Count;
+                        columns.Add(first);
                     }
                 }
                 var name = typed.Contains(column.Name) ? column.Name + "_" + column.Type.Name() : column.Name;
-                if (positions.ContainsKey(name) && name != column.Name) continue;
+                if (positions.ContainsKey(name)) continue;
                 positions[name] = columns.Count;
                 columns.Add(column with { Name = name });
             }

@@ -110,8 +110,8 @@ public sealed class OperatorSchemaTests
     [Fact]
     public void Union_splits_a_column_the_tables_type_differently()
     {
-        var schema = Output("union Events, (Logons | extend Computer = 1) | project Computer_string, Computer_long, Account");
-        Assert.Equal("Computer_string:string, Computer_long:long, Account:string", Columns(schema));
+        var schema = Output("union Events, (Logons | extend Computer = 1) | project Computer_string, Computer_long, Account, Computer");
+        Assert.Equal("Computer_string:string, Computer_long:long, Account:string, Computer:unknown", Columns(schema));
     }
 
     [Fact]
