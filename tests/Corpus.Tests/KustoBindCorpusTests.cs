@@ -20,8 +20,35 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
 {
     internal sealed record CorpusQuery(string File, string Query);
 
-    /// <summary>The fewest queries that must bind without an error.</summary>
-    private const int MinimumClean = 2230;
+    /// <summary>The fewest queries that must bind without an error (all but the parser's 15 and the faults below).</summary>
+    private const int MinimumClean = 2222;
+
+    /// <summary>
+    /// Corpus queries whose binding errors are real faults of the rule (checked by hand against the
+    /// Log Analytics and Defender XDR table references), relative to corpus/sentinel, with the fault.
+    /// </summary>
+    private static readonly Dictionary<string, string> KnownFaulty = new(StringComparer.Ordinal)
+    {
+        ["analytic/Detections/AuditLogs/ServicePrincipalAssignedAppRoleWithSensitiveAccess.yaml"] = "AuditLogs has no UserAgent or IpAddress column",
+        ["analytic/Detections/SigninLogs/PrivilegedUserLogonfromnewASN.yaml"] = "project-reorder names IpAddress; SigninLogs has IPAddress",
+        ["hunting/Hunting Queries/SigninLogs/UserAccounts-NewSingleFactorAuth.yaml"] = "ago() of a datetime (ago needs a timespan)",
+        ["hunting/Hunting Queries/SigninLogs/UserAccounts-UnusualLogonTimes.yaml"] = "ago() of a datetime (ago needs a timespan)",
+        ["hunting/Solutions/GoogleCloudPlatformDNS/Hunting Queries/GCPDNSRareErrors.yaml"] = "SrcIpAddr is not among the summarize output columns",
+        ["hunting/Hunting Queries/AzureDiagnostics/AzureKeyVaultAccessManipulation.yaml"] = "'timeframe' is never defined",
+        ["hunting/Hunting Queries/MultipleDataSources/Dev-0322CommandLineActivityNovember2021(ASIMVersion).yaml"] = "'Process' is not among the summarize output columns",
+        ["hunting/Hunting Queries/SecurityAlert/AlertsOnHost.yaml"] = "SecurityAlert has no Computer column",
+        ["hunting/Hunting Queries/SecurityAlert/AlertsWithFile.yaml"] = "'Extprop' is never defined",
+        ["hunting/Hunting Queries/SigninLogs/LoginSpikeWithIncreaseFailureRate.yaml"] = "FailureRate is written as a named argument of round(), so no column has that name",
+        ["hunting/Hunting Queries/SigninLogs/LowAndSlowPasswordAttempt.yaml"] = "IPAddresses is not among the projected columns",
+        ["hunting/Hunting Queries/SigninLogs/UserAccounts-BlockedAccounts.yaml"] = "ago() of a datetime (ago needs a timespan)",
+        ["hunting/Solutions/CiscoDuoSecurity/Hunting Queries/CiscoDuoAdminDeleteActions.yaml"] = "SrcUserName was projected away",
+        ["hunting/Solutions/DEV-0537DetectionandHunting/Hunting Queries/Empty.yaml"] = "the query is the placeholder word 'test'",
+        ["hunting/Solutions/GoogleCloudPlatformDNS/Hunting Queries/GCPDNSRareDomains.yaml"] = "SrcIpAddr is not among the summarize output columns",
+        ["hunting/Solutions/GoogleWorkspaceReports/Hunting Queries/GWorkspaceRareDocType.yaml"] = "'Users' where the column is 'users' (names are case-sensitive)",
+        ["hunting/Solutions/ImpervaCloudWAF/Hunting Queries/ImpervaRareDstPorts.yaml"] = "'summarize count by': count without parentheses is a column name",
+        ["hunting/Solutions/Oracle Cloud Infrastructure/Hunting Queries/OCIDestinationsOut.yaml"] = "data_sourceAddress_s is not among the summarize output columns",
+        ["hunting/Solutions/Zscaler Private Access (ZPA)/Hunting Queries/ZscalerIPsByPorts.yaml"] = "DstIpAddr is not among the summarize output columns",
+    };
 
     internal static List<CorpusQuery> LoadQueries()
     {
@@ -102,6 +129,15 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
         foreach (var cause in warnings.GroupBy(e => e.Id + " " + e.Cause).OrderByDescending(g => g.Count()))
             output.WriteLine($"    {cause.Count(),4}  {cause.Key}   e.g. {cause.First().File}");
 
+        var faulty = errors.Select(e => e.File.Substring(0, e.File.LastIndexOf(':'))).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+        output.WriteLine("Queries with binding errors:");
+        foreach (var file in faulty)
+        {
+            var first = errors.First(e => e.File.StartsWith(file + ":", StringComparison.Ordinal));
+            output.WriteLine($"    {first.File}{(KnownFaulty.ContainsKey(file) ? "" : "   <-- NEW")}: {first.Cause}");
+        }
+
+        Assert.DoesNotContain(faulty, f => !KnownFaulty.ContainsKey(f));
         Assert.True(clean >= MinimumClean, $"{clean} of {queries.Count} queries bind clean; expected at least {MinimumClean}");
     }
 }
