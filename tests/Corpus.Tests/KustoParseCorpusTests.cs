@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AzureRules.Generators.Kusto.Parsing;
+using AzureRules.Generators.Kusto.Syntax;
 using AzureRules.Tests;
 using Xunit;
 using Xunit.Abstractions;
@@ -91,6 +92,48 @@ public sealed class KustoParseCorpusTests(ITestOutputHelper output)
         Assert.True(queries.Count > 2000, $"expected the whole corpus, read {queries.Count} queries");
         Assert.Equal(KnownBroken.Keys.OrderBy(f => f), failures.Select(f => f.Query.File).OrderBy(f => f));
         foreach (var failure in failures) Assert.Equal(KnownBroken[failure.Query.File], failure.Line);
+    }
+
+    [SharedFact("corpus", "sentinel")]
+    public void Corpus_trees_use_only_operators_the_parser_understands()
+    {
+        var queries = LoadQueries();
+        var unsupported = new List<string>();
+        var nodeCounts = new Dictionary<string, int>();
+        foreach (var query in queries)
+        {
+            var tree = KustoParser.Parse(query.Query);
+            if (tree.HasErrors) continue;
+            foreach (var node in tree.Root.DescendantNodesAndSelf())
+            {
+                var name = node.GetType().Name;
+                nodeCounts[name] = nodeCounts.TryGetValue(name, out var n) ? n + 1 : 1;
+                if (node is UnsupportedOperator op) unsupported.Add($"{query.File}: {op.Keyword}");
+                if (node is MissingExpression) unsupported.Add($"{query.File}: missing expression without a diagnostic");
+                Assert.InRange(node.Span.End, node.Span.Start, query.Query.Length);
+            }
+        }
+        foreach (var (name, count) in nodeCounts.OrderByDescending(p => p.Value)) output.WriteLine($"{count,8} {name}");
+        foreach (var line in unsupported) output.WriteLine("  only delimited: " + line);
+        Assert.All(unsupported, line => Assert.EndsWith(": scan", line));
+    }
+
+    [SharedFact("corpus", "sentinel")]
+    public void Parse_throughput_over_the_corpus()
+    {
+        var queries = LoadQueries().Select(q => q.Query).ToList();
+        foreach (var query in queries) KustoParser.Parse(query); // warm up
+        const int passes = 3;
+        var stopwatch = Stopwatch.StartNew();
+        for (var pass = 0; pass < passes; pass++)
+        {
+            foreach (var query in queries) KustoParser.Parse(query);
+        }
+        stopwatch.Stop();
+        var characters = queries.Sum(q => (long)q.Length) * passes;
+        output.WriteLine($"{queries.Count * passes} parses in {stopwatch.Elapsed.TotalMilliseconds:F0} ms: " +
+                         $"{queries.Count * passes / stopwatch.Elapsed.TotalSeconds:F0} queries/s, {characters / stopwatch.Elapsed.TotalSeconds / 1e6:F1} M chars/s");
+        Assert.True(queries.Count > 0);
     }
 
     private static string Excerpt(string text, int offset)

@@ -22,6 +22,14 @@ internal sealed class KustoLexer
         "graph-shortest-paths", "graph-mark-components", "project-by-names", "assert-schema",
     };
 
+    /// <summary>The operators written with a leading '!'.</summary>
+    private static readonly HashSet<string> NegatedOperators = new()
+    {
+        "!in", "!in~", "!between", "!has", "!has_cs", "!hasprefix", "!hasprefix_cs", "!hassuffix", "!hassuffix_cs",
+        "!contains", "!contains_cs", "!containscs", "!startswith", "!startswith_cs", "!endswith", "!endswith_cs",
+        "!like", "!like_cs",
+    };
+
     /// <summary>Functions whose argument is literal text rather than an expression.</summary>
     private static readonly HashSet<string> RawArgumentFunctions = new() { "datetime", "date", "timespan", "time", "guid" };
 
@@ -106,7 +114,10 @@ internal sealed class KustoLexer
                 if (IsIdentifierStart(Peek(1)))
                 {
                     _position++;
-                    return Identifier(start, space, lineBreak);
+                    var negated = Identifier(start, space, lineBreak);
+                    if (NegatedOperators.Contains(negated.Text)) return negated;
+                    _position = start + 1; // '!' is not an operator of its own: not(x) negates
+                    return Token(TokenKind.Bad, start, _position, null, space, lineBreak, "unexpected '!': use not(...) to negate");
                 }
                 _position++;
                 return Token(TokenKind.Bad, start, _position, null, space, lineBreak, "unexpected character '!'");

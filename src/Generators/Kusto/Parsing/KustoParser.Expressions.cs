@@ -143,8 +143,9 @@ internal sealed partial class KustoParser
                     return left;
             }
             Advance();
+            var operatorSpan = new TextRange(token.Start, _previousEnd); // 'matches regex' is two words
             var right = ParseRelational();
-            left = new BinaryExpression(left.Span.Union(right.Span), kind, new TextRange(token.Start, _previousEnd > token.End && kind == BinaryOperatorKind.MatchesRegex ? _previousEnd : token.End), left, right);
+            left = new BinaryExpression(left.Span.Union(right.Span), kind, operatorSpan, left, right);
         }
     }
 
@@ -255,7 +256,7 @@ internal sealed partial class KustoParser
                 {
                     long l => -l,
                     double d => -d,
-                    System.TimeSpan t => t.Negate(),
+                    System.TimeSpan t when t != System.TimeSpan.MinValue => t.Negate(),
                     _ => null,
                 };
                 if (negated is not null) return literal with { Span = span, Value = negated };

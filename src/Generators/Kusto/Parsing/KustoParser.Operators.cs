@@ -49,8 +49,6 @@ internal sealed partial class KustoParser
 
     private static bool IsHint(string name) => name.StartsWith("hint.", StringComparison.OrdinalIgnoreCase);
 
-    private static bool HintOnly(string name) => IsHint(name);
-
     /// <summary>Operator options before the arguments: <c>kind=inner hint.strategy=shuffle</c>.</summary>
     private ImmutableArray<OperatorParameter> ParseOperatorParameters(Func<string, bool> isParameter)
     {
@@ -194,7 +192,7 @@ internal sealed partial class KustoParser
             case "where" or "filter":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 return Finish(new WhereOperator(default, parameters, ParseOr()));
             }
             case "extend":
@@ -246,7 +244,7 @@ internal sealed partial class KustoParser
             case "top":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 var count = ParseOr();
                 ExpectKeyword("by");
                 return Finish(new TopOperator(default, parameters, count, ParseOrderedList()));
@@ -264,20 +262,20 @@ internal sealed partial class KustoParser
             case "sort" or "order":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 ExpectKeyword("by");
                 return Finish(new SortOperator(default, parameters, ParseOrderedList()));
             }
             case "take" or "limit":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 return Finish(new TakeOperator(default, parameters, ParseOr()));
             }
             case "distinct":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 return Finish(new DistinctOperator(default, parameters, ParseColumnList()));
             }
             case "count":
@@ -286,7 +284,7 @@ internal sealed partial class KustoParser
             case "evaluate":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 var plugin = ParseRequiredCall("a plugin call");
                 if (TryEat(TokenKind.Colon)) ParseSchema(); // the declared output schema is not kept
                 return Finish(new EvaluateOperator(default, parameters, plugin));
@@ -294,7 +292,7 @@ internal sealed partial class KustoParser
             case "as":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 return Finish(new AsOperator(default, parameters, ParseNameDeclaration()));
             }
             case "invoke":
@@ -339,7 +337,7 @@ internal sealed partial class KustoParser
             case "partition":
             {
                 Advance();
-                var parameters = ParseOperatorParameters(HintOnly);
+                var parameters = ParseOperatorParameters(IsHint);
                 ExpectKeyword("by");
                 var by = ParseNameOrWildcard(allowPostfix: false);
                 Expression subquery;
@@ -408,7 +406,7 @@ internal sealed partial class KustoParser
     private QueryOperator ParseSummarize()
     {
         var start = Advance().Start;
-        var parameters = ParseOperatorParameters(HintOnly);
+        var parameters = ParseOperatorParameters(IsHint);
         var aggregates = IsKeyword("by") ? ImmutableArray<Expression>.Empty : ParseNamedExpressionList();
         var by = TryEatKeyword("by") ? ParseNamedExpressionList() : ImmutableArray<Expression>.Empty;
         return new SummarizeOperator(RangeFrom(start), parameters, aggregates, by);

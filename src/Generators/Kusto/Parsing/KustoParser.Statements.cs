@@ -82,7 +82,20 @@ internal sealed partial class KustoParser
         return false;
     }
 
-    private FunctionDefinition ParseFunctionDefinition()
+    private Expression ParseFunctionDefinition()
+    {
+        if (!EnterNesting()) return Missing();
+        try
+        {
+            return ParseFunctionDefinitionCore();
+        }
+        finally
+        {
+            LeaveNesting();
+        }
+    }
+
+    private FunctionDefinition ParseFunctionDefinitionCore()
     {
         var start = Current.Start;
         var isView = TryEatKeyword("view");

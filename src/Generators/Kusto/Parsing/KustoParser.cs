@@ -81,7 +81,32 @@ internal sealed partial class KustoParser
     {
         if (TryEat(kind)) return true;
         ReportExpected(display);
+        if (kind is TokenKind.CloseParen or TokenKind.CloseBracket or TokenKind.CloseBrace) SkipToClosing(kind);
         return false;
+    }
+
+    /// <summary>After a missing closing bracket: skip what is left of the bracketed part, up to and
+    /// including its closer, so the text after it is read in the right context and gives no second error.
+    /// Stops without consuming at a statement end or at a closer of another kind.</summary>
+    private void SkipToClosing(TokenKind closer)
+    {
+        var depth = 0;
+        while (!AtEnd)
+        {
+            var kind = Current.Kind;
+            if (depth == 0 && kind == TokenKind.Semicolon) return;
+            if (kind is TokenKind.OpenParen or TokenKind.OpenBracket or TokenKind.OpenBrace) depth++;
+            else if (kind is TokenKind.CloseParen or TokenKind.CloseBracket or TokenKind.CloseBrace)
+            {
+                if (depth == 0)
+                {
+                    if (kind == closer) Advance();
+                    return;
+                }
+                depth--;
+            }
+            Advance();
+        }
     }
 
     private bool ExpectKeyword(string keyword)

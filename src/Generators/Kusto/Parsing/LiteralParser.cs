@@ -32,7 +32,7 @@ internal static class LiteralParser
                 return false;
         }
         var ticks = amount * ticksPerUnit;
-        if (double.IsNaN(ticks) || ticks > long.MaxValue || ticks < long.MinValue) return false;
+        if (double.IsNaN(ticks) || ticks >= 9.2e18 || ticks <= -9.2e18) return false;
         value = TimeSpan.FromTicks((long)Math.Round(ticks));
         return true;
     }

@@ -30,8 +30,25 @@
 //     FunctionDefinition    (a:string, T:(x:long), b:int=5) { statements }, optionally a view
 //     MissingExpression     stands in where the parser expected an expression and reported AR0301
 //
+// Conventions the binder and emitter can rely on:
+//   - Spans are [Start, End) offsets into KustoSyntaxTree.Text; QueryBlock root spans the whole text.
+//     A node that consumed no text (MissingExpression, an empty name) is zero-width where the last token ended.
+//   - LiteralExpression.Value is long for Long, int for Int, double for Real, decimal, bool, string,
+//     DateTime (UTC), TimeSpan, Guid; null for typed nulls (long(null), datetime(null)) and JSON null.
+//     -5 and -1d are literals; 'a' "b" (adjacent strings) is one literal; datetime(now) is the call now().
+//   - x['name'] and x.['name'] are PathExpressions like x.name; x[0] and x.[0] are ElementExpressions.
+//   - Join and lookup conditions: `on A, B` and `on $left.A == $right.B and ...` are flattened into a list.
+//   - Keywords are contextual, so names are never rejected for being keywords; operator names and
+//     options are matched case-sensitively, as Kusto does. Older spellings (mvexpand, projectaway,
+//     containscs, notcontains, notbetween) are read as their current forms.
+//   - Not every NameReference names a column: PathExpression.Member is a property name, the Name of a
+//     FunctionCallExpression a function, OperatorParameter values (kind=inner) and RenderOperator.Chart
+//     are words; binders should resolve names through their parents, not by walking all NameReferences.
+//   - SyntaxNavigation.ChildNodes()/DescendantNodesAndSelf() walk any node generically.
+//
 // Entry point: AzureRules.Generators.Kusto.Parsing.KustoParser.Parse(text).
 
+using System.Linq;
 using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Model;
 
@@ -41,6 +58,9 @@ namespace AzureRules.Generators.Kusto.Syntax;
 internal sealed record KustoSyntaxTree(string Text, QueryBlock Root, EquatableArray<QueryDiagnostic> Diagnostics)
 {
     public bool HasErrors => !Diagnostics.IsEmpty;
+
+    /// <summary>The query's result: the expression of the last expression statement, if there is one.</summary>
+    public Expression? Query => Root.Statements.Items.OfType<ExpressionStatement>().LastOrDefault()?.Expression;
 
     /// <summary>The text a node covers.</summary>
     public string TextOf(SyntaxNode node) => node.Span.Of(Text);

@@ -36,6 +36,18 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void Syntax_error_maps_to_the_rule_file_with_its_message()
+    {
+        var tree = KustoParser.Parse("T\n| where x ==");
+        var query = QueryText.Verbatim(tree.Text, "rule.yaml", new SourcePosition(100, 10, 2));
+        var diagnostic = Assert.Single(tree.Diagnostics).ToRuleDiagnostic(query);
+        Assert.Equal("AR0301", diagnostic.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
+        Assert.Equal("Kusto syntax error: expected an expression but found the end of the query", diagnostic.FormatMessage());
+        Assert.Equal(11, diagnostic.Span.Start.Line);
+    }
+
+    [Fact]
     public void Trailing_comma_is_reported_on_its_own_line()
     {
         const string text = "T\n| project a, b,\n| where a > 1";
@@ -101,6 +113,14 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void Bang_is_not_a_negation_operator()
+    {
+        var (d, _) = SingleError("T | where !isempty(x) | take 1");
+        Assert.Equal("unexpected '!': use not(...) to negate", Message(d));
+        Assert.Equal(10, d.Start);
+    }
+
+    [Fact]
     public void Stray_close_paren_is_one_error()
     {
         var (d, _) = SingleError("T | take 1 ) | count");
@@ -136,6 +156,10 @@ public sealed class ErrorRecoveryTests
     [InlineData("T | mv-apply x on (")]
     [InlineData("!!!")]
     [InlineData("```unterminated")]
+    [InlineData("print 9223372036854775808tick, -9223372036854775807tick, 99999999999999999999d")]
+    [InlineData("print datetime(, guid(, time(")]
+    [InlineData("print int(, long(-, real(+, decimal(x), bool(2)")]
+    [InlineData("T | where x == 'a\\")]
     public void Fragments_never_throw_and_stay_in_bounds(string text)
     {
         var tree = KustoParser.Parse(text);
@@ -151,5 +175,9 @@ public sealed class ErrorRecoveryTests
         Assert.Contains(tree.Diagnostics, d => Message(d).Contains("nested too deeply"));
         var minus = "print " + new string('-', 100_000) + "1";
         Assert.NotEmpty(KustoParser.Parse(minus).Diagnostics);
+        var lets = string.Concat(Enumerable.Repeat("let f = () { ", 50_000)) + "1";
+        Assert.NotEmpty(KustoParser.Parse(lets).Diagnostics);
+        var brackets = "print x" + string.Concat(Enumerable.Repeat("[x", 50_000));
+        Assert.NotEmpty(KustoParser.Parse(brackets).Diagnostics);
     }
 }

@@ -110,6 +110,9 @@ public sealed class ExpressionTests
         var has = Assert.IsType<BinaryExpression>(Assert.IsType<WhereOperator>(where).Predicate);
         Assert.Equal("tolower(A)", tree.TextOf(has.Left));
         Assert.Equal("has", has.OperatorSpan.Of(text));
+        const string regex = "T | where A matches regex 'x'";
+        var matches = Assert.IsType<BinaryExpression>(Assert.IsType<WhereOperator>(Assert.IsType<PipeExpression>(ParseAssert.Valid(regex).Query).Operators[0]).Predicate);
+        Assert.Equal("matches regex", matches.OperatorSpan.Of(regex));
     }
 
     [Fact]

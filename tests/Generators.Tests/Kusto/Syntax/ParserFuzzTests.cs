@@ -24,6 +24,7 @@ public sealed class ParserFuzzTests
 
         var random = new Random(20261122);
         var checkedTexts = 0;
+        int damaged = 0, cascades = 0;
         foreach (var query in queries)
         {
             for (var i = 0; i < 4; i++)
@@ -33,11 +34,18 @@ public sealed class ParserFuzzTests
                 var at = random.Next(query.Length);
                 Check(query.Remove(at, Math.Min(query.Length - at, 1 + random.Next(3))));
                 checkedTexts += 2;
+
+                // one deleted character is one mistake: it should give one diagnostic, not a cascade
+                var errors = Check(query.Remove(random.Next(query.Length), 1));
+                if (errors > 0) damaged++;
+                if (errors > 1) cascades++;
             }
         }
         Assert.True(checkedTexts > 500);
+        Assert.True(damaged > 50);
+        Assert.True(cascades * 50 <= damaged, $"{cascades} of {damaged} single-character deletions gave more than one diagnostic");
 
-        static void Check(string text)
+        static int Check(string text)
         {
             var tree = KustoParser.Parse(text);
             ParseAssert.SpansAreNested(tree);
@@ -46,6 +54,32 @@ public sealed class ParserFuzzTests
                 Assert.InRange(d.Start, 0, text.Length);
                 Assert.InRange(d.Start + d.Length, d.Start, text.Length);
             }
+            return tree.Diagnostics.Count;
+        }
+    }
+
+    private static readonly string[] Vocabulary =
+    [
+        "T", "x", "1", "1.5", "5m", "'s'", "\"s", "@'v'", "h'o'", "```m", "(", ")", "[", "]", "{", "}", "|", ";", ",", ".", "..",
+        ":", "=", "==", "!=", "=~", "!~", "<", ">", "+", "-", "*", "/", "%", "!", "$left", "['b']", "//c\n", "\n",
+        "let", "set", "declare", "query_parameters", "view", "where", "extend", "project", "project-away", "summarize", "by",
+        "join", "kind", "on", "union", "mv-expand", "mv-apply", "to", "typeof", "parse", "with", "make-series", "from", "step",
+        "top", "top-nested", "of", "sort", "asc", "desc", "nulls", "take", "distinct", "evaluate", "render", "datatable",
+        "externaldata", "print", "range", "fork", "facet", "partition", "search", "find", "in", "!in", "in~", "has", "has_any",
+        "between", "and", "or", "not", "dynamic", "datetime", "timespan", "guid", "long", "int", "count", "scan",
+    ];
+
+    [Fact]
+    public void Random_token_soup_parses_without_throwing()
+    {
+        var random = new Random(42);
+        for (var i = 0; i < 3000; i++)
+        {
+            var count = 1 + random.Next(40);
+            var text = string.Join(random.Next(3) == 0 ? "" : " ", Enumerable.Range(0, count).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+            var tree = KustoParser.Parse(text);
+            ParseAssert.SpansAreNested(tree);
+            Assert.All(tree.Diagnostics, d => Assert.InRange(d.Start + d.Length, d.Start, text.Length));
         }
     }
 

@@ -17,6 +17,14 @@ public sealed class StatementTests
     }
 
     [Fact]
+    public void Query_is_the_last_expression_statement()
+    {
+        var tree = ParseAssert.Valid("let a = 1;\nT | take a");
+        Assert.IsType<PipeExpression>(tree.Query);
+        Assert.Null(ParseAssert.Valid("let a = 1;").Query);
+    }
+
+    [Fact]
     public void Let_function_with_typed_parameters_defaults_and_tabular_parameter()
     {
         var tree = ParseAssert.Valid("let f = (a:string, b:int = 5, T:(x:long), U:(*)) { let y = b * 2; T | where x > y | extend a };\nf('s', 1, X, Y)");
