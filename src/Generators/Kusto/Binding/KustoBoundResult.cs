@@ -1,0 +1,23 @@
+using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Kusto.Symbols;
+using AzureRules.Generators.Model;
+
+namespace AzureRules.Generators.Kusto.Binding;
+
+/// <summary>
+/// What binding a query found: the columns its result has (null when the query's last statement is not
+/// tabular) and the semantic diagnostics. <see cref="TableSchema.IsOpen"/> on the output says that some
+/// columns are known only at run time (evaluate bag_unpack, pivot, a table nobody publishes).
+/// </summary>
+internal sealed record KustoBoundResult(TableSchema? Output, EquatableArray<QueryDiagnostic> Diagnostics)
+{
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var d in Diagnostics)
+                if (DiagnosticDescriptors.Get(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) return true;
+            return false;
+        }
+    }
+}
