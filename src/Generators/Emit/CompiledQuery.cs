@@ -23,6 +23,12 @@ internal sealed record CompiledQuery(
 {
     public bool IsExecutable => NotExecutableReason is null && Members is not null;
 
+    /// <summary>
+    /// Diagnostics about the rule rather than the query text that only the query's compiler can find
+    /// (an entity mapping naming a column the query does not return), located in the rule file.
+    /// </summary>
+    public EquatableArray<RuleDiagnostic> RuleDiagnostics { get; init; } = EquatableArray<RuleDiagnostic>.Empty;
+
     public static CompiledQuery NotExecutable(EquatableArray<QueryDiagnostic> diagnostics, string reason)
         => new(diagnostics, null, null, reason, EquatableArray<string>.Empty);
 }

@@ -1,17 +1,24 @@
+using System.Collections.Generic;
 using System.Linq;
 using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Emit;
+using AzureRules.Generators.Kusto.Binding;
 using AzureRules.Generators.Kusto.Emit;
 using AzureRules.Generators.Kusto.Parsing;
+using AzureRules.Generators.Kusto.Symbols;
+using AzureRules.Generators.Kusto.Syntax;
 using AzureRules.Generators.Model;
+using AzureRules.Generators.Sentinel;
 
 namespace AzureRules.Generators.Kusto;
 
 /// <summary>
-/// Compiles a Kusto query into the members of the rule's detection class: parse (syntax errors are the
-/// parser's diagnostics), then emit <c>KustoDetection.Execute</c>. A query with syntax errors or with
-/// constructs the runtime cannot execute yet is not executable, with the reason and a warning at each
-/// such construct.
+/// Compiles a Kusto query into the members of the rule's detection class: parse, bind against the
+/// Sentinel workspace's tables and functions (unknown tables, columns, functions, argument counts and
+/// types; the output columns, which the rule's entity mappings and custom details are checked
+/// against), then emit <c>KustoDetection.Execute</c>. A query with syntax or binding errors, or with
+/// constructs the runtime cannot execute yet, is not executable, with the reason and a diagnostic at
+/// each such construct.
 /// </summary>
 internal static class KustoCompiler
 {
@@ -22,14 +29,41 @@ internal static class KustoCompiler
         if (tree.HasErrors)
             return CompiledQuery.NotExecutable(tree.Diagnostics, "the Kusto query has syntax errors");
 
+        var globals = KustoGlobals.Sentinel;
+        var bound = KustoBinder.Bind(tree, globals);
+        var output = bound.Output;
+        var outputColumns = output is null ? EquatableArray<string>.Empty : output.Columns.Select(c => c.Name).ToEquatableArray();
+        var ruleDiagnostics = OutputColumnChecks.Check(rule, output);
+        var bindErrors = bound.Diagnostics.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+
         var (members, unsupported) = KustoQueryEmitter.Emit(tree);
-        var diagnostics = tree.Diagnostics.Items.Concat(unsupported).ToEquatableArray();
-        if (unsupported.Count > 0)
+        var diagnostics = tree.Diagnostics.Items.Concat(bound.Diagnostics).Concat(unsupported).ToEquatableArray();
+        string? reason = null;
+        if (bindErrors)
+            reason = "the Kusto query refers to tables, columns or functions that do not exist";
+        else if (unsupported.Count > 0)
+            reason = unsupported[0].ToRuleDiagnostic(new QueryText(text, rule.FilePath, EquatableArray<SourceMapSegment>.Empty)).FormatMessage();
+        if (reason is not null)
+            return CompiledQuery.NotExecutable(diagnostics, reason) with { OutputColumns = outputColumns, RuleDiagnostics = ruleDiagnostics };
+
+        members += "\n" + TableSchemaMember(tree, globals);
+        return new CompiledQuery(diagnostics, KustoRuntimeNames.Detection, members, null, outputColumns) { RuleDiagnostics = ruleDiagnostics };
+    }
+
+    /// <summary>
+    /// The schemas of the workspace tables the query names, as one compact literal the runtime parses
+    /// once: JSON events then get Log Analytics' column types (TimeGenerated a datetime, not a string).
+    /// </summary>
+    private static string TableSchemaMember(KustoSyntaxTree tree, KustoGlobals globals)
+    {
+        var tables = new SortedDictionary<string, TableSymbol>(System.StringComparer.Ordinal);
+        foreach (var node in tree.Root.DescendantNodesAndSelf())
         {
-            var first = unsupported[0];
-            var reason = first.ToRuleDiagnostic(new QueryText(text, rule.FilePath, EquatableArray<SourceMapSegment>.Empty)).FormatMessage();
-            return CompiledQuery.NotExecutable(diagnostics, reason);
+            if (node is NameReference name && globals.FindTable(name.Name) is { } table)
+                tables[table.Name] = table;
         }
-        return new CompiledQuery(diagnostics, KustoRuntimeNames.Detection, members, null, EquatableArray<string>.Empty);
+        var text = string.Join(";", tables.Values.Select(t =>
+            t.Name + "=" + string.Join(",", t.Schema.Columns.Select(c => c.Name + ":" + c.Type.ToString().ToLowerInvariant()))));
+        return $"protected override string TableSchemaText => {CSharpLiteral.String(text)};";
     }
 }

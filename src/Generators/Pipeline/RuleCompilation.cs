@@ -25,6 +25,7 @@ internal static class RuleCompilation
             query = QueryCompilers.Compile(rule);
             if (rule.Query is { } text)
                 diagnostics.AddRange(query.Diagnostics.Select(d => d.ToRuleDiagnostic(text)));
+            diagnostics.AddRange(query.RuleDiagnostics);
             diagnostics.AddRange(RuleChecks.Check(rule, query));
         }
         catch (Exception ex)

@@ -32,8 +32,8 @@ internal sealed class SentinelRuleRunner
 
     public void Offer(EventRecord record)
     {
+        // every table is kept: a query may also read tables through unions with wildcards or functions
         var table = record.Envelope.SentinelTable(record.SourceFile);
-        if (_rule.Tables.Count > 0 && !_rule.Tables.ContainsKey(table)) return;
         if (record.Envelope.SentinelTime is not { } time) return;
         if (!_events.TryGetValue(table, out var list)) _events[table] = list = [];
         list.Add((time, record));
@@ -75,7 +75,7 @@ internal sealed class SentinelRuleRunner
             foreach (var (name, events) in _events)
             {
                 var inWindow = events.Where(e => execution.Covers(e.Time)).Select(e => e.Event.Json);
-                _rule.Tables.TryGetValue(name, out var schema);
+                _rule.TableSchemas.TryGetValue(name, out var schema);
                 tables[name] = KustoEventReader.FromJsonLines(inWindow, schema);
             }
             result = _rule.Execute(new KustoContext(execution.Time.UtcDateTime, tables));

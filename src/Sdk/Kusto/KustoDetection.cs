@@ -8,12 +8,32 @@ namespace AzureRules.Sdk.Kusto;
 /// </summary>
 public abstract class KustoDetection(RuleMetadata metadata) : Detection(metadata)
 {
+    private IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>>? _tableSchemas;
+
     public abstract KustoTable Execute(KustoContext context);
 
     /// <summary>
-    /// The tables the query reads, with the columns and types the compiler bound them to (so JSON
-    /// strings become datetimes, guids, … as Log Analytics types them). Empty when the compiler could
-    /// not tell: the runtime then keeps every table and types columns by their JSON values.
+    /// The columns and types the compiler bound the query's tables to, so JSON events get Log
+    /// Analytics' types (TimeGenerated a datetime, TenantId a guid). Tables not listed here are typed
+    /// by their JSON values.
     /// </summary>
-    public virtual IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> Tables { get; } = new Dictionary<string, IReadOnlyList<KustoColumn>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> TableSchemas => _tableSchemas ??= ParseSchemas(TableSchemaText);
+
+    /// <summary><c>Table=Column:type,Column:type;Table=…</c>, written by the generator.</summary>
+    protected virtual string TableSchemaText => "";
+
+    private static Dictionary<string, IReadOnlyList<KustoColumn>> ParseSchemas(string text)
+    {
+        var schemas = new Dictionary<string, IReadOnlyList<KustoColumn>>(StringComparer.Ordinal);
+        foreach (var table in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = table.IndexOf('=');
+            var columns = table[(equals + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(c => c.Split(':'))
+                .Select(p => new KustoColumn(p[0], Enum.TryParse<KustoType>(p[1], ignoreCase: true, out var type) ? type : KustoType.Dynamic))
+                .ToList();
+            schemas[table[..equals]] = columns;
+        }
+        return schemas;
+    }
 }
