@@ -36,3 +36,26 @@ public sealed class SeedRunTests
         Assert.All(alerts, a => Assert.Equal(TimeSpan.FromMinutes(25), a.WindowEnd - a.WindowStart));
     }
 }
+
+public sealed class SentinelSeedRunTests
+{
+    [Fact]
+    public void The_sentinel_seed_returns_exactly_the_rows_kusto_semantics_give()
+    {
+        var samples = Path.Combine(SharedMaterial.RepositoryRoot, "samples", "events");
+        var result = new DetectionEngine(GeneratedRules.All).Run(EventSource.JsonLines(samples));
+
+        // hunting query: one execution over the whole replay
+        var alert = Assert.Single(result.Alerts, a => a.Metadata.Name == "Storage Account Key Enumeration");
+        var row = Assert.Single(alert.Rows);
+        Assert.Equal(["TimeGenerated", "IPCustomEntity", "UserRoles", "AccountCustomEntity", "TargetResourceName", "count_"], row.Select(p => p.Key));
+        Assert.Equal("2026-11-20T09:20:00.0000000Z", (string?)row["TimeGenerated"]);
+        Assert.Equal("203.0.113.7", (string?)row["IPCustomEntity"]);
+        // UserRoles reads the original dynamic InitiatedBy (every expression of one extend binds to its input)
+        Assert.Equal("203.0.113.7", (string?)row["UserRoles"]);
+        Assert.Equal("alice@contoso.com", (string?)row["AccountCustomEntity"]);
+        Assert.Equal("global administrator", (string?)row["TargetResourceName"]);
+        // 2 successful sign-ins from the address × 1 successful ListKeys × 1 role change = 2 joined rows
+        Assert.Equal(2, (long)row["count_"]!);
+    }
+}

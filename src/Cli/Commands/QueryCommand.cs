@@ -3,6 +3,7 @@ using AzureRules.Cli.Compilation;
 using QueryLanguage = AzureRules.Generators.Model.QueryLanguage;
 using AzureRules.Sdk.Detections;
 using AzureRules.Sdk.Events;
+using AzureRules.Sdk.Kusto;
 
 namespace AzureRules.Cli.Commands;
 
@@ -18,7 +19,9 @@ internal static class QueryCommand
         var language = new Option<string>("--lang") { Description = "kuery, eql, esql or kusto", Required = true };
         language.AcceptOnlyFromAmong("kuery", "eql", "esql", "kusto");
         var events = new Option<string[]>("--events") { Description = "JSON-lines event files or folders ('-' for stdin)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var query = new Argument<string>("query") { Description = "The query text" };
+        // `--events a.jsonl b.jsonl 'QUERY'`: --events takes several paths, so it also swallows the
+        // query written last; the query is then the last of its tokens
+        var query = new Argument<string?>("query") { Description = "The query text", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("query", "Run one query over events") { language, events, query };
         command.SetAction(parse =>
         {
@@ -29,7 +32,19 @@ internal static class QueryCommand
                 "kusto" => QueryLanguage.Kusto,
                 _ => QueryLanguage.Kuery,
             };
-            var library = RuleLibrary.FromDefinitions([AdHocRules.Create(lang, parse.GetValue(query)!)]);
+            var eventPaths = parse.GetValue(events)!;
+            var text = parse.GetValue(query);
+            if (text is null)
+            {
+                if (eventPaths.Length < 2)
+                {
+                    Console.Error.WriteLine("usage: azrules query --lang LANG --events PATH… 'QUERY'");
+                    return 2;
+                }
+                text = eventPaths[^1];
+                eventPaths = eventPaths[..^1];
+            }
+            var library = RuleLibrary.FromDefinitions([AdHocRules.Create(lang, text)]);
             DiagnosticPrinter.Print(library.Diagnostics, Console.Error);
             if (library.HasErrors) return 1;
             var detection = library.Detections.Single();
@@ -39,7 +54,7 @@ internal static class QueryCommand
                 return 2;
             }
             var errors = new List<EventError>();
-            var source = EventSource.JsonLines(parse.GetValue(events)!);
+            var source = EventSource.JsonLines(eventPaths);
             var status = QueryRunner.Run(detection, source, errors, Console.Out);
             foreach (var error in errors) Console.Error.WriteLine(error);
             return status;
@@ -74,8 +89,19 @@ internal static partial class QueryRunner
 
     private static int RunOther(Detection detection, EventSource source, List<EventError> errors, TextWriter output)
     {
-        _ = source; _ = errors; _ = output;
-        Console.Error.WriteLine($"queries of type {detection.GetType().BaseType?.Name} cannot be run ad hoc yet");
-        return 2;
+        if (detection is not KustoDetection kusto)
+        {
+            Console.Error.WriteLine($"queries of type {detection.GetType().BaseType?.Name} cannot be run ad hoc yet");
+            return 2;
+        }
+        // a Kusto query sees every event, in the table named by its Type field or file name;
+        // now() is the latest event time, so ago() windows are relative to the data
+        var records = source.Read(errors).ToList();
+        var now = records.Select(r => r.Envelope.SentinelTime).Max() ?? DateTimeOffset.UtcNow;
+        var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)));
+        var result = kusto.Execute(new KustoContext(now.UtcDateTime, tables));
+        foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
+        Console.Error.WriteLine($"{result.RowCount} rows");
+        return 0;
     }
 }

@@ -71,13 +71,8 @@ internal sealed class SentinelRuleRunner
         KustoTable result;
         try
         {
-            var tables = new Dictionary<string, KustoTable>(StringComparer.Ordinal);
-            foreach (var (name, events) in _events)
-            {
-                var inWindow = events.Where(e => execution.Covers(e.Time)).Select(e => e.Event.Json);
-                _rule.TableSchemas.TryGetValue(name, out var schema);
-                tables[name] = KustoEventReader.FromJsonLines(inWindow, schema);
-            }
+            var inWindow = _events.SelectMany(t => t.Value.Where(e => execution.Covers(e.Time)).Select(e => (t.Key, e.Event)));
+            var tables = KustoTables.FromEvents(_rule, inWindow);
             result = _rule.Execute(new KustoContext(execution.Time.UtcDateTime, tables));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or OverflowException)
@@ -87,7 +82,7 @@ internal sealed class SentinelRuleRunner
             return [];
         }
         if (!Triggers(result.RowCount, trigger.Operator, trigger.Threshold)) return [];
-        var rows = result.Rows.Select(r => ToJson(result, r)).ToList();
+        var rows = KustoTableJson.Rows(result).ToList();
         var alerts = alertPerRow
             ? rows.Select(row => NewAlert(execution, [row]))
             : [NewAlert(execution, rows)];
@@ -112,15 +107,4 @@ internal sealed class SentinelRuleRunner
         TriggerOperator.NotEqual => rows != threshold,
         _ => rows > threshold,
     };
-
-    private static JsonObject ToJson(KustoTable table, KustoValue[] row)
-    {
-        var json = new JsonObject();
-        for (var c = 0; c < table.Columns.Count; c++)
-        {
-            var value = c < row.Length ? row[c] : KustoValue.Null;
-            json[table.Columns[c].Name] = value.IsNull ? null : JsonNode.Parse(KustoJson.Write(value));
-        }
-        return json;
-    }
 }
