@@ -46,7 +46,8 @@ public sealed class KustoCorpusCompileTests(ITestOutputHelper output)
             });
             if (compiled.IsExecutable) { executable++; continue; }
             if (compiled.Diagnostics.Any(d => d.Id is "AR0301" or "AR0302")) { syntax++; continue; }
-            var first = compiled.Diagnostics.First(d => string.CompareOrdinal(d.Id, "AR0350") >= 0);
+            var first = compiled.Diagnostics.FirstOrDefault(d => string.CompareOrdinal(d.Id, "AR0350") >= 0)
+                ?? compiled.Diagnostics.First(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             var key = first.Id + " " + string.Join(",", first.Arguments.Items);
             blockers[key] = blockers.GetValueOrDefault(key) + 1;
         }
