@@ -18,6 +18,8 @@ internal static class KustoFunctionTable
 
     public static KustoFunction? Find(string name) => Functions.TryGetValue(name, out var f) ? f : null;
 
+    public static IEnumerable<string> Names => Functions.Keys;
+
     private static Dictionary<string, KustoFunction> Build()
     {
         var table = new Dictionary<string, KustoFunction>(System.StringComparer.Ordinal);

@@ -137,6 +137,11 @@ internal static class BuiltinFunctions
         "agg binary_all_or(integer) : long binary_all_or", "agg binary_all_and(integer) : long binary_all_and",
         "agg buildschema(dynamic) : dynamic schema",
         // ---- other names ----
+        // functions the runtime implements that the first catalog pass missed
+        "array_iif(dynamic, dynamic, dynamic) : dynamic", "array_rotate_right(dynamic, integer) : dynamic",
+        "bag_zip(dynamic, dynamic) : dynamic", "regex_quote(string) : string", "repeat(scalar, integer) : dynamic",
+        "replace_strings(string, dynamic, dynamic) : string", "week_of_year(datetime) : int",
+        "alias datepart = datetime_part deprecated", "alias parseurl = parse_url deprecated",
         "alias iif = iff", "alias todynamic = parse_json", "alias toobject = parse_json",
         "alias parsejson = parse_json deprecated", "alias makelist = make_list deprecated", "alias makeset = make_set deprecated",
         
