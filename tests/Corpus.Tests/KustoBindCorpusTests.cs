@@ -51,42 +51,22 @@ public sealed class KustoBindCorpusTests(ITestOutputHelper output)
     };
 
     internal static List<CorpusQuery> LoadQueries()
+        => [.. SentinelCorpus.Rules().Select(r => new CorpusQuery(r.File, r.Query, MappedColumns(r.Map)))];
+
+    /// <summary>The columns a rule's entity mappings and custom details name.</summary>
+    private static List<string> MappedColumns(YamlMappingNode map)
     {
-        var root = SharedMaterial.Path("corpus", "sentinel")!;
-        var queries = new List<CorpusQuery>();
-        foreach (var folder in new[] { "analytic", "hunting" })
-        {
-            var files = Directory.EnumerateFiles(Path.Combine(root, folder), "*.*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .OrderBy(f => f, StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                var stream = new YamlStream();
-                try
-                {
-                    using var reader = new StringReader(File.ReadAllText(file));
-                    stream.Load(reader);
-                }
-                catch (YamlDotNet.Core.YamlException)
-                {
-                    continue;
-                }
-                if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map) continue;
-                if (!map.Children.TryGetValue(new YamlScalarNode("query"), out var node) || node is not YamlScalarNode { Value: { } query }) continue;
-                var mapped = new List<string>();
-                if (map.Children.TryGetValue(new YamlScalarNode("entityMappings"), out var entities) && entities is YamlSequenceNode entityList)
-                    foreach (var entity in entityList.OfType<YamlMappingNode>())
-                        if (entity.Children.TryGetValue(new YamlScalarNode("fieldMappings"), out var fields) && fields is YamlSequenceNode fieldList)
-                            foreach (var field in fieldList.OfType<YamlMappingNode>())
-                                if (field.Children.TryGetValue(new YamlScalarNode("columnName"), out var column) && column is YamlScalarNode { Value: { } name })
-                                    mapped.Add(name);
-                if (map.Children.TryGetValue(new YamlScalarNode("customDetails"), out var details) && details is YamlMappingNode detailMap)
-                    foreach (var detail in detailMap.Children.Values.OfType<YamlScalarNode>())
-                        if (detail.Value is { } name) mapped.Add(name);
-                queries.Add(new CorpusQuery(Path.GetRelativePath(root, file).Replace('\\', '/'), query, mapped));
-            }
-        }
-        return queries;
+        var mapped = new List<string>();
+        if (map.Children.TryGetValue(new YamlScalarNode("entityMappings"), out var entities) && entities is YamlSequenceNode entityList)
+            foreach (var entity in entityList.OfType<YamlMappingNode>())
+                if (entity.Children.TryGetValue(new YamlScalarNode("fieldMappings"), out var fields) && fields is YamlSequenceNode fieldList)
+                    foreach (var field in fieldList.OfType<YamlMappingNode>())
+                        if (field.Children.TryGetValue(new YamlScalarNode("columnName"), out var column) && column is YamlScalarNode { Value: { } name })
+                            mapped.Add(name);
+        if (map.Children.TryGetValue(new YamlScalarNode("customDetails"), out var details) && details is YamlMappingNode detailMap)
+            foreach (var detail in detailMap.Children.Values.OfType<YamlScalarNode>())
+                if (detail.Value is { } name) mapped.Add(name);
+        return mapped;
     }
 
     /// <summary>

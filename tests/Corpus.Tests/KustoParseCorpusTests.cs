@@ -39,33 +39,7 @@ public sealed class KustoParseCorpusTests(ITestOutputHelper output)
     internal sealed record CorpusQuery(string File, string Query, int QueryLine);
 
     internal static List<CorpusQuery> LoadQueries()
-    {
-        var root = SharedMaterial.Path("corpus", "sentinel")!;
-        var queries = new List<CorpusQuery>();
-        foreach (var folder in new[] { "analytic", "hunting" })
-        {
-            var files = Directory.EnumerateFiles(Path.Combine(root, folder), "*.*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                .OrderBy(f => f, StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                var stream = new YamlStream();
-                try
-                {
-                    using var reader = new StringReader(File.ReadAllText(file));
-                    stream.Load(reader);
-                }
-                catch (YamlDotNet.Core.YamlException)
-                {
-                    continue; // not our concern here: the Sentinel reader reports malformed YAML
-                }
-                if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map) continue;
-                if (!map.Children.TryGetValue(new YamlScalarNode("query"), out var node) || node is not YamlScalarNode { Value: { } query }) continue;
-                queries.Add(new CorpusQuery(Path.GetRelativePath(root, file).Replace('\\', '/'), query, (int)node.Start.Line));
-            }
-        }
-        return queries;
-    }
+        => [.. SentinelCorpus.Rules().Select(r => new CorpusQuery(r.File, r.Query, r.QueryLine))];
 
     [SharedFact("corpus", "sentinel")]
     public void Every_corpus_query_parses_except_the_known_broken_ones()
