@@ -54,6 +54,8 @@ internal static class RuleChecks
     {
         _ = query;
         var diagnostics = Mitre.ThreatChecks.Check(rule);
-        return rule.Family == RuleFamily.Sentinel ? diagnostics.Concat(Sentinel.SentinelRuleChecks.Check(rule)) : diagnostics;
+        return rule.Family == RuleFamily.Sentinel
+            ? diagnostics.Concat(Sentinel.SentinelRuleChecks.Check(rule))
+            : diagnostics.Concat(Elastic.ElasticRuleChecks.Check(rule));
     }
 }

@@ -1,0 +1,29 @@
+using AzureRules.Generators.Formats.Elastic;
+using AzureRules.Generators.Pipeline;
+using AzureRules.Generators.Tests.Pipeline;
+using Xunit;
+
+namespace AzureRules.Generators.Tests.Elastic;
+
+public sealed class ElasticRuleChecksTests
+{
+    private static IEnumerable<Diagnostics.RuleDiagnostic> Diagnostics(string toml)
+    {
+        var rule = Assert.Single(ElasticTomlReader.Read("/r/rule.toml", toml).Rules);
+        return RuleCompilation.Compile(rule, "rule.toml").Diagnostics;
+    }
+
+    [Fact]
+    public void A_risk_score_off_the_severity_convention_is_a_warning_at_the_score()
+    {
+        var toml = RuleSamples.ElasticToml("11111111-1111-1111-1111-111111111111", "R").Replace("risk_score = 47", "risk_score = 50");
+        var diagnostic = Assert.Single(Diagnostics(toml), d => d.Id == "AR0801");
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Equal((13, 13), (diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
+        Assert.Equal(["50", "medium", "47"], diagnostic.Arguments.Items.ToArray());
+    }
+
+    [Fact]
+    public void The_conventional_score_is_not_reported()
+        => Assert.DoesNotContain(Diagnostics(RuleSamples.ElasticToml("11111111-1111-1111-1111-111111111111", "R")), d => d.Id == "AR0801");
+}
