@@ -10,6 +10,21 @@ internal static class QueryCompilers
         if (rule.Query is null)
             return CompiledQuery.NotExecutable(EquatableArray<Diagnostics.QueryDiagnostic>.Empty,
                 rule.Kind == "machine_learning" ? "machine learning rules run on Elastic's anomaly detection jobs, not on a query" : "the rule has no query");
+        var compiled = CompileQuery(rule);
+        // Elastic rule types other than query and eql decide on more than one event matching the
+        // query (a count per group, a new value, an indicator match): their query is validated, but
+        // running it alone would alert on every match — a wrong answer, so the rule says it cannot run
+        if (rule.Family == RuleFamily.Elastic && compiled.IsExecutable && !RunsAsEventQuery(rule.Kind))
+            return CompiledQuery.NotExecutable(compiled.Diagnostics, $"Elastic '{rule.Kind}' rules are validated but cannot run yet (only query and eql rules run)")
+                with { OutputColumns = compiled.OutputColumns, RuleDiagnostics = compiled.RuleDiagnostics };
+        return compiled;
+    }
+
+    /// <summary>Elastic rule types whose alerts are exactly the events their query matches.</summary>
+    private static bool RunsAsEventQuery(string kind) => kind is "query" or "saved_query" or "eql";
+
+    private static CompiledQuery CompileQuery(RuleDefinition rule)
+    {
         return rule.Language switch
         {
             QueryLanguage.Kusto => Kusto.KustoCompiler.Compile(rule),
