@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project tests/Benchmarks -- gen-ecs 1000000 /tmp/ecs.jsonl
 //   dotnet run -c Release --project tests/Benchmarks -- elastic-throughput RULES_PATH... EVENTS_FILE
 //   dotnet run -c Release --project tests/Benchmarks -- kuery [EVENT_COUNT]
+//   dotnet run -c Release --project tests/Benchmarks -- kusto-corpus ../shared/corpus/sentinel/analytic ../shared/corpus/sentinel/hunting
 //   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse*]
 using AzureRules.Benchmarks;
 
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "gen-ecs" => EcsEventGenerator.Run(args[1..]),
     "elastic-throughput" => ElasticThroughput.Run(args[1..]),
     "kuery" => KueryThroughput.Run(args[1..]),
+    "kusto-corpus" => KustoCorpusThroughput.Run(args[1..]),
     "bdn" => RunBenchmarkDotNet(args[1..]),
     _ => Usage(),
 };
@@ -22,6 +24,6 @@ static int RunBenchmarkDotNet(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE | kuery [COUNT] | bdn [ARGS]");
+    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE | kuery [COUNT] | kusto-corpus FOLDER... | bdn [ARGS]");
     return 2;
 }
