@@ -28,7 +28,6 @@ public sealed class KustoParseCorpusTests(ITestOutputHelper output)
         ["hunting/Hunting Queries/MultipleDataSources/Dev-0322CommandLineActivityNovember2021.yaml"] = 22, // extend ..., HostCustomEntity = DeviceName, <end>: trailing comma
         ["hunting/Hunting Queries/MultipleDataSources/NetworkConnectiontoOMIPorts.yaml"] = 35, // one ')' too many
         ["hunting/Hunting Queries/MultipleDataSources/PersistViaIFEORegistryKey.yaml"] = 42, // one ')' missing at the end
-        ["hunting/Hunting Queries/MultipleDataSources/PossibleCommandInjectionagainstAzureIR.yaml"] = 13, // where ActingProcessName = "cmd.exe": '=' is not a comparison
         ["hunting/Hunting Queries/MultipleDataSources/UnfamiliarsignincorrelationwithPortalSigninandAuditlogs.yaml"] = 41, // the YAML's entityMappings indented into the query block
         ["hunting/Solutions/Box/Hunting Queries/BoxAdminIpAddress.yaml"] = 4, // '; | extend': a statement cannot start with a pipe
         ["hunting/Solutions/CiscoDuoSecurity/Hunting Queries/CiscoDuoNewUsers.yaml"] = 3, // where DvcAction "user_create": missing operator

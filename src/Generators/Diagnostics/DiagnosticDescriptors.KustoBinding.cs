@@ -37,4 +37,12 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KustoAggregateOutsideSummarize = Error("AR0326",
         "Aggregate function outside summarize",
         "The aggregate function '{0}' can only be used in summarize, make-series or top-nested", "AzureRules.Kusto");
+
+    public static readonly DiagnosticDescriptor KustoAssignmentInWhere = Warning("AR0328",
+        "'=' in a where clause does not compare",
+        "'{0} = …' in a where clause names the value instead of comparing it to {0}: the filter keeps every row where the value is true; use '==' to compare", "AzureRules.Kusto");
+
+    public static readonly DiagnosticDescriptor KustoPredicateNotBool = Error("AR0329",
+        "Filter predicate is not a bool",
+        "A {0} predicate must be a bool, not {1}", "AzureRules.Kusto");
 }

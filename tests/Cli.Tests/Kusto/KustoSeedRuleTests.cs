@@ -149,3 +149,19 @@ public sealed class KustoSummarizeExpressionTests
         Assert.Equal(["a 30 2", "b 0 1"], result.RowsAsText().Select(r => string.Join(" ", r)));
     }
 }
+
+public sealed class KustoWhereAssignmentTests
+{
+    [Fact]
+    public void Where_with_an_assignment_filters_on_the_value_as_Kusto_does()
+    {
+        // Log Analytics keeps every row of `where IsBillable = true`: the name only labels the predicate
+        var library = AzureRules.Cli.Compilation.RuleLibrary.FromDefinitions(
+            [AzureRules.Cli.Compilation.AdHocRules.Create(AzureRules.Generators.Model.QueryLanguage.Kusto, "T | where IsBillable = true")]);
+        var detection = Assert.IsAssignableFrom<KustoDetection>(Assert.Single(library.Detections));
+        Assert.Contains(library.Diagnostics, d => d.Id == "AR0328");
+        var table = KustoEventReader.FromJsonLines(["""{"IsBillable":false}""", """{"IsBillable":true}"""]);
+        var result = detection.Execute(new KustoContext(DateTime.UtcNow, new Dictionary<string, KustoTable> { ["T"] = table }));
+        Assert.Equal(2, result.RowCount);
+    }
+}

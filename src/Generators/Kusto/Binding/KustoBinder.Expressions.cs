@@ -7,6 +7,22 @@ namespace AzureRules.Generators.Kusto.Binding;
 // Scalar expressions: names, literals, operators, paths. Function calls are in KustoBinder.Calls.cs.
 internal sealed partial class KustoBinder
 {
+    /// <summary>
+    /// A filter's predicate: a bool. <c>where X = value</c> is accepted by Kusto, which reads the
+    /// name as a label and filters on the value, almost always a mistake for <c>==</c>: a warning.
+    /// </summary>
+    private void BindPredicate(Expression predicate, string operatorName, Scope scope, RowContext row)
+    {
+        if (predicate is NamedExpression named)
+        {
+            Report(DiagnosticDescriptors.KustoAssignmentInWhere, named.Span, named.Name.Name);
+            predicate = named.Value;
+        }
+        var type = BindScalar(predicate, scope, row);
+        if (type is not (ScalarType.Bool or ScalarType.Unknown or ScalarType.Dynamic))
+            Report(DiagnosticDescriptors.KustoPredicateNotBool, predicate.Span, operatorName, type.ToString().ToLowerInvariant());
+    }
+
     private ScalarType BindScalar(Expression expression, Scope scope, RowContext row)
     {
         switch (expression)

@@ -14,7 +14,7 @@ internal sealed partial class KustoBinder
         switch (op)
         {
             case WhereOperator where:
-                BindScalar(where.Predicate, scope, row);
+                BindPredicate(where.Predicate, "where", scope, row);
                 return input;
             case ExtendOperator extend:
                 return Extend(input, extend.Expressions, scope);

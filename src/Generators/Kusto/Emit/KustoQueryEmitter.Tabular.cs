@@ -120,7 +120,8 @@ internal sealed partial class KustoQueryEmitter
         switch (op)
         {
             case WhereOperator where:
-                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate, scope)})");
+                // `where X = value` filters on the value (the name only labels it, as in Kusto)
+                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate, scope)})");
 
             case ExtendOperator extend:
             {

@@ -193,7 +193,8 @@ internal sealed partial class KustoParser
             {
                 Advance();
                 var parameters = ParseOperatorParameters(IsHint);
-                return Finish(new WhereOperator(default, parameters, ParseOr()));
+                // `where X = value` parses (Kusto accepts it: the name labels the predicate); the binder warns
+                return Finish(new WhereOperator(default, parameters, ParseNamedExpression()));
             }
             case "extend":
                 Advance();
