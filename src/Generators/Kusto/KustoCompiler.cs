@@ -40,7 +40,7 @@ internal static class KustoCompiler
         var diagnostics = tree.Diagnostics.Items.Concat(bound.Diagnostics).Concat(unsupported).ToEquatableArray();
         string? reason = null;
         if (bindErrors)
-            reason = "the Kusto query refers to tables, columns or functions that do not exist";
+            reason = "the Kusto query has binding errors (unknown names, wrong arguments or types)";
         else if (unsupported.Count > 0)
             reason = unsupported[0].ToRuleDiagnostic(new QueryText(text, rule.FilePath, EquatableArray<SourceMapSegment>.Empty)).FormatMessage();
         if (reason is not null)
