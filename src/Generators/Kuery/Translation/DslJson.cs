@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace AzureRules.Generators.Kuery.Translation;
+
+/// <summary>A small JSON tree for query DSL, printed compactly with keys in the order they were added.</summary>
+internal abstract class DslJson
+{
+    public abstract void Write(StringBuilder builder);
+
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        Write(builder);
+        return builder.ToString();
+    }
+
+    public static DslJson String(string value) => new DslScalar(Quote(value));
+
+    /// <summary>A number as written in the query (already checked to be one).</summary>
+    public static DslJson Number(string text) => new DslScalar(NormalizeNumber(text));
+
+    public static DslJson Boolean(bool value) => new DslScalar(value ? "true" : "false");
+
+    public static DslObject Object(params (string Key, DslJson Value)[] members) => new(members);
+
+    private static string NormalizeNumber(string text)
+    {
+        text = text.Trim();
+        if (text.StartsWith("+", System.StringComparison.Ordinal)) text = text.Substring(1);
+        // JSON has no leading dot or bare trailing dot
+        if (text.StartsWith(".", System.StringComparison.Ordinal)) text = "0" + text;
+        else if (text.StartsWith("-.", System.StringComparison.Ordinal)) text = "-0" + text.Substring(1);
+        if (text.EndsWith(".", System.StringComparison.Ordinal)) text += "0";
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text : Quote(text);
+    }
+
+    private static string Quote(string value)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < ' ') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else builder.Append(c);
+                    break;
+            }
+        }
+        return builder.Append('"').ToString();
+    }
+}
+
+internal sealed class DslScalar(string json) : DslJson
+{
+    public override void Write(StringBuilder builder) => builder.Append(json);
+}
+
+internal sealed class DslArray(IReadOnlyList<DslJson> items) : DslJson
+{
+    public override void Write(StringBuilder builder)
+    {
+        builder.Append('[');
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0) builder.Append(',');
+            items[i].Write(builder);
+        }
+        builder.Append(']');
+    }
+}
+
+internal sealed class DslObject((string Key, DslJson Value)[] members) : DslJson
+{
+    public override void Write(StringBuilder builder)
+    {
+        builder.Append('{');
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (i > 0) builder.Append(',');
+            String(members[i].Key).Write(builder);
+            builder.Append(':');
+            members[i].Value.Write(builder);
+        }
+        builder.Append('}');
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Linq;
+using System.Text;
+using AzureRules.Generators.Elastic;
+using AzureRules.Generators.Kuery.Binding;
+using AzureRules.Generators.Kuery.Syntax;
+
+namespace AzureRules.Generators.Kuery.Translation;
+
+/// <summary>
+/// KQL to an EQL condition, as detection-rules' kql2eql does it: <c>field:value</c> is
+/// <c>field == 'value'</c> (numbers and booleans bare), a wildcard value is <c>field : "pat*"</c>,
+/// <c>field:*</c> is <c>field != null</c>, a negated comparison flips its operator, a list of plain values
+/// is <c>field in (…)</c>, an ip field's CIDR block is <c>cidrMatch(field, '…')</c>. Free text and nested
+/// queries have no EQL equivalent and give an error result. With field types, values are typed by the
+/// field (a long field takes <c>"1"</c> as 1, a keyword field takes 1 as '1') and checked against it.
+/// </summary>
+internal static class KueryToEql
+{
+    public static TranslationResult Translate(KueryNode query, IKueryFieldTypes? types = null)
+    {
+        try
+        {
+            return TranslationResult.Success(new Writer(types).Expression(KqlGrouping.Group(query), negate: false));
+        }
+        catch (UntranslatableException e)
+        {
+            return TranslationResult.Failure(e.Message);
+        }
+    }
+
+    private sealed class UntranslatableException(string message) : Exception(message);
+
+    private sealed class Writer(IKueryFieldTypes? types)
+    {
+        public string Expression(KqlExpression expression, bool negate)
+        {
+            switch (expression)
+            {
+                case KqlBoolean boolean:
+                    var joined = string.Join(boolean.IsAnd ? " and " : " or ", boolean.Operands.Select(o => Operand(o, boolean.IsAnd)));
+                    return negate ? "not (" + joined + ")" : joined;
+                case KqlNot not:
+                    return Expression(not.Operand, !negate);
+                case KqlField field:
+                    return Value(field.Field, field.Value, negate);
+                case KqlRange range:
+                    var comparison = $"{range.Field} {KueryFormatter.Operator(range.Operator)} {Scalar(range.Field, range.Value)}";
+                    return negate ? "not (" + comparison + ")" : comparison;
+                case KqlNested:
+                    throw new UntranslatableException("Unable to convert nested query to EQL");
+                default:
+                    throw new UntranslatableException("Unable to convert free text search to EQL");
+            }
+        }
+
+        // an operand of and/or: another boolean (or a negated one) is parenthesised
+        private string Operand(KqlExpression operand, bool parentIsAnd)
+        {
+            var text = Expression(operand, negate: false);
+            return operand is KqlBoolean || (operand is KqlField { Value: KqlValueBoolean } && !IsInList(operand)) ? "(" + text + ")" : text;
+        }
+
+        private static bool IsInList(KqlExpression operand)
+            => operand is KqlField { Value: KqlValueBoolean { IsAnd: false } list } && list.Operands.All(o => o is KqlValueLiteral { Literal: { HasWildcard: false } });
+
+        private string Value(string field, KqlValue value, bool negate)
+        {
+            switch (value)
+            {
+                case KqlValueLiteral { Literal: var literal }:
+                    return Comparison(field, literal, negate);
+                case KqlValueNot not:
+                    return Value(field, not.Operand, !negate);
+                case KqlValueBoolean { IsAnd: false } list when list.Operands.All(o => o is KqlValueLiteral { Literal: { HasWildcard: false } } l && !IsCidr(field, l.Literal)):
+                    var values = string.Join(", ", list.Operands.Select(o => Scalar(field, ((KqlValueLiteral)o).Literal)));
+                    return $"{field} {(negate ? "not in" : "in")} ({values})";
+                default:
+                    var boolean = (KqlValueBoolean)value;
+                    var joined = string.Join(boolean.IsAnd ? " and " : " or ", boolean.Operands.Select(o =>
+                        o is KqlValueBoolean ? "(" + Value(field, o, false) + ")" : Value(field, o, false)));
+                    return negate ? "not (" + joined + ")" : joined;
+            }
+        }
+
+        private string Comparison(string field, KueryLiteral literal, bool negate)
+        {
+            if (literal.IsLoneWildcard) return field + (negate ? " == null" : " != null");
+            string text;
+            if (literal.HasWildcard) text = $"{field} : {Quote(literal.Pattern.Replace("\\\\", "\\"), '"')}";
+            else if (IsCidr(field, literal)) text = $"cidrMatch({field}, {Quote(literal.Text, '\'')})";
+            else return $"{field} {(negate ? "!=" : "==")} {Scalar(field, literal)}";
+            return negate ? "not " + text : text;
+        }
+
+        private bool IsCidr(string field, KueryLiteral literal)
+            => types?.TypeOf(field) == ElasticFieldType.Ip && literal.Text.IndexOf('/') >= 0 && KueryValues.IsIpOrCidr(literal.Text);
+
+        /// <summary>A value as an EQL literal, typed by the field when its type is known.</summary>
+        private string Scalar(string field, KueryLiteral literal)
+        {
+            var text = literal.Text;
+            switch (types?.TypeOf(field))
+            {
+                case ElasticFieldType.Long or ElasticFieldType.Double:
+                    return KueryValues.IsNumber(text) ? text.Trim() : throw Mismatch(field, "number");
+                case ElasticFieldType.Boolean:
+                    return text is "true" or "false" ? text : throw Mismatch(field, "boolean");
+                case ElasticFieldType.Ip:
+                    return KueryValues.IsIpOrCidr(text) ? Quote(text, '\'') : throw Mismatch(field, "ip");
+                case ElasticFieldType.Object:
+                    throw Mismatch(field, "nested");
+                case ElasticFieldType.Text:
+                    throw new UntranslatableException($"EQL cannot compare the text field {field}");
+                case ElasticFieldType.Keyword or ElasticFieldType.Date:
+                    return Quote(text, '\'');
+            }
+            if (!literal.Quoted && (KueryValues.IsNumber(text) && text.Trim() == text || text is "true" or "false")) return text;
+            return Quote(text, '\'');
+        }
+
+        private static UntranslatableException Mismatch(string field, string type)
+            => new($"Value doesn't match {field}'s type: {type}");
+    }
+
+    private static string Quote(string text, char quote)
+    {
+        var builder = new StringBuilder().Append(quote);
+        foreach (var c in text)
+        {
+            if (c == '\\' || c == quote) builder.Append('\\');
+            builder.Append(c);
+        }
+        return builder.Append(quote).ToString();
+    }
+}
