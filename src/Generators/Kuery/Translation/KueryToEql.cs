@@ -94,7 +94,18 @@ internal static class KueryToEql
         }
 
         private bool IsCidr(string field, KueryLiteral literal)
-            => types?.TypeOf(field) == ElasticFieldType.Ip && literal.Text.IndexOf('/') >= 0 && KueryValues.IsIpOrCidr(literal.Text);
+            => types?.TypeOf(field) == ElasticFieldType.Ip && literal.Text.IndexOf('/') >= 0 && IsAddress(literal.Text);
+
+        /// <summary>
+        /// An address or CIDR block written in full: .NET also reads "1" or "1.2" as IPv4 addresses,
+        /// which Elasticsearch's ip type (and detection-rules) reject.
+        /// </summary>
+        private static bool IsAddress(string text)
+        {
+            var slash = text.IndexOf('/');
+            var address = slash < 0 ? text : text.Substring(0, slash);
+            return KueryValues.IsIpOrCidr(text) && (address.IndexOf(':') >= 0 || address.Split('.').Length == 4);
+        }
 
         /// <summary>A value as an EQL literal, typed by the field when its type is known.</summary>
         private string Scalar(string field, KueryLiteral literal)
@@ -107,7 +118,7 @@ internal static class KueryToEql
                 case ElasticFieldType.Boolean:
                     return text is "true" or "false" ? text : throw Mismatch(field, "boolean");
                 case ElasticFieldType.Ip:
-                    return KueryValues.IsIpOrCidr(text) ? Quote(text, '\'') : throw Mismatch(field, "ip");
+                    return IsAddress(text) ? Quote(text, '\'') : throw Mismatch(field, "ip");
                 case ElasticFieldType.Object:
                     throw Mismatch(field, "nested");
                 case ElasticFieldType.Text:
