@@ -25,15 +25,14 @@ internal abstract class DslJson
 
     public static DslObject Object(params (string Key, DslJson Value)[] members) => new(members);
 
+    // KQL takes numbers JSON does not ("01", ".5", "+1", "1."): print the value in JSON's form
     private static string NormalizeNumber(string text)
     {
-        text = text.Trim();
-        if (text.StartsWith("+", System.StringComparison.Ordinal)) text = text.Substring(1);
-        // JSON has no leading dot or bare trailing dot
-        if (text.StartsWith(".", System.StringComparison.Ordinal)) text = "0" + text;
-        else if (text.StartsWith("-.", System.StringComparison.Ordinal)) text = "-0" + text.Substring(1);
-        if (text.EndsWith(".", System.StringComparison.Ordinal)) text += "0";
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? text : Quote(text);
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+            return exact.ToString(CultureInfo.InvariantCulture);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number) && !double.IsNaN(number)
+            ? number.ToString("R", CultureInfo.InvariantCulture)
+            : Quote(text);
     }
 
     private static string Quote(string value)

@@ -38,7 +38,7 @@ internal static class KueryToEql
             switch (expression)
             {
                 case KqlBoolean boolean:
-                    var joined = string.Join(boolean.IsAnd ? " and " : " or ", boolean.Operands.Select(o => Operand(o, boolean.IsAnd)));
+                    var joined = string.Join(boolean.IsAnd ? " and " : " or ", boolean.Operands.Select(Operand));
                     return negate ? "not (" + joined + ")" : joined;
                 case KqlNot not:
                     return Expression(not.Operand, !negate);
@@ -54,15 +54,17 @@ internal static class KueryToEql
             }
         }
 
-        // an operand of and/or: another boolean (or a negated one) is parenthesised
-        private string Operand(KqlExpression operand, bool parentIsAnd)
+        // an operand of and/or that prints as and/or itself is parenthesised (a list printed as `in` is not)
+        private string Operand(KqlExpression operand)
         {
             var text = Expression(operand, negate: false);
-            return operand is KqlBoolean || (operand is KqlField { Value: KqlValueBoolean } && !IsInList(operand)) ? "(" + text + ")" : text;
+            var compound = operand is KqlBoolean || operand is KqlField { Value: KqlValueBoolean list } field && !IsInList(field.Field, list);
+            return compound ? "(" + text + ")" : text;
         }
 
-        private static bool IsInList(KqlExpression operand)
-            => operand is KqlField { Value: KqlValueBoolean { IsAnd: false } list } && list.Operands.All(o => o is KqlValueLiteral { Literal: { HasWildcard: false } });
+        /// <summary>A list of plain values (no wildcard, no CIDR block) prints as <c>field in (…)</c>.</summary>
+        private bool IsInList(string field, KqlValueBoolean list)
+            => !list.IsAnd && list.Operands.All(o => o is KqlValueLiteral { Literal: { HasWildcard: false } literal } && !IsCidr(field, literal));
 
         private string Value(string field, KqlValue value, bool negate)
         {
@@ -72,7 +74,7 @@ internal static class KueryToEql
                     return Comparison(field, literal, negate);
                 case KqlValueNot not:
                     return Value(field, not.Operand, !negate);
-                case KqlValueBoolean { IsAnd: false } list when list.Operands.All(o => o is KqlValueLiteral { Literal: { HasWildcard: false } } l && !IsCidr(field, l.Literal)):
+                case KqlValueBoolean list when IsInList(field, list):
                     var values = string.Join(", ", list.Operands.Select(o => Scalar(field, ((KqlValueLiteral)o).Literal)));
                     return $"{field} {(negate ? "not in" : "in")} ({values})";
                 default:

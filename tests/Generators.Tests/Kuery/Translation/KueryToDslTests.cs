@@ -16,6 +16,8 @@ public class KueryToDslTests
     [InlineData("b:true", """{"bool":{"filter":[{"match":{"b":true}}]}}""")]
     [InlineData("user:*", """{"bool":{"filter":[{"exists":{"field":"user"}}]}}""")]
     [InlineData("field:\\*", """{"bool":{"filter":[{"match":{"field":"*"}}]}}""")]
+    [InlineData("n:01", """{"bool":{"filter":[{"match":{"n":1}}]}}""")]
+    [InlineData("n:1.50", """{"bool":{"filter":[{"match":{"n":1.50}}]}}""")]
     [InlineData("n >= 0", """{"bool":{"filter":[{"range":{"n":{"gte":0}}}]}}""")]
     public void Leaves(string query, string expected) => Assert.Equal(expected, Dsl(query));
 
