@@ -54,15 +54,15 @@ internal static class KueryFormatter
                 WriteOperand(builder, not.Operand, 3);
                 break;
             case KqlField field:
-                builder.Append(field.Field).Append(':');
+                builder.Append(FieldName(field.Field)).Append(':');
                 if (field.Value is KqlValueLiteral literal) builder.Append(Literal(literal.Literal));
                 else WriteValue(builder.Append('('), field.Value).Append(')');
                 break;
             case KqlRange range:
-                builder.Append(range.Field).Append(' ').Append(Operator(range.Operator)).Append(' ').Append(Literal(range.Value));
+                builder.Append(FieldName(range.Field)).Append(' ').Append(Operator(range.Operator)).Append(' ').Append(Literal(range.Value));
                 break;
             case KqlNested nested:
-                builder.Append(nested.Field).Append(":{");
+                builder.Append(FieldName(nested.Field)).Append(":{");
                 Write(builder, nested.Query);
                 builder.Append('}');
                 break;
@@ -113,6 +113,22 @@ internal static class KueryFormatter
         KueryRangeOperator.GreaterThan => ">",
         _ => ">=",
     };
+
+    /// <summary>
+    /// A field name with KQL's special characters escaped (<c>*</c> stays a field wildcard), or quoted
+    /// when it holds whitespace, which an unquoted name would trim.
+    /// </summary>
+    private static string FieldName(string name)
+    {
+        if (name.Any(char.IsWhiteSpace)) return "\"" + name.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        var builder = new StringBuilder();
+        foreach (var c in name)
+        {
+            if ("\\():<>\"{}".IndexOf(c) >= 0) builder.Append('\\');
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
 
     private const string Special = "\\():<>\"*{}";
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using AzureRules.Generators.Elastic;
@@ -45,7 +46,7 @@ internal static class KueryToEql
                 case KqlField field:
                     return Value(field.Field, field.Value, negate);
                 case KqlRange range:
-                    var comparison = $"{range.Field} {KueryFormatter.Operator(range.Operator)} {Scalar(range.Field, range.Value)}";
+                    var comparison = $"{Field(range.Field)} {KueryFormatter.Operator(range.Operator)} {Scalar(range.Field, range.Value)}";
                     return negate ? "not (" + comparison + ")" : comparison;
                 case KqlNested:
                     throw new UntranslatableException("Unable to convert nested query to EQL");
@@ -76,7 +77,7 @@ internal static class KueryToEql
                     return Value(field, not.Operand, !negate);
                 case KqlValueBoolean list when IsInList(field, list):
                     var values = string.Join(", ", list.Operands.Select(o => Scalar(field, ((KqlValueLiteral)o).Literal)));
-                    return $"{field} {(negate ? "not in" : "in")} ({values})";
+                    return $"{Field(field)} {(negate ? "not in" : "in")} ({values})";
                 default:
                     var boolean = (KqlValueBoolean)value;
                     var joined = string.Join(boolean.IsAnd ? " and " : " or ", boolean.Operands.Select(o =>
@@ -87,11 +88,11 @@ internal static class KueryToEql
 
         private string Comparison(string field, KueryLiteral literal, bool negate)
         {
-            if (literal.IsLoneWildcard) return field + (negate ? " == null" : " != null");
+            if (literal.IsLoneWildcard) return Field(field) + (negate ? " == null" : " != null");
             string text;
-            if (literal.HasWildcard) text = $"{field} : {Quote(literal.Pattern.Replace("\\\\", "\\"), '"')}";
-            else if (IsCidr(field, literal)) text = $"cidrMatch({field}, {Quote(literal.Text, '\'')})";
-            else return $"{field} {(negate ? "!=" : "==")} {Scalar(field, literal)}";
+            if (literal.HasWildcard) text = $"{Field(field)} : {Quote(literal.Pattern.Replace("\\\\", "\\"), '"')}";
+            else if (IsCidr(field, literal)) text = $"cidrMatch({Field(field)}, {Quote(literal.Text, '\'')})";
+            else return $"{Field(field)} {(negate ? "!=" : "==")} {Scalar(field, literal)}";
             return negate ? "not " + text : text;
         }
 
@@ -135,6 +136,19 @@ internal static class KueryToEql
         private static UntranslatableException Mismatch(string field, string type)
             => new($"Value doesn't match {field}'s type: {type}");
     }
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "not", "in", "like", "regex", "where", "by", "with", "sequence", "sample", "until", "maxspan",
+        "true", "false", "null", "any", "join", "of",
+    };
+
+    /// <summary>A field path in EQL: each dot-separated part that is not a plain identifier goes in backticks.</summary>
+    private static string Field(string name)
+        => string.Join(".", name.Split('.').Select(part =>
+            part.Length > 0 && (char.IsLetter(part[0]) || part[0] is '_' or '@') && part.All(c => char.IsLetterOrDigit(c) || c is '_' or '@') && !Keywords.Contains(part)
+                ? part
+                : "`" + part.Replace("`", "``") + "`"));
 
     private static string Quote(string text, char quote)
     {

@@ -64,6 +64,23 @@ public class KueryFormatterTests
     public void Free_text_ranges_and_nested_queries_are_kept(string query, string expected)
         => Assert.Equal(expected, Lint(query));
 
+    [Theory]
+    [InlineData("\"odd name\":x", "\"odd name\":x")]
+    [InlineData("a\\:b:x", "a\\:b:x")]
+    [InlineData("host.*:x", "host.*:x")]
+    public void Field_names_keep_their_escapes(string query, string expected) => Assert.Equal(expected, Lint(query));
+
+    [Theory]
+    [InlineData("a:b or (c:d and e:f) or a:\"x y\"")]
+    [InlineData("not a:(b or not c) and d < 5 and top:{ x:1 or x:2 }")]
+    [InlineData("\"odd name\":x\\* and a\\:b:\"ff02::fb\" and w:*a\\(b*")]
+    [InlineData("a:\"and\" or \"free text\" or *wild*")]
+    public void The_lint_form_parses_back_to_itself(string query)
+    {
+        var normalized = Lint(query);
+        Assert.Equal(normalized, Lint(normalized));
+    }
+
     [Fact]
     public void The_same_field_written_twice_is_not_a_list_until_merged()
         => Assert.IsType<KqlBoolean>(KqlGrouping.Group(Parse("a:b or a:c")));

@@ -50,6 +50,14 @@ public class KueryToEqlTests
     [InlineData("not a:(x or y)", "a not in ('x', 'y')")]
     public void Booleans_and_value_lists(string query, string expected) => Assert.Equal(expected, Eql(query));
 
+    [Theory]
+    [InlineData("process.name:x", "process.name == 'x'")]
+    [InlineData("@timestamp > 5", "@timestamp > 5")]
+    [InlineData("a.in:x", "a.`in` == 'x'")]
+    [InlineData("\"odd name\":x", "`odd name` == 'x'")]
+    [InlineData("a.1b:*", "a.`1b` != null")]
+    public void Field_parts_that_are_not_EQL_identifiers_are_backticked(string query, string expected) => Assert.Equal(expected, Eql(query));
+
     [Fact]
     public void A_wildcard_is_a_colon_match() => Assert.Equal("field : \"val*\"", Eql("field:val*"));
 
