@@ -29,7 +29,7 @@ internal static class KibanaKqlFormatter
     private static string Value(KueryLiteral literal)
     {
         if (literal.Quoted) return "\"" + literal.Text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-        if (literal.HasWildcard) return QueryStringPattern(literal.Pattern);
+        if (literal.HasWildcard) return QueryStringSyntax.FromWildcardPattern(literal.Pattern);
         if (literal.AsBoolean is { } boolean) return boolean ? "true" : "false";
         if (double.TryParse(literal.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             && !double.IsInfinity(number) && literal.Text.Trim() == literal.Text)
@@ -52,20 +52,5 @@ internal static class KibanaKqlFormatter
         var escaped = Keyword.Replace(builder.ToString(), "$1\\$2$3");
         escaped = LeadingNot.Replace(escaped, "\\not$1");
         return escaped.Replace("\t", "\\t").Replace("\r", "\\r").Replace("\n", "\\n");
-    }
-
-    // Kibana prints a wildcard value as its query-string form: the literal parts escaped, '*' kept
-    private static string QueryStringPattern(string pattern)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length) c = pattern[++i];
-            else if (c == '*') { builder.Append('*'); continue; }
-            if ("+-=&|><!(){}[]^\"~*?:\\/".IndexOf(c) >= 0) builder.Append('\\');
-            builder.Append(c);
-        }
-        return builder.ToString();
     }
 }

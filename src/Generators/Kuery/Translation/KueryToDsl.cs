@@ -102,14 +102,14 @@ internal static class KueryToDsl
         if (value.HasWildcard)
             return DslJson.Object(("query_string", DslJson.Object(
                 ("fields", new DslArray([DslJson.String(field)])),
-                ("query", DslJson.String(QueryString(value.Pattern))))));
+                ("query", DslJson.String(QueryStringSyntax.FromWildcardPattern(value.Pattern))))));
         return DslJson.Object(("match", DslJson.Object((field, Typed(value)))));
     }
 
     private static DslJson FreeText(KueryLiteral value)
     {
         if (value.HasWildcard)
-            return DslJson.Object(("query_string", DslJson.Object(("query", DslJson.String(QueryString(value.Pattern))))));
+            return DslJson.Object(("query_string", DslJson.Object(("query", DslJson.String(QueryStringSyntax.FromWildcardPattern(value.Pattern))))));
         return DslJson.Object(("multi_match", DslJson.Object(
             ("type", DslJson.String(value.Quoted ? "phrase" : "best_fields")),
             ("query", DslJson.String(value.Text)),
@@ -131,25 +131,4 @@ internal static class KueryToDsl
         KueryRangeOperator.GreaterThan => "gt",
         _ => "gte",
     };
-
-    // query_string's reserved characters; a KQL wildcard stays a wildcard, everything else is literal
-    private const string Reserved = "+-=&|><!(){}[]^\"~*?:\\/";
-
-    /// <summary>A KQL wildcard pattern (<c>*</c> wildcard, <c>\*</c> and <c>\\</c> literal) as query-string text.</summary>
-    private static string QueryString(string pattern)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length) builder.Append('\\').Append(pattern[++i]);
-            else if (c == '*') builder.Append('*');
-            else
-            {
-                if (Reserved.IndexOf(c) >= 0) builder.Append('\\');
-                builder.Append(c);
-            }
-        }
-        return builder.ToString();
-    }
 }

@@ -90,10 +90,27 @@ internal static class KueryToEql
         {
             if (literal.IsLoneWildcard) return Field(field) + (negate ? " == null" : " != null");
             string text;
-            if (literal.HasWildcard) text = $"{Field(field)} : {Quote(literal.Pattern.Replace("\\\\", "\\"), '"')}";
+            if (literal.HasWildcard) text = $"{Field(field)} : {Quote(EqlWildcard(literal.Pattern), '"')}";
             else if (IsCidr(field, literal)) text = $"cidrMatch({Field(field)}, {Quote(literal.Text, '\'')})";
             else return $"{Field(field)} {(negate ? "!=" : "==")} {Scalar(field, literal)}";
             return negate ? "not " + text : text;
+        }
+
+        /// <summary>The pattern as an EQL wildcard string, which has no way to write a literal <c>*</c>.</summary>
+        private static string EqlWildcard(string pattern)
+        {
+            var text = new StringBuilder();
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '\\' && i + 1 < pattern.Length)
+                {
+                    c = pattern[++i];
+                    if (c == '*') throw new UntranslatableException("EQL wildcards cannot hold a literal '*'");
+                }
+                text.Append(c);
+            }
+            return text.ToString();
         }
 
         private bool IsCidr(string field, KueryLiteral literal)

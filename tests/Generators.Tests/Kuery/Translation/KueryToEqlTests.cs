@@ -59,7 +59,11 @@ public class KueryToEqlTests
     public void Field_parts_that_are_not_EQL_identifiers_are_backticked(string query, string expected) => Assert.Equal(expected, Eql(query));
 
     [Fact]
-    public void A_wildcard_is_a_colon_match() => Assert.Equal("field : \"val*\"", Eql("field:val*"));
+    public void A_wildcard_is_a_colon_match()
+    {
+        Assert.Equal("field : \"val*\"", Eql("field:val*"));
+        Assert.Equal("field : \"a\\\\*\"", Eql("field:a\\\\*"));
+    }
 
     [Fact]
     public void Field_types_type_the_values()
@@ -86,5 +90,6 @@ public class KueryToEqlTests
     [InlineData("lone", "Unable to convert free text search to EQL")]
     [InlineData("field:1 and \"a phrase\"", "Unable to convert free text search to EQL")]
     [InlineData("top:{ a:1 }", "Unable to convert nested query to EQL")]
+    [InlineData("a:x\\*y*", "EQL wildcards cannot hold a literal '*'")]
     public void Free_text_and_nested_queries_have_no_EQL_form(string query, string expected) => Assert.Equal(expected, Error(query));
 }
