@@ -6,6 +6,8 @@ using AzureRules.Generators.Elastic;
 using AzureRules.Generators.Kuery.Binding;
 using AzureRules.Generators.Kuery.Parsing;
 using AzureRules.Generators.Kuery.Syntax;
+using AzureRules.Generators.Kuery.Translation;
+using AzureRules.Generators.Eql.Syntax;
 using AzureRules.Generators.Model;
 using AzureRules.Sdk.Detections;
 using AzureRules.Sdk.Events;
@@ -22,8 +24,11 @@ namespace AzureRules.Conformance;
 /// the query as expected; the tree is compared with Kibana's AST (<c>kibana_ast</c>) or detection-rules'
 /// AST mapped to Kibana's shape; Kibana's syntax errors must point at the same offset.</item>
 /// <item><c>literal</c>, <c>field_names</c>, <c>parse_equivalent</c>: the literal parser, field extraction, tree equality.</item>
-/// <item><c>lint</c>, <c>dsl</c>, <c>kql2eql</c>, <c>eql2kql</c> are detection-rules' tooling (its linter, its DSL
-/// and EQL translations), not query semantics; they are counted as failed ("not implemented").</item>
+/// <item><c>dsl</c>, <c>kql2eql</c>, <c>lint</c>, <c>eql2kql</c>: detection-rules' tooling, run through the
+/// product's translations (Kuery/Translation). DSL is compared as parsed JSON (object keys unordered, arrays
+/// ordered, numbers by value); EQL by parsing both texts with the EQL parser and comparing the trees
+/// (detection-rules' tests compare parsed EQL too: <c>=</c> is <c>==</c>, redundant parentheses do not
+/// count); lint and eql2kql KQL text exactly. Expected errors must be error results.</item>
 /// </list>
 /// Where detection-rules and Kibana disagree, Kibana wins: upper-case AND/OR/NOT are valid.
 /// </summary>
@@ -54,6 +59,10 @@ internal static class KueryConformance
                     "literal" => CheckLiteral(c),
                     "field_names" => CheckFieldNames(c),
                     "parse_equivalent" => CheckEquivalent(c),
+                    "dsl" => CheckDsl(c),
+                    "kql2eql" => CheckKqlToEql(c),
+                    "lint" => CheckLint(c),
+                    "eql2kql" => CheckEqlToKql(c),
                     var kind => $"not implemented: {kind} (detection-rules tooling)",
                 };
             }
@@ -356,5 +365,89 @@ internal static class KueryConformance
 
         // or/and operands are unordered: compare their sorted characters as a cheap canonical form
         static string Sorted(string s) => new(s.OrderBy(ch => ch).ToArray());
+    }
+
+    // ---- translations: detection-rules' dsl, kql2eql, lint, eql2kql --------------------------------
+
+    private static string? CheckDsl(JsonElement c)
+    {
+        var parsed = KueryParser.Parse(c.GetProperty("query").GetString()!);
+        if (!parsed.Succeeded) return "parse error: " + parsed.Error!.Message;
+        var actual = KueryToDsl.Translate(parsed.Root!);
+        var expected = CanonicalJson(c.GetProperty("dsl"));
+        var got = CanonicalJson(JsonDocument.Parse(actual).RootElement);
+        return got == expected ? null : $"DSL differs: got {actual}";
+    }
+
+    /// <summary>JSON with object keys sorted and numbers by value; array order kept (clause order is kept by detection-rules).</summary>
+    private static string CanonicalJson(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "{" + string.Join(",", e.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => JsonSerializer.Serialize(p.Name) + ":" + CanonicalJson(p.Value))) + "}",
+        JsonValueKind.Array => "[" + string.Join(",", e.EnumerateArray().Select(CanonicalJson)) + "]",
+        JsonValueKind.Number => e.GetDecimal().ToString(CultureInfo.InvariantCulture),
+        _ => e.GetRawText(),
+    };
+
+    private static string? CheckKqlToEql(JsonElement c)
+    {
+        var parsed = KueryParser.Parse(c.GetProperty("query").GetString()!);
+        if (!parsed.Succeeded) return c.TryGetProperty("error", out _) ? null : "parse error: " + parsed.Error!.Message;
+        IKueryFieldTypes? types = c.TryGetProperty("schema", out var schema) ? new SchemaFieldTypes(schema) : null;
+        var result = KueryToEql.Translate(parsed.Root!, types);
+        if (c.TryGetProperty("error", out _))
+            return result.Succeeded ? $"translated an untranslatable query: {result.Text}" : null;
+        if (!result.Succeeded) return "translation failed: " + result.Error;
+        // detection-rules' EQL library reads a lone '=' as '=='; Elasticsearch's EQL (and ours) rejects it
+        var expected = CanonicalEql(LoneEquals.Replace(c.GetProperty("eql").GetString()!, " == "));
+        var actual = CanonicalEql(result.Text!);
+        return actual is not null && actual == expected ? null : $"EQL differs: got {result.Text}";
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex LoneEquals = new(@"(?<![=!<>])\s=\s(?!=)");
+
+    private static string? CanonicalEql(string condition)
+    {
+        var (query, _) = EqlParser.Parse("any where " + condition);
+        return query is EqlEventQuery e ? CanonicalEql(e.Filter.Condition) : null;
+    }
+
+    private static string CanonicalEql(EqlExpression e) => e switch
+    {
+        EqlBinary { Operator: EqlBinaryOperator.And or EqlBinaryOperator.Or } b =>
+            b.Operator + "(" + string.Join(",", Flatten(b, b.Operator).Select(CanonicalEql)) + ")",
+        EqlBinary b => b.Operator + "(" + CanonicalEql(b.Left) + "," + CanonicalEql(b.Right) + ")",
+        EqlUnary u => u.Operator + "(" + CanonicalEql(u.Operand) + ")",
+        EqlPredicate p => $"{p.Kind}{(p.CaseInsensitive ? "~" : "")}{(p.Negated ? "!" : "")}({CanonicalEql(p.Value)};{string.Join(",", p.Patterns.Select(CanonicalEql))})",
+        EqlCall call => call.Name.ToLowerInvariant() + "(" + string.Join(",", call.Arguments.Select(CanonicalEql)) + ")",
+        EqlField f => "$" + f.Name,
+        EqlLiteral { Kind: EqlLiteralKind.String } l => JsonSerializer.Serialize(l.Text),
+        EqlLiteral l => l.Kind + ":" + l.Text,
+        _ => e.GetType().Name,
+    };
+
+    private static IEnumerable<EqlExpression> Flatten(EqlExpression e, EqlBinaryOperator op)
+        => e is EqlBinary b && b.Operator == op ? Flatten(b.Left, op).Concat(Flatten(b.Right, op)) : [e];
+
+    private static string? CheckLint(JsonElement c)
+    {
+        var parsed = KueryParser.Parse(c.GetProperty("query").GetString()!);
+        if (!parsed.Succeeded) return "parse error: " + parsed.Error!.Message;
+        // Kibana's cases are its toKqlExpression (fully parenthesised), detection-rules' its linter
+        var actual = c.GetProperty("dialect").GetString() == "kibana"
+            ? KibanaKqlFormatter.Format(parsed.Root!)
+            : KueryFormatter.Normalize(parsed.Root!);
+        var expected = c.GetProperty("normalized").GetString()!;
+        return actual == expected ? null : $"lint differs: got {actual}";
+    }
+
+    private static string? CheckEqlToKql(JsonElement c)
+    {
+        var result = EqlToKuery.Translate(c.GetProperty("eql").GetString()!);
+        if (c.TryGetProperty("kql_is_not", out var not))
+            return result.Succeeded && result.Text != not.GetString() ? null : $"got {result.Text ?? result.Error}";
+        if (!result.Succeeded) return "translation failed: " + result.Error;
+        var expected = c.GetProperty("kql").GetString()!;
+        return result.Text == expected ? null : $"KQL differs: got {result.Text}";
     }
 }
