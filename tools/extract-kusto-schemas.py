@@ -22,8 +22,6 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DEFAULT_SCHEMAS = os.path.join(REPO, '..', 'shared', 'corpus', 'sentinel', 'schemas')
-if not os.path.isdir(DEFAULT_SCHEMAS):
-    DEFAULT_SCHEMAS = '/work/shared/corpus/sentinel/schemas'
 OUT = os.path.join(REPO, 'src', 'Generators', 'Data')
 
 SOURCES = [

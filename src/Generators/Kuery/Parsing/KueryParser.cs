@@ -90,28 +90,30 @@ internal sealed class KueryParser
     // ---- boolean structure (shared by queries and value lists) ----------------------------------
 
     private KueryNode ParseOr(bool inValues, KueryFieldName? field)
-    {
-        var start = _position;
-        var first = ParseAnd(inValues, field);
-        if (!IsKeywordAhead("or")) return first;
-        // Kibana builds one n-ary node per level; parenthesised groups stay nested
-        var operands = ImmutableArray.CreateBuilder<KueryNode>();
-        operands.Add(first);
-        while (TryKeyword("or"))
-            operands.Add(ParseAnd(inValues, field));
-        return new KueryOr(operands.ToImmutable(), start, _position - start);
-    }
+        => ParseChain("or", ParseAnd, (operands, start, length) => new KueryOr(operands, start, length), inValues, field);
 
     private KueryNode ParseAnd(bool inValues, KueryFieldName? field)
+        => ParseChain("and", ParseNot, (operands, start, length) => new KueryAnd(operands, start, length), inValues, field);
+
+    /// <summary>
+    /// <c>operand (keyword operand)*</c> as one n-ary node, as Kibana builds one node per level
+    /// (parenthesised groups stay nested); a single operand is returned as it is.
+    /// </summary>
+    private KueryNode ParseChain(
+        string keyword,
+        System.Func<bool, KueryFieldName?, KueryNode> parseOperand,
+        System.Func<ImmutableArray<KueryNode>, int, int, KueryNode> create,
+        bool inValues,
+        KueryFieldName? field)
     {
         var start = _position;
-        var first = ParseNot(inValues, field);
-        if (!IsKeywordAhead("and")) return first;
+        var first = parseOperand(inValues, field);
+        if (!IsKeywordAhead(keyword)) return first;
         var operands = ImmutableArray.CreateBuilder<KueryNode>();
         operands.Add(first);
-        while (TryKeyword("and"))
-            operands.Add(ParseNot(inValues, field));
-        return new KueryAnd(operands.ToImmutable(), start, _position - start);
+        while (TryKeyword(keyword))
+            operands.Add(parseOperand(inValues, field));
+        return create(operands.ToImmutable(), start, _position - start);
     }
 
     private KueryNode ParseNot(bool inValues, KueryFieldName? field)
