@@ -14,6 +14,7 @@ internal static class Program
             ListCommand.Create(),
             RunCommand.Create(),
             QueryCommand.Create(),
+            ExportCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
