@@ -15,6 +15,7 @@ internal static class Program
             RunCommand.Create(),
             QueryCommand.Create(),
             ExportCommand.Create(),
+            CoverageCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
