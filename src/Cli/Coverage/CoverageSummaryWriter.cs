@@ -8,9 +8,11 @@ internal static class CoverageSummaryWriter
     public static void Write(CoverageMatrix matrix, TextWriter writer)
     {
         var cells = matrix.Cells.ToList();
-        var techniques = cells.Select(c => c.Technique.Id).Distinct().ToList();
+        // a technique is covered when a rule maps it or one of its sub-techniques
+        var techniques = cells.Select(c => c.Technique.ParentId ?? c.Technique.Id).Distinct().Count();
+        var subTechniques = cells.Where(c => c.Technique.IsSubtechnique).Select(c => c.Technique.Id).Distinct().Count();
         writer.WriteLine($"ATT&CK Enterprise v{AttackCatalog.Version} coverage of {matrix.RuleCount} rules: " +
-            $"{techniques.Count(t => !t.Contains('.'))} techniques and {techniques.Count(t => t.Contains('.'))} sub-techniques covered");
+            $"{techniques} techniques and {subTechniques} sub-techniques covered");
         writer.WriteLine($"{"tactic",-22} {"techniques covered",20} {"sub-techniques",15} {"rules",6}");
         foreach (var tactic in CoverageMatrix.Tactics)
         {
