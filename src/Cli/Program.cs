@@ -16,6 +16,7 @@ internal static class Program
             QueryCommand.Create(),
             ExportCommand.Create(),
             CoverageCommand.Create(),
+            LockCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
