@@ -28,8 +28,8 @@ internal static class QueryCompilers
         return rule.Language switch
         {
             QueryLanguage.Kusto => Kusto.KustoCompiler.Compile(rule, schemas.KustoGlobals),
-            QueryLanguage.Kuery => Kuery.KueryCompiler.Compile(rule),
-            QueryLanguage.Eql => Eql.EqlCompiler.Compile(rule),
+            QueryLanguage.Kuery => Kuery.KueryCompiler.Compile(rule, schemas),
+            QueryLanguage.Eql => Eql.EqlCompiler.Compile(rule, schemas),
             QueryLanguage.Esql => Esql.EsqlCompiler.Compile(rule),
             QueryLanguage.Lucene => CompiledQuery.NotExecutable(EquatableArray<Diagnostics.QueryDiagnostic>.Empty, "Lucene queries are not supported yet"),
             _ => CompiledQuery.NotExecutable(EquatableArray<Diagnostics.QueryDiagnostic>.Empty, "the rule's query language is not known"),

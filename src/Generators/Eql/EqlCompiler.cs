@@ -16,7 +16,7 @@ namespace AzureRules.Generators.Eql;
 /// </summary>
 internal static class EqlCompiler
 {
-    public static CompiledQuery Compile(RuleDefinition rule)
+    public static CompiledQuery Compile(RuleDefinition rule, Project.CustomSchemas? schemas = null)
     {
         var text = rule.Query?.Text ?? "";
         var (query, error) = EqlParser.Parse(text);
@@ -25,7 +25,7 @@ internal static class EqlCompiler
             var syntax = QueryDiagnostic.Create(DiagnosticDescriptors.EqlSyntaxError, error!.Start, error.Length, error.Message);
             return CompiledQuery.NotExecutable(new[] { syntax }.ToEquatableArray(), "the EQL query has a syntax error");
         }
-        var diagnostics = EqlChecker.Check(query, rule.LookBack).ToEquatableArray();
+        var diagnostics = EqlChecker.Check(query, rule.LookBack, Elastic.RuleFieldTypes.For(rule, schemas ?? Project.CustomSchemas.Empty)).ToEquatableArray();
         if (diagnostics.Items.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
             return CompiledQuery.NotExecutable(diagnostics, "the EQL query has errors");
         return query switch
