@@ -65,15 +65,24 @@ internal static class ExportCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Rule files or folders", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The NDJSON file to write", Required = true };
-        var command = new Command("kibana", "Elastic rules as an NDJSON file for Kibana's rule import API") { paths, output };
+        var lockFile = new Option<string?>("--lock") { Description = "The version lock: rules without a version in their file get the locked one (as detection-rules exports)" };
+        var command = new Command("kibana", "Elastic rules as an NDJSON file for Kibana's rule import API") { paths, output, lockFile };
         command.SetAction(parse =>
         {
             if (Load(parse.GetValue(paths)!, RuleFamily.Elastic) is not { } rules) return 1;
+            var locked = parse.GetValue(lockFile) is { } lockPath
+                ? Generators.Project.ProjectFile.Read(lockPath, Generators.Project.ProjectFileKind.Lock, File.ReadAllText(lockPath)).Lock
+                    .ToDictionary(e => e.RuleId, e => e.Version, StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, string>();
             var file = parse.GetValue(output)!;
             if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder) Directory.CreateDirectory(folder);
             using (var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
             {
-                foreach (var rule in rules) writer.WriteLine(KibanaRuleExporter.ToLine(KibanaRuleExporter.Export(rule)));
+                foreach (var rule in rules)
+                {
+                    var version = rule.Version ?? locked.GetValueOrDefault(RuleFileReader.ClassIdOf(rule));
+                    writer.WriteLine(KibanaRuleExporter.ToLine(KibanaRuleExporter.Export(rule, version)));
+                }
             }
             Console.Error.WriteLine($"{rules.Count} rules written to {file}");
             return 0;
