@@ -17,10 +17,12 @@ namespace AzureRules.Corpus.Tests;
 /// </summary>
 public sealed class ExportRoundTripTests(ITestOutputHelper output)
 {
-    [SharedFact("corpus", "elastic", "rules")]
-    public void Every_elastic_rule_survives_a_kibana_ndjson_round_trip()
+    [SharedTheory("corpus", "elastic")]
+    [InlineData("rules")]
+    [InlineData("kibana-json")]
+    public void Every_elastic_rule_survives_a_kibana_ndjson_round_trip(string folder)
     {
-        var rules = ReadRules(SharedMaterial.Path("corpus", "elastic", "rules")!);
+        var rules = ReadRules(SharedMaterial.Path("corpus", "elastic", folder)!);
         var failures = new List<string>();
         foreach (var rule in rules)
         {
@@ -28,7 +30,7 @@ public sealed class ExportRoundTripTests(ITestOutputHelper output)
             var back = RuleFileReader.Read(rule.FilePath + ".ndjson", line);
             Compare(rule, back, failures);
         }
-        Report("elastic/rules → Kibana NDJSON → KibanaJsonReader", rules.Count, failures);
+        Report($"elastic/{folder} → Kibana NDJSON → KibanaJsonReader", rules.Count, failures);
     }
 
     [SharedTheory("corpus", "sentinel")]
