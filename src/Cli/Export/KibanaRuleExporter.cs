@@ -24,13 +24,11 @@ internal static class KibanaRuleExporter
         if (rule.Family != RuleFamily.Elastic)
             throw new ExportException(rule, "is a Sentinel rule; Kibana imports Elastic rules only");
 
-        var json = new JsonObject
-        {
-            ["rule_id"] = rule.Id?.Value,
-            ["name"] = rule.Name.Value,
-            ["description"] = rule.Description,
-            ["type"] = rule.Kind,
-        };
+        var json = new JsonObject();
+        if (rule.Id is { } id) json["rule_id"] = id.Value;
+        json["name"] = rule.Name.Value;
+        if (rule.Description is not null) json["description"] = rule.Description;
+        json["type"] = rule.Kind;
         if (rule.Language != QueryLanguage.None) json["language"] = ElasticVocabulary.LanguageName(rule.Language);
         if (rule.Query is { } query) json["query"] = query.Text;
         if (!rule.Indices.IsEmpty) json["index"] = Strings(rule.Indices);
@@ -89,7 +87,8 @@ internal static class KibanaRuleExporter
             {
                 var entry = new JsonObject { ["framework"] = "MITRE ATT&CK" };
                 if (tactic is not null) entry["tactic"] = Tactic(tactic);
-                if (techniques.Count > 0) entry["technique"] = techniques.DeepClone();
+                // detection-rules always writes the technique list, empty when the tactic alone is mapped
+                entry["technique"] = techniques.DeepClone();
                 threat.Add(entry);
             }
         }
