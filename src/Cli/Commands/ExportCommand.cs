@@ -28,9 +28,11 @@ internal static class ExportCommand
         var bundle = new Option<bool>("--bundle") { Description = "One template with every rule instead of one per rule" };
         var command = new Command("sentinel", "Sentinel alert rules and hunting queries as ARM or Bicep templates (the workspace is a parameter)")
             { paths, format, output, bundle };
+        var projectFiles = new ProjectFileOptions();
+        projectFiles.AddTo(command);
         command.SetAction(parse =>
         {
-            if (Load(parse.GetValue(paths)!, RuleFamily.Sentinel) is not { } rules) return 1;
+            if (Load(parse.GetValue(paths)!, RuleFamily.Sentinel, projectFiles.Read(parse)) is not { } rules) return 1;
             var resources = new List<SentinelResourceBuilder.SentinelResource>();
             foreach (var rule in rules)
             {
@@ -65,12 +67,13 @@ internal static class ExportCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Rule files or folders", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The NDJSON file to write", Required = true };
-        var lockFile = new Option<string?>("--lock") { Description = "The version lock: rules without a version in their file get the locked one (as detection-rules exports)" };
-        var command = new Command("kibana", "Elastic rules as an NDJSON file for Kibana's rule import API") { paths, output, lockFile };
+        var command = new Command("kibana", "Elastic rules as an NDJSON file for Kibana's rule import API") { paths, output };
+        var projectFiles = new ProjectFileOptions();
+        projectFiles.AddTo(command); // its --lock also gives rules without a version in their file the locked one
         command.SetAction(parse =>
         {
-            if (Load(parse.GetValue(paths)!, RuleFamily.Elastic) is not { } rules) return 1;
-            var locked = parse.GetValue(lockFile) is { } lockPath
+            if (Load(parse.GetValue(paths)!, RuleFamily.Elastic, projectFiles.Read(parse)) is not { } rules) return 1;
+            var locked = parse.GetValue(projectFiles.Lock) is { } lockPath && File.Exists(lockPath)
                 ? Generators.Project.ProjectFile.Read(lockPath, Generators.Project.ProjectFileKind.Lock, File.ReadAllText(lockPath)).Lock
                     .ToDictionary(e => e.RuleId, e => e.Version, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, string>();
@@ -90,11 +93,11 @@ internal static class ExportCommand
         return command;
     }
 
-    /// <summary>Compiles the files (errors stop the export) and reads their rules of one family, in path order.</summary>
-    private static List<RuleDefinition>? Load(string[] paths, RuleFamily family)
+    /// <summary>Compiles the files with the project files (errors stop the export; excepted ones do not) and reads their rules of one family, in path order.</summary>
+    private static List<RuleDefinition>? Load(string[] paths, RuleFamily family, List<ProjectFileText> projectFiles)
     {
         var files = RuleFiles.Read(paths);
-        var library = RuleLibrary.FromFiles(files, load: false);
+        var library = RuleLibrary.FromFiles(files, load: false, projectFiles);
         var (errors, _) = DiagnosticPrinter.Print(library.Diagnostics, Console.Error);
         if (errors > 0)
         {
