@@ -77,7 +77,8 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule)
             var start = EqlOrdinal.ToNanos(execution.WindowStart);
             while (cursor < found.Count && found[cursor].End.TimeNanos <= end) pending.Add(found[cursor++]);
             // a sequence that began before this window can be found by no later execution either
-            var inWindow = pending.Where(s => s.Start.TimeNanos >= start).OrderBy(s => s.Start).ThenBy(s => s.Key).ToList();
+            // in the order the EQL search returns them: by the last event (Elasticsearch's Sequence.compareTo), then key
+            var inWindow = pending.Where(s => s.Start.TimeNanos >= start).OrderBy(s => s.End).ThenBy(s => s.Key).ToList();
             pending.Clear();
             foreach (var sequence in EqlPipe.Apply(inWindow, _definition.Pipes).Take(maxSignals))
             {

@@ -6,7 +6,7 @@ namespace AzureRules.Conformance.Eql;
 
 /// <summary>
 /// Runs a compiled sequence or sample over a conformance data set the way the EQL search API
-/// answers: sequences ordered by their first event (then key), samples by key, cut by the pipes and
+/// answers: sequences ordered by their last event (Elasticsearch's Sequence.compareTo), then key, samples by key, cut by the pipes and
 /// the request's <c>size</c>; the result is the flat list of event ids (−1 for a missing-event stage).
 /// </summary>
 internal static class EqlJoinRunner
@@ -27,7 +27,7 @@ internal static class EqlJoinRunner
             var matcher = new EqlSequenceMatcher<EqlTestEvent>(definition);
             foreach (var hit in hits) matcher.Add(hit);
             matcher.Finish();
-            results = [.. matcher.TakeCompleted().OrderBy(s => s.Start).ThenBy(s => s.Key)];
+            results = [.. matcher.TakeCompleted().OrderBy(s => s.End).ThenBy(s => s.Key)];
         }
         else
         {

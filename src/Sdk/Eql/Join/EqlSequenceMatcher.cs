@@ -14,10 +14,8 @@ namespace AzureRules.Sdk.Eql.Join;
 /// </para>
 /// <para>
 /// <c>with runs=N</c> is N consecutive copies of its step. Missing-event stages <c>![…]</c> hold no
-/// event: a candidate is rejected when an event matching the missing filter with the same key lies
-/// strictly between its neighbouring events, or, for a leading (trailing) missing stage, within
-/// maxspan before the last (after the first) event — so a candidate with a trailing missing stage is
-/// decided only once the stream has passed that window.
+/// event; a completed candidate is checked against the missing events seen (<see cref="Accepts"/>),
+/// and one with a trailing missing stage only once the stream has passed maxspan after its start.
 /// </para>
 /// Memory is bounded by the span: partial sequences older than <c>maxspan</c> (or the given
 /// expiry, the rule's look-back, when there is none) are dropped, as are remembered missing events.
@@ -164,7 +162,7 @@ public sealed class EqlSequenceMatcher<T>
         var trailing = _lastPositive < _stageFilter.Length - 1;
         if (!trailing)
         {
-            if (!HasMissingEvent(sequence)) _completed.Add(new EqlJoinResult<T>(sequence.Key, sequence.Events));
+            if (Accepts(sequence)) _completed.Add(new EqlJoinResult<T>(sequence.Key, sequence.Events));
             return;
         }
         var decideAfter = _maxSpan is { } max ? sequence.Start.TimeNanos + max : long.MaxValue;
@@ -178,16 +176,25 @@ public sealed class EqlSequenceMatcher<T>
         {
             var (sequence, decideAfter) = _awaitingMissing[i];
             if (!final && now <= decideAfter) continue;
-            if (!HasMissingEvent(sequence)) _completed.Add(new EqlJoinResult<T>(sequence.Key, sequence.Events));
+            if (Accepts(sequence)) _completed.Add(new EqlJoinResult<T>(sequence.Key, sequence.Events));
             _awaitingMissing.RemoveAt(i--);
         }
     }
 
-    /// <summary>Whether an event of a missing stage, with the sequence's key, falls in that stage's window.</summary>
-    private bool HasMissingEvent(Partial sequence)
+    /// <summary>
+    /// Whether a candidate survives its missing-event stages, as Elasticsearch's
+    /// <c>TumblingWindow.doCheckMissingEvents</c> decides (x-pack/plugin/eql/.../execution/sequence/TumblingWindow.java):
+    /// a missing stage between two events rejects the candidate if a matching event (same key) has a
+    /// timestamp strictly between theirs. Leading and trailing missing stages look for the latest
+    /// matching event before the first event and the earliest after the last one; the candidate stands
+    /// if they found none, or if the span from that event to the other end of the sequence (or to each
+    /// other, with both) exceeds maxspan.
+    /// </summary>
+    private bool Accepts(Partial sequence)
     {
-        var first = sequence.Events[_firstPositive]!.Ordinal;
-        var last = sequence.Events[_lastPositive]!.Ordinal;
+        var start = sequence.Events[_firstPositive]!.Ordinal.TimeNanos;
+        var end = sequence.Events[_lastPositive]!.Ordinal.TimeNanos;
+        long? lastLeading = null, firstTrailing = null;
         for (var stage = 0; stage < _stageFilter.Length; stage++)
         {
             if (!_missing[stage]) continue;
@@ -196,18 +203,31 @@ public sealed class EqlSequenceMatcher<T>
             foreach (var (hit, filter, key) in _missingHits)
             {
                 if (filter != _stageFilter[stage] || !key.Equals(sequence.Key)) continue;
-                var o = hit.Ordinal;
-                var afterLow = before >= 0
-                    ? o > sequence.Events[before]!.Ordinal
-                    : _maxSpan is not { } max1 || o.TimeNanos >= last.TimeNanos - max1;
-                var beforeHigh = after >= 0
-                    ? o < sequence.Events[after]!.Ordinal
-                    : _maxSpan is not { } max2 || o.TimeNanos <= first.TimeNanos + max2;
-                if (afterLow && beforeHigh) return true;
+                var t = hit.Ordinal.TimeNanos;
+                if (before < 0)
+                {
+                    if (t < start && (lastLeading is null || t > lastLeading)) lastLeading = t;
+                }
+                else if (after < 0)
+                {
+                    if (t > end && (firstTrailing is null || t < firstTrailing)) firstTrailing = t;
+                }
+                else if (t > sequence.Events[before]!.Ordinal.TimeNanos && t < sequence.Events[after]!.Ordinal.TimeNanos)
+                {
+                    return false;
+                }
             }
         }
-        return false;
+        var leadingStage = _missing[0];
+        var trailingStage = _missing[^1];
+        if (lastLeading is null && firstTrailing is null) return true;
+        if (leadingStage && lastLeading is null) return true;
+        if (trailingStage && firstTrailing is null) return true;
+        if (leadingStage && trailingStage) return ExceedsMaxSpan(lastLeading!.Value, firstTrailing!.Value);
+        return leadingStage ? ExceedsMaxSpan(lastLeading!.Value, end) : ExceedsMaxSpan(start, firstTrailing!.Value);
     }
+
+    private bool ExceedsMaxSpan(long from, long to) => _maxSpan is { } max && to - from > max;
 
     private int NextPositive(int stage)
     {
