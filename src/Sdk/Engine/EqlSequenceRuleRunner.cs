@@ -76,15 +76,17 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule)
             var end = EqlOrdinal.ToNanos(execution.Time);
             var start = EqlOrdinal.ToNanos(execution.WindowStart);
             while (cursor < found.Count && found[cursor].End.TimeNanos <= end) pending.Add(found[cursor++]);
-            // a sequence that began before this window can be found by no later execution either
+            // a sequence that began before this window can be found by no later execution either;
             // in the order the EQL search returns them: by the last event (Elasticsearch's Sequence.compareTo), then key
             var inWindow = pending.Where(s => s.Start.TimeNanos >= start).OrderBy(s => s.End).ThenBy(s => s.Key).ToList();
-            pending.Clear();
-            foreach (var sequence in EqlPipe.Apply(inWindow, _definition.Pipes).Take(maxSignals))
+            var reported = EqlPipe.Apply(inWindow, _definition.Pipes).Take(maxSignals).ToList();
+            foreach (var sequence in reported)
             {
                 alerted++;
                 yield return ToAlert(execution, sequence);
             }
+            // beyond max_signals: a later, overlapping execution still sees them, as Kibana's would
+            pending = [.. inWindow.Except(reported)];
         }
         Statistics.MatchesNotAlerted = found.Count - alerted;
     }
