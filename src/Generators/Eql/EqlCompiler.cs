@@ -12,7 +12,7 @@ namespace AzureRules.Generators.Eql;
 /// <summary>
 /// Compiles an Elasticsearch EQL query into the members of the rule's detection class: parse
 /// (<see cref="EqlParser"/>), check (<see cref="EqlChecker"/>), and for event queries emit
-/// (<see cref="EqlEmitter"/>). Sequences and samples are parsed and checked but cannot run yet.
+/// (<see cref="EqlEmitter"/>; sequences and samples <see cref="EqlJoinEmitter"/>).
 /// </summary>
 internal static class EqlCompiler
 {
@@ -31,8 +31,9 @@ internal static class EqlCompiler
         return query switch
         {
             EqlEventQuery events => new CompiledQuery(diagnostics, EqlEmitter.BaseClass, EqlEmitter.EmitMembers(events), null, EquatableArray<string>.Empty),
-            EqlSequenceQuery => CompiledQuery.NotExecutable(diagnostics, "EQL sequences are parsed and checked, but the runtime cannot run them yet"),
-            _ => CompiledQuery.NotExecutable(diagnostics, "EQL samples are parsed and checked, but the runtime cannot run them yet"),
+            EqlSequenceQuery sequence => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sequence), null, EquatableArray<string>.Empty),
+            EqlSampleQuery sample => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sample), null, EquatableArray<string>.Empty),
+            _ => CompiledQuery.NotExecutable(diagnostics, "unknown EQL query form"),
         };
     }
 }
