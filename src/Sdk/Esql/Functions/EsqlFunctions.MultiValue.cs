@@ -160,3 +160,9 @@ public static partial class EsqlFunctions
         return EsqlMulti.Of(All(a).Where(x => !right.Contains(x, EsqlValueComparer.Instance!)).Distinct(EsqlValueComparer.Instance!).ToList()!);
     }
 }
+
+public static partial class EsqlFunctions
+{
+    /// <summary>An array literal <c>[1, 2, 3]</c>: a multi-value (nulls dropped; one item is a single value).</summary>
+    public static object? Array(params object?[] items) => EsqlMulti.Of(items.SelectMany(All).ToList());
+}

@@ -244,12 +244,13 @@ public static partial class EsqlFunctions
 public sealed class EsqlLikePattern
 {
     private readonly Eql.EqlWildcard? _wildcard;
-    private readonly Regex? _regex;
+    private readonly Lazy<Regex>? _regex;
 
-    private EsqlLikePattern(Eql.EqlWildcard? wildcard, Regex? regex)
+    // the regex is built on first use: a bad pattern fails the query run that uses it, not the rule's loading
+    private EsqlLikePattern(Eql.EqlWildcard? wildcard, Func<Regex>? regex)
     {
         _wildcard = wildcard;
-        _regex = regex;
+        _regex = regex is null ? null : new Lazy<Regex>(regex);
     }
 
     /// <summary>A LIKE pattern. Without escapes the shared wildcard matcher runs it; with escapes, a non-backtracking regex.</summary>
@@ -265,14 +266,14 @@ public sealed class EsqlLikePattern
             else if (c == '?') builder.Append('.');
             else builder.Append(Regex.Escape(c.ToString()));
         }
-        return new(null, new Regex("^(?:" + builder + ")$", EsqlRegex.Options | (ignoreCase ? RegexOptions.IgnoreCase : 0)));
+        return new(null, () => EsqlRegex.Create("^(?:" + builder + ")$", ignoreCase ? RegexOptions.IgnoreCase : 0));
     }
 
     /// <summary>An RLIKE pattern: a Lucene regular expression, which always matches the whole string.</summary>
     public static EsqlLikePattern Regular(string pattern, bool ignoreCase = false)
-        => new(null, new Regex("^(?:" + pattern + ")$", EsqlRegex.Options | (ignoreCase ? RegexOptions.IgnoreCase : 0)));
+        => new(null, () => EsqlRegex.Create("^(?:" + pattern + ")$", ignoreCase ? RegexOptions.IgnoreCase : 0));
 
-    public bool IsMatch(string text) => _wildcard?.IsMatch(text) ?? _regex!.IsMatch(text);
+    public bool IsMatch(string text) => _wildcard?.IsMatch(text) ?? _regex!.Value.IsMatch(text);
 }
 
 /// <summary>Regular expressions from queries: non-backtracking (linear time on attacker-controlled values), cached by pattern.</summary>
@@ -283,5 +284,24 @@ public static class EsqlRegex
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), Regex> Cache = new();
 
     public static Regex Get(string pattern, bool anchored)
-        => Cache.GetOrAdd((pattern, anchored), key => new Regex(key.Item2 ? "^(?:" + key.Item1 + ")$" : key.Item1, Options));
+        => Cache.GetOrAdd((pattern, anchored), key => Create(key.Item2 ? "^(?:" + key.Item1 + ")$" : key.Item1));
+
+    /// <summary>Time limit for the rare pattern the non-backtracking engine cannot take (its automaton would be too large).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Compiles without backtracking; a pattern whose automaton exceeds .NET's size limit (large GROK
+    /// alternations such as IPV6) falls back to the backtracking engine with a match timeout.
+    /// </summary>
+    public static Regex Create(string pattern, RegexOptions extra = RegexOptions.None)
+    {
+        try
+        {
+            return new Regex(pattern, Options | extra);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, (Options & ~RegexOptions.NonBacktracking) | extra, Timeout);
+        }
+    }
 }

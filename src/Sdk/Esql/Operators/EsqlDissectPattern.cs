@@ -12,13 +12,24 @@ public sealed class EsqlDissectPattern
 {
     private sealed record Part(string Key, bool Skip, bool Append, int Order, bool RightPadding, string Delimiter);
 
-    private readonly string _prefix;
-    private readonly List<Part> _parts = [];
+    private readonly string _pattern;
     private readonly string _separator;
+    private string _prefix = "";
+    private readonly List<Part> _parts = [];
+    private string[]? _keys;
 
+    /// <summary>The pattern is parsed on first use, so a bad one fails the query run, not the rule's loading.</summary>
     public EsqlDissectPattern(string pattern, string appendSeparator = "")
     {
+        _pattern = pattern;
         _separator = appendSeparator;
+    }
+
+    /// <summary>The columns the pattern creates, in order of first appearance.</summary>
+    public string[] Keys => _keys ??= Parse(_pattern);
+
+    private string[] Parse(string pattern)
+    {
         var position = pattern.IndexOf("%{", StringComparison.Ordinal);
         if (position < 0) throw new FormatException($"Unable to find any keys or delimiters for [{pattern}]");
         _prefix = pattern[..position];
@@ -40,15 +51,13 @@ public sealed class EsqlDissectPattern
             _parts.Add(new Part(key, skip, append, order, rightPadding, delimiter));
             position = next;
         }
-        Keys = _parts.Where(p => !p.Skip).Select(p => p.Key).Distinct().ToArray();
+        return _parts.Where(p => !p.Skip).Select(p => p.Key).Distinct().ToArray();
     }
-
-    /// <summary>The columns the pattern creates, in order of first appearance.</summary>
-    public string[] Keys { get; }
 
     /// <summary>The value of each key, or null when the text does not fit the pattern.</summary>
     public object?[]? Match(string text)
     {
+        _ = Keys;
         if (!text.StartsWith(_prefix, StringComparison.Ordinal)) return null;
         var position = _prefix.Length;
         var values = new List<(Part Part, string Value)>();

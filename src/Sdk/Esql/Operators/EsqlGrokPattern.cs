@@ -14,24 +14,35 @@ public sealed class EsqlGrokPattern
     private const int MaxDepth = 16;
     private static readonly Regex Reference = new(@"%\{(\w+)(?::([\w.@\[\]]+))?(?::(\w+))?\}", RegexOptions.CultureInvariant);
 
-    private readonly Regex _regex;
-    private readonly (string Group, int Column)[] _groups;
+    private readonly string _pattern;
+    private Regex? _regex;
+    private (string Group, int Column)[] _groups = [];
+    private (string Name, EsqlDataType Type)[]? _columns;
 
-    public EsqlGrokPattern(string pattern)
+    /// <summary>The pattern is expanded and compiled on first use, so a bad one fails the query run, not the rule's loading.</summary>
+    public EsqlGrokPattern(string pattern) => _pattern = pattern;
+
+    public (string Name, EsqlDataType Type)[] Columns
     {
-        var columns = new List<(string Name, EsqlDataType Type)>();
-        var groups = new List<(string, int)>();
-        var expanded = Expand(pattern, 0, columns, groups);
-        _regex = new Regex(expanded, EsqlRegex.Options);
-        _groups = [.. groups];
-        Columns = [.. columns];
+        get
+        {
+            if (_columns is null)
+            {
+                var columns = new List<(string Name, EsqlDataType Type)>();
+                var groups = new List<(string, int)>();
+                var expanded = Expand(_pattern, 0, columns, groups);
+                _regex = EsqlRegex.Create(expanded);
+                _groups = [.. groups];
+                _columns = [.. columns];
+            }
+            return _columns;
+        }
     }
-
-    public (string Name, EsqlDataType Type)[] Columns { get; }
 
     public object?[]? Match(string text)
     {
-        var match = _regex.Match(text);
+        _ = Columns; // compiles on first use
+        var match = _regex!.Match(text);
         if (!match.Success) return null;
         var values = Columns.Select(_ => new List<object>()).ToArray();
         foreach (var (group, column) in _groups)

@@ -131,3 +131,35 @@ public static partial class EsqlOperators
         }
     }
 }
+
+public static partial class EsqlOperators
+{
+    /// <summary>
+    /// INLINE STATS: the same aggregation, but every input row stays and gets its group's aggregate
+    /// columns appended (a BY column keeps its place).
+    /// </summary>
+    public static EsqlTable InlineStats(EsqlTable table, EsqlAggregateCall[] aggregates, EsqlField[] groups, EsqlField[] outputs)
+    {
+        var stats = Stats(table, aggregates, groups, outputs);
+        var groupFunctions = groups.Select(g => g.Expression(table)).ToArray();
+        var groupPositions = groups.Select(g => stats[g.Name]).ToArray();
+        var byKey = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var row in stats.Rows) byKey[Key(groupPositions.Select(p => row[p]))] = row;
+        var outputPositions = outputs.Select(o => stats[o.Name]).ToArray();
+        var result = table;
+        for (var o = 0; o < outputs.Length; o++)
+        {
+            var values = new object?[table.Rows.Count];
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                var key = groupFunctions.Select(f => f(table.Rows[r]) is EsqlMulti m ? m.Items[0] : f(table.Rows[r]));
+                if (byKey.TryGetValue(Key(key), out var group)) values[r] = group[outputPositions[o]];
+            }
+            result = Append(result, outputs[o].Name, stats.TypeOf(outputPositions[o]), values);
+        }
+        return result;
+    }
+
+    private static string Key(IEnumerable<object?> values)
+        => string.Join("\u0001", values.Select(v => v is null ? "\u0000" : v.GetType().Name + ":" + EsqlFormat.Cell(v)));
+}
