@@ -130,6 +130,7 @@ internal static class EsqlFunctionCatalog
         Scalar(EsqlType.Long, 1, 1, "to_long", "to_unsigned_long", "to_ul", "to_ulong");
         Scalar(EsqlType.Ip, 1, 2, "to_ip");
         Scalar(EsqlType.Keyword, 1, 1, "to_string", "to_str");
+        Scalar(EsqlType.Text, 1, 1, "to_text");
         Scalar(EsqlType.Version, 1, 1, "to_version", "to_ver");
         Scalar(EsqlType.GeoPoint, 1, 1, "to_geopoint");
         Scalar(EsqlType.Unknown, 1, 1, "to_geoshape", "to_cartesianpoint", "to_cartesianshape", "to_aggregate_metric_double",
@@ -186,7 +187,7 @@ internal static class EsqlFunctionCatalog
         ["to_long"] = "ToLong",
         ["to_unsigned_long"] = "ToUnsignedLong", ["to_ul"] = "ToUnsignedLong", ["to_ulong"] = "ToUnsignedLong",
         ["to_ip"] = "ToIp",
-        ["to_string"] = "ToStringValue", ["to_str"] = "ToStringValue",
+        ["to_string"] = "ToStringValue", ["to_str"] = "ToStringValue", ["to_text"] = "ToStringValue",
         ["to_version"] = "ToVersion", ["to_ver"] = "ToVersion",
     };
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AzureRules.Generators.Elastic;
 using AzureRules.Generators.Emit;
 using AzureRules.Generators.Esql.Binding;
 using AzureRules.Generators.Esql.Syntax;
@@ -187,16 +188,27 @@ internal sealed partial class EsqlEmitter
             var type = RuntimeType(StaticType(field.Expression)) is { } t ? ", Type: " + t : "";
             outputs.Add($"new({CSharpLiteral.String(field.ColumnName)}, {Lambda(field.Expression, scope)}{type}{copy})");
         }
+        var groupTypes = stats.Groups.Select(g => (g.ColumnName, StaticType(g.Expression))).ToList();
+        var outputTypes = stats.Aggregates.Select(a => (a.ColumnName, StaticType(a.Expression))).ToList();
+        if (!stats.IsInline) _columnTypes.Clear();
+        foreach (var (name, type) in outputTypes.Concat(groupTypes)) _columnTypes[name] = type;
         var groups = stats.Groups.Select(g => Field(g.ColumnName, g.Expression));
         var method = stats.IsInline ? "InlineStats" : "Stats";
         return $"t = {Ops}{method}(t,\n        [{string.Join(",\n         ", aggregates)}],\n        [{string.Join(", ", groups)}],\n        [{string.Join(",\n         ", outputs)}]);";
     }
 
-    /// <summary>The type an expression has whatever its values: used when every value is null.</summary>
-    private static EsqlType StaticType(EsqlExpression expression)
+    /// <summary>
+    /// The type an expression has whatever its values: the runtime uses it when every value is null
+    /// (<c>x + 10</c> with a null x is still an integer column). Column types are those the earlier
+    /// commands gave (<see cref="_columnTypes"/>), else the ECS catalog's.
+    /// </summary>
+    private EsqlType StaticType(EsqlExpression expression)
     {
         switch (expression)
         {
+            case EsqlColumnReference reference:
+                if (_columnTypes.TryGetValue(reference.Name.Name, out var known)) return known;
+                return ElasticFieldCatalog.TryGetField(reference.Name.Name, out var fieldType) ? EsqlTypes.FromElastic(fieldType) : EsqlType.Unknown;
             case EsqlLiteral literal:
                 return literal.Kind switch
                 {
@@ -212,13 +224,20 @@ internal sealed partial class EsqlEmitter
             case EsqlFunctionCall call when EsqlFunctionCatalog.Find(call.Name.Name) is { } function:
                 if (!function.ReturnsArgumentType) return function.ReturnType;
                 var index = function.Name == "CASE" ? 1 : 0;
-                return index < call.Arguments.Count ? StaticType(call.Arguments[index]) : EsqlType.Unknown;
+                var argument = index < call.Arguments.Count ? StaticType(call.Arguments[index]) : EsqlType.Unknown;
+                // SUM of integers is a long
+                return function.Name == "SUM" && argument == EsqlType.Integer ? EsqlType.Long : argument;
             case EsqlBinary binary:
                 if (!binary.IsArithmetic) return EsqlType.Boolean;
                 var left = StaticType(binary.Left);
                 var right = StaticType(binary.Right);
-                if (left == EsqlType.Null || right == EsqlType.Null) return EsqlType.Unknown;
-                return left == right ? left : EsqlType.Unknown;
+                // null with a number is a null of the number's type
+                if (left == EsqlType.Null) return right;
+                if (right == EsqlType.Null) return left;
+                if (left == right) return left;
+                if (left == EsqlType.Double || right == EsqlType.Double) return EsqlType.Double;
+                if (left == EsqlType.Long || right == EsqlType.Long) return EsqlType.Long;
+                return EsqlType.Unknown;
             case EsqlIn or EsqlPatternMatch or EsqlIsNull:
                 return EsqlType.Boolean;
             case EsqlUnary unary:

@@ -28,6 +28,8 @@ internal sealed partial class EsqlEmitter
     private readonly Dictionary<string, string> _staticByInitializer = new(StringComparer.Ordinal);
     private readonly List<string> _nestedClasses = new();
     private readonly StringBuilder _body = new();
+    // the types earlier commands gave the columns they made, for StaticType
+    private readonly Dictionary<string, EsqlType> _columnTypes = new(StringComparer.Ordinal);
     private readonly EsqlQuery _query;
 
     private EsqlEmitter(EsqlQuery query) => _query = query;
@@ -68,6 +70,11 @@ internal sealed partial class EsqlEmitter
                     Line($"t = {Ops}{(project.IsDrop ? "Drop" : "Keep")}(t, {string.Join(", ", project.Patterns.Select(p => CSharpLiteral.String(p.Name)))});");
                     break;
                 case EsqlRename rename:
+                    foreach (var (old, @new) in rename.Renames)
+                    {
+                        if (_columnTypes.TryGetValue(old.Name, out var renamedType)) _columnTypes[@new.Name] = renamedType;
+                        _columnTypes.Remove(old.Name);
+                    }
                     Line($"t = {Ops}Rename(t, {string.Join(", ", rename.Renames.Select(r => $"({CSharpLiteral.String(r.Old.Name)}, {CSharpLiteral.String(r.New.Name)})"))});");
                     break;
                 case EsqlSort sort:
@@ -167,7 +174,15 @@ internal sealed partial class EsqlEmitter
     }
 
     private string Fields(IEnumerable<EsqlField> fields)
-        => string.Join(", ", fields.Select(f => Field(f.ColumnName, f.Expression)));
+    {
+        var emitted = new List<string>();
+        foreach (var field in fields)
+        {
+            emitted.Add(Field(field.ColumnName, field.Expression));
+            _columnTypes[field.ColumnName] = StaticType(field.Expression);
+        }
+        return string.Join(", ", emitted);
+    }
 
     private string Field(string name, EsqlExpression expression)
     {

@@ -52,7 +52,7 @@ public static partial class EsqlFunctions
         var n = EsqlConvert.ToDouble(@base);
         if (x <= 0 || n <= 0) return EsqlWarnings.Null("java.lang.ArithmeticException: Log of non-positive number");
         if (n == 1) return EsqlWarnings.Null("java.lang.ArithmeticException: Log of base 1");
-        return Math.Log(x) / Math.Log(n);
+        return Math.Log10(x) / Math.Log10(n);
     }
 
     public static object? Pow(object? a, object? b)

@@ -17,13 +17,14 @@ public static partial class EsqlOperators
         {
             var value = evaluate(table.Rows[r]);
             if (value is null) continue;
-            if (value is EsqlMulti)
+            // a multi-valued input is matched value by value; the captures of every match are kept
+            var captured = columns.Select(_ => new List<object>()).ToArray();
+            foreach (var item in EsqlFunctions.All(value))
             {
-                EsqlWarnings.Null(EsqlWarnings.MultiValue);
-                continue;
+                if (match(EsqlFunctions.Text(item)) is not { } values) continue;
+                for (var c = 0; c < columns.Length; c++) captured[c].AddRange(EsqlFunctions.All(values[c]));
             }
-            if (match(EsqlFunctions.Text(value)) is not { } values) continue;
-            for (var c = 0; c < columns.Length; c++) extracted[c][r] = values[c];
+            for (var c = 0; c < columns.Length; c++) extracted[c][r] = EsqlMulti.Of(captured[c]);
         }
         for (var c = 0; c < columns.Length; c++) table = Append(table, columns[c].Name, columns[c].Type, extracted[c]);
         return table;

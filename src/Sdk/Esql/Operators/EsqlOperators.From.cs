@@ -146,7 +146,8 @@ public static partial class EsqlOperators
         if (converted.Count > 1 && type != EsqlDataType.Text)
         {
             converted.Sort(EsqlValueComparer.Instance!);
-            if (type is EsqlDataType.Keyword or EsqlDataType.Ip or EsqlDataType.Version or EsqlDataType.Boolean)
+            // keyword-like doc values are sets; numeric and boolean doc values keep duplicates
+            if (type is EsqlDataType.Keyword or EsqlDataType.Ip or EsqlDataType.Version)
                 converted = converted.Distinct(EsqlValueComparer.Instance!).ToList()!;
         }
         return EsqlMulti.Of(converted);

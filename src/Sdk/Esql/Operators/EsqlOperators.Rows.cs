@@ -48,7 +48,6 @@ public static partial class EsqlOperators
             // a column mixing integers and longs (CASE over both) is long, with doubles double
             if (found is null || Wider(type, found.Value)) found = type;
         }
-        if (found is EsqlDataType.Keyword && compiled is EsqlDataType.Text) return EsqlDataType.Text;
         return found ?? compiled ?? EsqlDataType.Null;
     }
 
