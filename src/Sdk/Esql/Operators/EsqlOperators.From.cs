@@ -117,7 +117,11 @@ public static partial class EsqlOperators
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
+                {
+                    // _id, _index and the like in an event are its envelope, not fields: METADATA reads them
+                    if (prefix.Length == 0 && property.Name is "_id" or "_index" or "_version" or "_source" or "_score") continue;
                     Flatten(property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name, fields);
+                }
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray()) Flatten(item, prefix, fields);
