@@ -101,7 +101,7 @@ public readonly record struct EsqlSpan(int Months, int Days, TimeSpan Time)
         {
             "millisecond" or "milliseconds" or "ms" => new(0, 0, TimeSpan.FromMilliseconds(n)),
             "second" or "seconds" or "sec" or "s" => new(0, 0, TimeSpan.FromSeconds(n)),
-            "minute" or "minutes" or "min" => new(0, 0, TimeSpan.FromMinutes(n)),
+            "minute" or "minutes" or "min" or "m" => new(0, 0, TimeSpan.FromMinutes(n)),
             "hour" or "hours" or "h" => new(0, 0, TimeSpan.FromHours(n)),
             "day" or "days" or "d" => new(0, (int)n, TimeSpan.Zero),
             "week" or "weeks" or "w" => new(0, (int)n * 7, TimeSpan.Zero),

@@ -246,8 +246,13 @@ internal sealed partial class EsqlEmitter
     {
         if (_staticByInitializer.TryGetValue(initializer, out var existing)) return existing;
         var name = "Constant" + _statics.Count.ToString(CultureInfo.InvariantCulture);
-        var fullType = type == "object" ? "object" : Sdk + type;
-        _statics.Add($"private static readonly {fullType} {name} = {initializer};");
+        if (type == "object")
+        {
+            // a value from the query text (a time span) is built on first use: a bad one fails the run, not the rule's loading
+            _statics.Add($"private static readonly global::System.Lazy<object> {name} = new(() => {initializer});");
+            name += ".Value";
+        }
+        else _statics.Add($"private static readonly {Sdk}{type} {name} = {initializer};");
         _staticByInitializer[initializer] = name;
         return name;
     }
