@@ -130,14 +130,41 @@ internal sealed partial class EsqlEmitter
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var command in _query.Commands) CollectNames(command, names);
+        names.ExceptWith(CreatedNames());
         var known = new List<string>();
         foreach (var name in names)
         {
-            if (!ElasticFieldCatalog.TryGetField(name, out var fieldType)) continue;
-            if (RuntimeType(EsqlTypes.FromElastic(fieldType)) is not { } type) continue;
-            known.Add($"({CSharpLiteral.String(name)}, {type})");
+            if (name.IndexOf('*') >= 0) continue;
+            var type = ElasticFieldCatalog.TryGetField(name, out var fieldType) ? RuntimeType(EsqlTypes.FromElastic(fieldType)) : null;
+            known.Add($"({CSharpLiteral.String(name)}, {type ?? Sdk + "EsqlDataType.Null"})");
         }
         return known.Count == 0 ? "" : ", " + string.Join(", ", known);
+    }
+
+    /// <summary>The columns the query's commands create (not index fields).</summary>
+    private IEnumerable<string> CreatedNames()
+    {
+        foreach (var command in _query.Commands)
+        {
+            switch (command)
+            {
+                case EsqlEval eval: foreach (var f in eval.Fields) yield return f.ColumnName; break;
+                case EsqlRow row: foreach (var f in row.Fields) yield return f.ColumnName; break;
+                case EsqlStats stats:
+                    foreach (var f in stats.Aggregates) yield return f.ColumnName;
+                    foreach (var f in stats.Groups) if (f.Name is not null) yield return f.ColumnName;
+                    break;
+                case EsqlRename rename: foreach (var (_, @new) in rename.Renames) yield return @new.Name; break;
+                case EsqlExtract extract:
+                    foreach (var pattern in extract.Patterns)
+                    {
+                        var columns = extract.IsGrok ? ExtractionPatterns.GrokColumns(pattern.Value) : ExtractionPatterns.DissectColumns(pattern.Value);
+                        foreach (var (name, _) in columns) yield return name;
+                    }
+                    break;
+                case EsqlEnrich { With: { } with }: foreach (var (n, f) in with) yield return (n ?? f).Name; break;
+            }
+        }
     }
 
     private static void CollectNames(EsqlCommand command, ISet<string> names)

@@ -6,12 +6,13 @@ namespace AzureRules.Sdk.Esql;
 /// <summary>FROM: documents become rows, one column per leaf field (sorted by name, as Elasticsearch lists them), then the METADATA columns.</summary>
 public static partial class EsqlOperators
 {
-    /// <param name="knownFields">Fields the query names whose type the compiler knows (the ECS catalog): they
-    /// get that type even when no document has them, as they would with an index mapping.</param>
+    /// <param name="knownFields">The index fields the query names, with the type the compiler knows (the ECS
+    /// catalog) or Null: they are columns even when no document in the window has them, as they would be
+    /// with an index mapping; a known type also wins over what the JSON values look like.</param>
     public static EsqlTable From(EsqlSource source, string[] indices, string[] metadata, params (string Name, EsqlDataType Type)[] knownFields)
     {
+        // no index matching is no documents: an index a rule reads may have no events in an execution's window
         var matched = source.Indices(indices).ToList();
-        if (matched.Count == 0) throw new InvalidOperationException($"Unknown index [{string.Join(",", indices)}]");
 
         // field → (ES|QL type, mapping type) from the mappings, then the compiler, then the documents
         var types = new SortedDictionary<string, (EsqlDataType Type, string Mapping)>(StringComparer.Ordinal);
@@ -24,7 +25,8 @@ public static partial class EsqlOperators
                 types[field] = types.TryGetValue(field, out var seen) && seen.Type != type ? (EsqlDataType.Unsupported, mapping) : (type, mapping);
             }
         }
-        foreach (var (name, type) in knownFields) types.TryAdd(name, (type, EsqlDataTypes.Name(type)));
+        // a field the query names but no mapping or catalog types is a null column until a document has it
+        foreach (var (name, type) in knownFields) types.TryAdd(name, (type, type == EsqlDataType.Null ? Guessed : EsqlDataTypes.Name(type)));
 
         var flattened = new List<(EsqlIndex Index, EsqlDocument Document, Dictionary<string, List<JsonElement>> Fields, JsonDocument Json)>();
         try
