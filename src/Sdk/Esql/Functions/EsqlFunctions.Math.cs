@@ -66,7 +66,7 @@ public static partial class EsqlFunctions
     public static object? Hypot(object? x, object? y) => Singles(x, y, out var a, out var b) ? Math.Sqrt(Math.Pow(EsqlConvert.ToDouble(a), 2) + Math.Pow(EsqlConvert.ToDouble(b), 2)) : null;
     public static object? CopySign(object? x, object? y) => Singles(x, y, out var a, out var b) ? a switch
     {
-        int i => Math.Sign(EsqlConvert.ToDouble(b)) < 0 ? -Math.Abs(i) : Math.Abs(i),
+        int i => (object)(Math.Sign(EsqlConvert.ToDouble(b)) < 0 ? -Math.Abs(i) : Math.Abs(i)),
         long l => Math.Sign(EsqlConvert.ToDouble(b)) < 0 ? -Math.Abs(l) : Math.Abs(l),
         _ => Math.CopySign(EsqlConvert.ToDouble(a), EsqlConvert.ToDouble(b)),
     } : null;

@@ -58,7 +58,7 @@ public static partial class EsqlFunctions
         var (a, b) = (sorted[middle - 1], sorted[middle]);
         return a switch
         {
-            int x => (int)Math.Floor(((long)x + (int)b) / 2.0),
+            int x => (object)(int)Math.Floor(((long)x + (int)b) / 2.0),
             long x => (long)Math.Floor(((decimal)x + (long)b) / 2),
             ulong x => (ulong)(((decimal)x + (ulong)b) / 2),
             _ => (EsqlConvert.ToDouble(a) + EsqlConvert.ToDouble(b)) / 2,
@@ -73,7 +73,7 @@ public static partial class EsqlFunctions
         var deviation = (double)EsqlAggregates.Quantile(values.Select(x => Math.Abs(x - median)).ToList(), 50)!;
         return All(v)[0] switch
         {
-            int => (int)deviation,
+            int => (object)(int)deviation,
             long => (long)deviation,
             _ => deviation,
         };
@@ -87,7 +87,7 @@ public static partial class EsqlFunctions
         var result = (double)EsqlAggregates.Quantile(All(v).Select(EsqlConvert.ToDouble).ToList(), q)!;
         return All(v)[0] switch
         {
-            int => (int)result,
+            int => (object)(int)result,
             long => (long)result,
             _ => result,
         };
