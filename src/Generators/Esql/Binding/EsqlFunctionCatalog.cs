@@ -32,6 +32,9 @@ internal static class EsqlFunctionCatalog
 
     public static EsqlFunction? Find(string name) => Functions.TryGetValue(name, out var function) ? function : null;
 
+    /// <summary>Every entry (aliases are entries of their own).</summary>
+    public static IEnumerable<EsqlFunction> All => Functions.Values;
+
     private static Dictionary<string, EsqlFunction> Build()
     {
         var table = new Dictionary<string, EsqlFunction>(StringComparer.OrdinalIgnoreCase);
