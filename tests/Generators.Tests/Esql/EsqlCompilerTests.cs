@@ -29,7 +29,7 @@ public class EsqlCompilerTests
 
     [Theory]
     [InlineData("from logs-* | eval x = completion(\"p\")", "the runtime does not implement")]
-    [InlineData("from logs-* | where message : \"a\"", "full-text match operator")]
+    [InlineData("from logs-* | where match(message, \"a\", {\"fuzziness\": 1})", "options map")]
     [InlineData("from logs-* | completion r = \"summarise\" with { \"inference_id\": \"x\" }", "COMPLETION")]
     public void A_construct_the_runtime_lacks_is_not_executable_with_the_reason(string query, string reason)
     {

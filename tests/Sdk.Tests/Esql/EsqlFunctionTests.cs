@@ -48,6 +48,17 @@ public sealed class EsqlFunctionTests
     }
 
     [Fact]
+    public void Match_is_a_term_match_on_keywords_and_an_analysed_match_on_text()
+    {
+        Assert.Equal(true, EsqlFunctions.Match("svchost.exe", "svchost.exe"));
+        Assert.Equal(false, EsqlFunctions.Match("svchost.exe", "SVCHOST.EXE"));
+        Assert.Equal(true, EsqlFunctions.Match(Multi("a", "b"), "b"));
+        Assert.Equal(true, EsqlFunctions.MatchText("$x = [char]65 + [CHAR]66", "char"));
+        Assert.Equal(false, EsqlFunctions.MatchText("characters only", "char"));
+        Assert.Equal(false, EsqlFunctions.MatchText(null, "char"));
+    }
+
+    [Fact]
     public void Conditional_functions()
     {
         Assert.Equal("b", EsqlFunctions.Case(false, "a", true, "b", "c"));

@@ -196,8 +196,9 @@ internal static class EsqlFunctionCatalog
 
     private static readonly HashSet<string> NotImplemented = new(StringComparer.OrdinalIgnoreCase)
     {
-        // full-text search runs on Lucene indices (KQL is handled by the emitter through the Kibana KQL compiler)
-        "kql", "qstr", "match", "match_phrase", "knn", "multi_match", "term", "score", "decay",
+        // full-text search runs on Lucene indices (KQL is handled by the emitter through the Kibana KQL
+        // compiler; MATCH without options by EsqlFunctions.Match/MatchText)
+        "kql", "qstr", "match_phrase", "knn", "multi_match", "term", "score", "decay",
         // time series, categorisation, sampling, inference and other newer functions
         "rate", "irate", "idelta", "delta", "increase", "deriv", "tbucket", "categorize", "trange", "sample",
         "chunk", "network_direction", "round_to", "mv_pseries_weighted_sum",

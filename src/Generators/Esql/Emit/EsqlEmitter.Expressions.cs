@@ -82,8 +82,8 @@ internal sealed partial class EsqlEmitter
                 return $"{Sdk}EsqlConvert.Cast({Expression(cast.Value, scope)}, {CSharpLiteral.String(cast.Type.Name)})";
             case EsqlArrayLiteral array:
                 return $"{Functions}Array({string.Join(", ", array.Items.Select(i => Expression(i, scope)))})";
-            case EsqlMatchOperator:
-                throw new EsqlNotExecutableException("the full-text match operator ':' runs on Lucene indices: not supported");
+            case EsqlMatchOperator match:
+                return FullTextMatch(match.Field, match.Query, scope);
             case EsqlParameter parameter:
                 throw new EsqlNotExecutableException($"the query parameter {parameter.Text} has no value");
             default:
@@ -136,6 +136,7 @@ internal sealed partial class EsqlEmitter
         var function = EsqlFunctionCatalog.Find(call.Name.Name)
             ?? throw new EsqlNotExecutableException($"unknown function {call.Name.Name}");
         if (function.Name == "KQL") return Kql(call);
+        if (function.Name == "MATCH" && call.Options is null && call.Arguments.Count == 2) return FullTextMatch(call.Arguments[0], call.Arguments[1], scope);
         if (call.Options is not null) throw new EsqlNotExecutableException($"{function.Name} with an options map is not supported yet");
         if (function.Kind == EsqlFunctionKind.Aggregate)
         {
@@ -144,6 +145,13 @@ internal sealed partial class EsqlEmitter
         }
         if (function.RuntimeMethod is null) throw new EsqlNotExecutableException($"the runtime does not implement the function {function.Name} yet");
         return $"{Sdk}{function.RuntimeMethod}({string.Join(", ", call.Arguments.Select(a => Expression(a, scope)))})";
+    }
+
+    /// <summary>MATCH and ':': a term match on keyword fields, an analysed match on text fields (the field's type decides, as in Elasticsearch).</summary>
+    private string FullTextMatch(EsqlExpression field, EsqlExpression query, LambdaScope scope)
+    {
+        var method = StaticType(field) == EsqlType.Text ? "MatchText" : "Match";
+        return $"{Functions}{method}({Expression(field, scope)}, {Expression(query, scope)})";
     }
 
     /// <summary>
