@@ -20,8 +20,8 @@ internal static class QueryCompilers
         return compiled;
     }
 
-    /// <summary>Elastic rule types whose alerts are exactly the events their query matches.</summary>
-    private static bool RunsAsEventQuery(string kind) => kind is "query" or "saved_query" or "eql";
+    /// <summary>Elastic rule types whose alerts are exactly what their query returns (events, or ES|QL result rows).</summary>
+    private static bool RunsAsEventQuery(string kind) => kind is "query" or "saved_query" or "eql" or "esql";
 
     private static CompiledQuery CompileQuery(RuleDefinition rule, Project.CustomSchemas schemas)
     {
