@@ -14,7 +14,7 @@ namespace AzureRules.Sdk.Engine;
 /// </summary>
 public sealed class DetectionEngine
 {
-    private readonly List<ElasticEventRuleRunner> _elastic = [];
+    private readonly List<IElasticRuleRunner> _elastic = [];
     private readonly List<SentinelRuleRunner> _sentinel = [];
     private readonly List<RuleRunStatistics> _skipped = [];
 
@@ -25,7 +25,7 @@ public sealed class DetectionEngine
             if (!rule.IsExecutable)
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = rule.NotExecutableReason });
             else if (rule is ElasticEventDetection elastic)
-                _elastic.Add(new ElasticEventRuleRunner(elastic));
+                _elastic.Add(ElasticRuleRunners.Create(elastic));
             else if (SentinelRuleRunner.TryCreate(rule) is { } sentinel)
                 _sentinel.Add(sentinel);
             else
@@ -34,11 +34,14 @@ public sealed class DetectionEngine
     }
 
     /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
-    public EngineResult Run(EventSource source)
+    public EngineResult Run(EventSource source) => Run(source, ReplayBounds.All);
+
+    /// <summary>Replays the events, running only the executions <paramref name="bounds"/> allow (one at a time, or those in a range).</summary>
+    public EngineResult Run(EventSource source, ReplayBounds bounds)
     {
         var result = new EngineResult();
         var view = new EventView();
-        var runnersByIndex = new Dictionary<string, ElasticEventRuleRunner[]>(StringComparer.Ordinal);
+        var runnersByIndex = new Dictionary<string, IElasticRuleRunner[]>(StringComparer.Ordinal);
         DateTimeOffset? first = null, last = null;
 
         foreach (var record in source.Read(result.Errors))
@@ -81,8 +84,8 @@ public sealed class DetectionEngine
         result.LastEventTime = last;
         if (first is { } from && last is { } to)
         {
-            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to));
-            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to));
+            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to, bounds));
+            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to, bounds));
         }
         result.Rules.AddRange(_elastic.Select(r => r.Statistics));
         result.Rules.AddRange(_sentinel.Select(r => r.Statistics));
