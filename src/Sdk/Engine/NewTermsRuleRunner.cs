@@ -56,7 +56,6 @@ internal sealed class NewTermsRuleRunner : IElasticRuleRunner
         var alerted = new HashSet<(string Term, EventRecord Event)>();
         var alertedOrder = new Queue<(DateTimeOffset Time, string Term, EventRecord Event)>();
         var cursor = 0;
-        var alertedEvents = new HashSet<EventRecord>(ReferenceEqualityComparer.Instance);
         foreach (var execution in schedule.Executions(first, last, bounds))
         {
             Statistics.Executions++;
@@ -94,7 +93,6 @@ internal sealed class NewTermsRuleRunner : IElasticRuleRunner
                 var match = firstSeen[term];
                 if (!alerted.Add((term, match.Event))) continue;
                 alertedOrder.Enqueue((match.Time, term, match.Event));
-                alertedEvents.Add(match.Event);
                 raised++;
                 Statistics.Alerts++;
                 yield return new Alert
@@ -108,7 +106,6 @@ internal sealed class NewTermsRuleRunner : IElasticRuleRunner
                 };
             }
         }
-        Statistics.MatchesNotAlerted = pending.Count(m => !alertedEvents.Contains(m.Event));
     }
 
     /// <summary>The source event with <c>kibana.alert.new_terms</c>: the new values, in field order (<c>wrap_new_terms_alerts.ts</c>).</summary>

@@ -118,7 +118,6 @@ internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
                 };
             }
         }
-        Statistics.MatchesNotAlerted = events.Count(e => !alerted.Contains(e.Record.EventId));
     }
 
     private DateTimeOffset IndicatorsSince(DateTimeOffset now)

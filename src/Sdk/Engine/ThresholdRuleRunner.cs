@@ -68,7 +68,6 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
         // bucket key → the time of the latest event an alert on that bucket counted
         var signalHistory = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var cursor = 0;
-        var everAlerted = new HashSet<EventRecord>(ReferenceEqualityComparer.Instance);
         foreach (var execution in schedule.Executions(first, last, bounds))
         {
             Statistics.Executions++;
@@ -100,7 +99,6 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
                 raised++;
                 Statistics.Alerts++;
                 signalHistory[key] = bucket.Max;
-                everAlerted.UnionWith(bucket.Events);
                 yield return new Alert
                 {
                     Rule = _rule,
@@ -112,7 +110,6 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
                 };
             }
         }
-        Statistics.MatchesNotAlerted = pending.Count(m => !everAlerted.Contains(m.Event));
     }
 
     private bool Meets(Bucket bucket)
