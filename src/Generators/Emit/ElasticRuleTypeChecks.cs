@@ -1,3 +1,4 @@
+using System.Linq;
 using AzureRules.Generators.Model;
 
 namespace AzureRules.Generators.Emit;
@@ -22,6 +23,8 @@ internal static class ElasticRuleTypeChecks
             : null,
         "threat_match" => rule.ThreatIndices.IsEmpty ? "threat_index is missing"
             : rule.ThreatMapping.IsEmpty ? "threat_mapping has no entries"
+            // Kibana rejects an item of negated entries only: nothing positive to look indicators up by
+            : rule.ThreatMapping.Any(g => g.Entries.All(e => e.Negate)) ? "a threat_mapping item has only negated entries (Kibana requires one that is not)"
             : null,
         _ => null,
     };

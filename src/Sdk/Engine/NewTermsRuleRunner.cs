@@ -50,7 +50,7 @@ internal sealed class NewTermsRuleRunner : IElasticRuleRunner
     public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
     {
         var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
-        var pending = _matches.OrderBy(m => m.Time).ToList(); // stable: equal times keep reading order
+        var pending = TimeOrder.Sorted(_matches, m => m.Time);
         var history = new TermHistory();
         // (term, event) pairs already alerted: overlapping look-backs see the same first event again
         var alerted = new HashSet<(string Term, EventRecord Event)>();

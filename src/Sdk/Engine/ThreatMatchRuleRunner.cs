@@ -82,8 +82,8 @@ internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
     public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
     {
         var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
-        var events = _events.OrderBy(e => e.Time).ToList();
-        var indicators = _indicators.OrderBy(i => i.Time).ToList();
+        var events = TimeOrder.Sorted(_events, e => e.Time);
+        var indicators = TimeOrder.Sorted(_indicators, i => i.Time);
         var known = new IndicatorIndex(_settings, _eventFields, _indicatorFields);
         var alerted = new HashSet<string>(StringComparer.Ordinal);
         int nextIndicator = 0, oldestIndicator = 0, cursor = 0;

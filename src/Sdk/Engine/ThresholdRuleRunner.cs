@@ -26,6 +26,8 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
     private readonly int[] _cardinalitySlots;
     private readonly List<Match> _matches = [];
 
+    private static readonly string[][] NoCardinality = [];
+
     private readonly record struct Match(DateTimeOffset Time, string[] Buckets, string[][] Distinct, EventRecord Event);
 
     public ThresholdRuleRunner(ElasticEventDetection rule)
@@ -48,8 +50,8 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
         Statistics.Matches++;
         var buckets = TermCombinations.Keys(view, _groupSlots);
         if (buckets.Length == 0) return; // a group-by field is missing: the event is in no bucket
-        var distinct = new string[_cardinalitySlots.Length][];
-        for (var i = 0; i < distinct.Length; i++) distinct[i] = [.. TermCombinations.Distinct(view.Values(_cardinalitySlots[i]))];
+        var distinct = _cardinalitySlots.Length == 0 ? NoCardinality : new string[_cardinalitySlots.Length][];
+        for (var i = 0; i < _cardinalitySlots.Length; i++) distinct[i] = [.. TermCombinations.Distinct(view.Values(_cardinalitySlots[i]))];
         _matches.Add(new Match(time, buckets, distinct, record));
     }
 
@@ -64,7 +66,7 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
     public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
     {
         var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
-        var pending = _matches.OrderBy(m => m.Time).ToList(); // stable: equal times keep reading order
+        var pending = TimeOrder.Sorted(_matches, m => m.Time);
         // bucket key → the time of the latest event an alert on that bucket counted
         var signalHistory = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var cursor = 0;

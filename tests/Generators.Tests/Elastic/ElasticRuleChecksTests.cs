@@ -101,6 +101,17 @@ public sealed class ElasticRuleTypeTests
     }
 
     [Fact]
+    public void A_threat_mapping_item_of_negated_entries_only_cannot_run()
+    {
+        var negatedOnly = ThreatMatchBlock.Replace("value = \"threat.indicator.ip\"", "value = \"threat.indicator.ip\"\nnegate = true");
+        var compiled = Compile("threat_match", negatedOnly, ThreatMatchKeys);
+
+        Assert.True(compiled.Rule.ThreatMapping.Single().Entries.Single().Negate, negatedOnly);
+        Assert.False(compiled.Query.IsExecutable);
+        Assert.Contains("only negated entries", compiled.Query.NotExecutableReason);
+    }
+
+    [Fact]
     public void A_threat_query_error_points_into_the_rule_file()
     {
         var compiled = Compile("threat_match", ThreatMatchBlock, ThreatMatchKeys.Replace("event.module:ti_*", "event.module:(ti_*"));
