@@ -11,13 +11,14 @@ internal static class QueryCompilers
             return CompiledQuery.NotExecutable(EquatableArray<Diagnostics.QueryDiagnostic>.Empty,
                 rule.Kind == "machine_learning" ? "machine learning rules run on Elastic's anomaly detection jobs, not on a query" : "the rule has no query");
         var compiled = CompileQuery(rule, schemas);
-        // Elastic rule types other than query and eql decide on more than one event matching the
-        // query (a count per group, a new value, an indicator match): their query is validated, but
-        // running it alone would alert on every match — a wrong answer, so the rule says it cannot run
-        if (rule.Family == RuleFamily.Elastic && compiled.IsExecutable && !RunsAsEventQuery(rule.Kind))
-            return CompiledQuery.NotExecutable(compiled.Diagnostics, $"Elastic '{rule.Kind}' rules are validated but cannot run yet (only query and eql rules run)")
-                with { OutputColumns = compiled.OutputColumns, RuleDiagnostics = compiled.RuleDiagnostics };
-        return compiled;
+        if (rule.Family != RuleFamily.Elastic || !compiled.IsExecutable || RunsAsEventQuery(rule.Kind)) return compiled;
+        // threshold, new_terms and threat_match decide on more than one event matching the query; the
+        // runtime runs them when their type-specific settings are complete and their query is KQL
+        var reason = rule.Kind is "threshold" or "new_terms" or "threat_match"
+            ? (rule.Language == QueryLanguage.Kuery ? ElasticRuleTypeChecks.WhyNotExecutable(rule) : $"Elastic '{rule.Kind}' rules run with Kibana KQL queries only")
+            : $"Elastic '{rule.Kind}' rules are validated but cannot run yet";
+        return reason is null ? compiled
+            : CompiledQuery.NotExecutable(compiled.Diagnostics, reason) with { OutputColumns = compiled.OutputColumns, RuleDiagnostics = compiled.RuleDiagnostics };
     }
 
     /// <summary>Elastic rule types whose alerts are exactly what their query returns (events, or ES|QL result rows).</summary>
@@ -28,7 +29,8 @@ internal static class QueryCompilers
         return rule.Language switch
         {
             QueryLanguage.Kusto => Kusto.KustoCompiler.Compile(rule, schemas.KustoGlobals),
-            QueryLanguage.Kuery => Kuery.KueryCompiler.Compile(rule, schemas),
+            // Elastic rules: the query with the rule's Kibana filters (and an indicator match's threat query)
+            QueryLanguage.Kuery => Kuery.KueryCompiler.CompileRule(rule, schemas),
             QueryLanguage.Eql => Eql.EqlCompiler.Compile(rule, schemas),
             QueryLanguage.Esql => Esql.EsqlCompiler.Compile(rule),
             QueryLanguage.Lucene => CompiledQuery.NotExecutable(EquatableArray<Diagnostics.QueryDiagnostic>.Empty, "Lucene queries are not supported yet"),

@@ -108,6 +108,20 @@ internal sealed record RuleDefinition
     public string? BuildingBlockType { get; init; }
     public string? TimestampOverride { get; init; }
     public string? MachineLearningJob { get; init; }
+    /// <summary>Kibana <c>filters</c>: conditions ANDed with the query (negated ones as NOT).</summary>
+    public EquatableArray<KibanaFilter> Filters { get; init; } = EquatableArray<KibanaFilter>.Empty;
+
+    // ---- threat_match (indicator match) ----
+    /// <summary>threat_index: the index patterns indicator documents come from.</summary>
+    public EquatableArray<string> ThreatIndices { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>threat_query: which documents of the threat indices are indicators (Kibana KQL).</summary>
+    public QueryText? ThreatQuery { get; init; }
+    public QueryLanguage ThreatLanguage { get; init; }
+    public EquatableArray<KibanaFilter> ThreatFilters { get; init; } = EquatableArray<KibanaFilter>.Empty;
+    /// <summary>threat_mapping: entries ANDed within a group, groups ORed.</summary>
+    public EquatableArray<ThreatMappingGroup> ThreatMapping { get; init; } = EquatableArray<ThreatMappingGroup>.Empty;
+    /// <summary>threat_indicator_path (default <c>threat.indicator</c>): the indicator object copied into enrichments.</summary>
+    public string? ThreatIndicatorPath { get; init; }
 
     /// <summary>
     /// The rule's fields that the model does not interpret (Elastic <c>note</c>, <c>setup</c>,
@@ -130,6 +144,31 @@ internal sealed record ThreatMapping(EquatableArray<Located<string>> Tactics, Eq
 
 /// <summary>One Elastic threshold cardinality condition: at least <see cref="Value"/> distinct values of <see cref="Field"/>.</summary>
 internal sealed record ThresholdCardinality(string Field, int Value);
+
+/// <summary>One threat_mapping entry: the event's <see cref="Field"/> equals (or, negated, differs from) the indicator's <see cref="Value"/> field.</summary>
+internal sealed record ThreatMappingEntry(string Field, string Value, bool Negate);
+
+/// <summary>One threat_mapping item: all of its entries must hold for the same indicator.</summary>
+internal sealed record ThreatMappingGroup(EquatableArray<ThreatMappingEntry> Entries);
+
+internal enum KibanaFilterKind
+{
+    /// <summary><c>match_phrase</c>/<c>match</c> (phrase)/<c>term</c>: the field holds the value.</summary>
+    Phrase,
+    /// <summary><c>bool.should</c> of phrases (Kibana's "is one of").</summary>
+    Phrases,
+    Exists,
+    /// <summary>Elasticsearch <c>wildcard</c>: <c>*</c> and <c>?</c>, <c>\</c> escapes.</summary>
+    Wildcard,
+    /// <summary>A filter shape the runtime does not evaluate: <see cref="KibanaFilter.Unsupported"/> says which.</summary>
+    Unsupported,
+}
+
+/// <summary>
+/// One Kibana filter (the pills above the query bar, kept in a rule's <c>filters</c> and
+/// <c>threat_filters</c>), reduced to what decides a match. Disabled filters are dropped by the reader.
+/// </summary>
+internal sealed record KibanaFilter(KibanaFilterKind Kind, string Field, EquatableArray<string> Values, bool Negate, bool CaseInsensitive, string? Unsupported = null);
 
 /// <summary>A Sentinel entity mapping: entity type and (identifier, column) pairs.</summary>
 internal sealed record EntityMapping(Located<string> EntityType, EquatableArray<FieldMapping> Fields);

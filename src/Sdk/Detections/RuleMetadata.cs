@@ -61,6 +61,13 @@ public sealed record RuleMetadata
     public IReadOnlyList<EntityMapping> EntityMappings { get; init; } = [];
     public IReadOnlyDictionary<string, string> CustomDetails { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Elastic threshold rules: group-by fields, count and cardinality.</summary>
+    public ThresholdSettings? Threshold { get; init; }
+    /// <summary>Elastic new_terms rules: the fields and the history window.</summary>
+    public NewTermsSettings? NewTerms { get; init; }
+    /// <summary>Elastic threat_match rules: threat indices, mapping and indicator path.</summary>
+    public ThreatMatchSettings? ThreatMatch { get; init; }
+
     public QueryLanguage Language { get; init; }
     public string Query { get; init; } = "";
     /// <summary>The rule file the class was generated from, relative to its project.</summary>

@@ -14,9 +14,8 @@ namespace AzureRules.Sdk.Engine;
 /// </summary>
 public sealed class DetectionEngine
 {
-    private readonly List<ElasticEventRuleRunner> _elastic = [];
+    private readonly List<IElasticRuleRunner> _elastic = [];
     private readonly List<SentinelRuleRunner> _sentinel = [];
-    private readonly List<EqlSequenceRuleRunner> _eqlSequences = [];
     private readonly List<EsqlRuleRunner> _esql = [];
     private readonly List<RuleRunStatistics> _skipped = [];
 
@@ -27,9 +26,9 @@ public sealed class DetectionEngine
             if (!rule.IsExecutable)
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = rule.NotExecutableReason });
             else if (rule is ElasticEventDetection elastic)
-                _elastic.Add(new ElasticEventRuleRunner(elastic));
+                _elastic.Add(ElasticRuleRunners.Create(elastic));
             else if (rule is Eql.Join.EqlJoinDetection join)
-                _eqlSequences.Add(new EqlSequenceRuleRunner(join));
+                _elastic.Add(new EqlSequenceRuleRunner(join));
             else if (SentinelRuleRunner.TryCreate(rule) is { } sentinel)
                 _sentinel.Add(sentinel);
             else if (EsqlRuleRunner.TryCreate(rule) is { } esql)
@@ -40,12 +39,14 @@ public sealed class DetectionEngine
     }
 
     /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
-    public EngineResult Run(EventSource source)
+    public EngineResult Run(EventSource source) => Run(source, ReplayBounds.All);
+
+    /// <summary>Replays the events, running only the executions <paramref name="bounds"/> allow (one at a time, or those in a range).</summary>
+    public EngineResult Run(EventSource source, ReplayBounds bounds)
     {
         var result = new EngineResult();
         var view = new EventView();
-        var runnersByIndex = new Dictionary<string, ElasticEventRuleRunner[]>(StringComparer.Ordinal);
-        var sequencesByIndex = new Dictionary<string, EqlSequenceRuleRunner[]>(StringComparer.Ordinal);
+        var runnersByIndex = new Dictionary<string, IElasticRuleRunner[]>(StringComparer.Ordinal);
         DateTimeOffset? first = null, last = null;
 
         foreach (var record in source.Read(result.Errors))
@@ -55,12 +56,10 @@ public sealed class DetectionEngine
             var index = envelope.ElasticIndex(record.SourceFile);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
                 runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index))];
-            if (!sequencesByIndex.TryGetValue(index, out var sequences))
-                sequencesByIndex[index] = sequences = [.. _eqlSequences.Where(r => r.AppliesTo(index))];
 
             var time = envelope.ElasticTime;
             var esqlApplicable = _esql.Count > 0 && _esql.Any(r => r.AppliesTo(index));
-            if (time is null && (applicable.Length > 0 || sequences.Length > 0 || _sentinel.Count > 0 || esqlApplicable))
+            if (time is null && (applicable.Length > 0 || _sentinel.Count > 0 || esqlApplicable))
             {
                 result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "the event has no @timestamp or TimeGenerated: scheduled rules cannot place it in time"));
                 continue;
@@ -71,7 +70,7 @@ public sealed class DetectionEngine
                 if (last is null || t > last) last = t;
             }
 
-            if (applicable.Length > 0 || sequences.Length > 0)
+            if (applicable.Length > 0)
             {
                 try
                 {
@@ -83,7 +82,6 @@ public sealed class DetectionEngine
                     continue;
                 }
                 foreach (var runner in applicable) runner.Offer(view, record, time!.Value);
-                foreach (var runner in sequences) runner.Offer(view, record, time!.Value);
             }
             foreach (var runner in _sentinel) runner.Offer(record);
             if (esqlApplicable)
@@ -94,14 +92,12 @@ public sealed class DetectionEngine
         result.LastEventTime = last;
         if (first is { } from && last is { } to)
         {
-            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to));
-            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to));
-            foreach (var runner in _eqlSequences) result.Alerts.AddRange(runner.Replay(from, to));
-            foreach (var runner in _esql) result.Alerts.AddRange(runner.Replay(from, to));
+            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to, bounds));
+            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to, bounds));
+            foreach (var runner in _esql) result.Alerts.AddRange(runner.Replay(from, to, bounds));
         }
         result.Rules.AddRange(_elastic.Select(r => r.Statistics));
         result.Rules.AddRange(_sentinel.Select(r => r.Statistics));
-        result.Rules.AddRange(_eqlSequences.Select(r => r.Statistics));
         result.Rules.AddRange(_esql.Select(r => r.Statistics));
         result.Rules.AddRange(_skipped);
         result.Alerts.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));

@@ -21,11 +21,8 @@ namespace AzureRules.Sdk.Engine;
 /// The alert carries the events in order as its rows and sources (file:line), as Kibana's
 /// sequence alert carries its building-block alerts.
 /// </summary>
-internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule)
+internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule) : IElasticRuleRunner
 {
-    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan DefaultLookBack = TimeSpan.FromMinutes(6);
-    private const int DefaultMaxSignals = 100;
 
     private readonly IndexPatterns _indices = new(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
     private readonly EqlJoinDefinition _definition = rule.Join;
@@ -45,14 +42,12 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule)
         Statistics.Matches++;
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last)
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
     {
-        var meta = Rule.Metadata;
-        var interval = meta.Interval ?? DefaultInterval;
-        var lookBack = meta.LookBack ?? DefaultLookBack;
-        var maxSignals = meta.MaxAlerts ?? DefaultMaxSignals;
+        var schedule = ElasticRuleSchedule.Of(Rule.Metadata);
+        var (lookBack, maxSignals) = (schedule.LookBack, schedule.MaxSignals);
         _hits.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
-        var executions = Schedule.Executions(interval, lookBack, first, last + lookBack);
+        var executions = schedule.Executions(first, last, bounds);
         return _definition.Kind == EqlJoinKind.Sequence
             ? ReplaySequences(executions, lookBack, maxSignals)
             : ReplaySamples(executions, maxSignals);

@@ -14,9 +14,6 @@ namespace AzureRules.Sdk.Engine;
 /// </summary>
 internal sealed class EsqlRuleRunner
 {
-    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan DefaultLookBack = TimeSpan.FromMinutes(6);
-    private const int DefaultMaxSignals = 100;
 
     private readonly EsqlDetection _rule;
     private readonly IndexPatterns _indices;
@@ -38,16 +35,14 @@ internal sealed class EsqlRuleRunner
 
     public void Offer(EventRecord record, string index, DateTimeOffset time) => _events.Add((time, index, record));
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last)
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
     {
-        var meta = _rule.Metadata;
-        var interval = meta.Interval ?? DefaultInterval;
-        var lookBack = meta.LookBack ?? DefaultLookBack;
-        var maxSignals = meta.MaxAlerts ?? DefaultMaxSignals;
+        var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
+        var maxSignals = schedule.MaxSignals;
         var pending = _events.OrderBy(e => e.Time).ToList();
         var alerted = new HashSet<string>(StringComparer.Ordinal);
         var cursor = 0;
-        foreach (var execution in Schedule.Executions(interval, lookBack, first, last + lookBack))
+        foreach (var execution in schedule.Executions(first, last, bounds))
         {
             Statistics.Executions++;
             while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;
