@@ -76,7 +76,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         try
         {
             var text = input.Text.GetText(cancellationToken)?.ToString() ?? "";
-            return CompiledFile.From(input.Path, input.RelativePath, text);
+            return LargeStack.Run(() => CompiledFile.From(input.Path, input.RelativePath, text));
         }
         catch (OperationCanceledException)
         {

@@ -58,7 +58,7 @@ internal sealed class RuleLibrary
     /// </summary>
     public static RuleLibrary FromDefinitions(IEnumerable<RuleDefinition> rules)
     {
-        var compiled = rules.Select(r => RuleCompilation.Compile(r, r.FilePath)).ToList();
+        var compiled = rules.Select(r => LargeStack.Run(() => RuleCompilation.Compile(r, r.FilePath))).ToList();
         var files = compiled.Select(r => new CompiledFile(r.Rule.FilePath, ImmutableArray.Create(r), r.Diagnostics)).ToImmutableArray();
         var assembly = RuleAssembly.Build(files, Namespace);
         var trees = assembly.Rules
@@ -85,7 +85,7 @@ internal sealed class RuleLibrary
     private static IReadOnlyList<Detection> LoadDetections(CSharpCompilation compilation, List<Diagnostic> failures)
     {
         using var image = new MemoryStream();
-        var result = compilation.Emit(image);
+        var result = Emit(compilation, image);
         for (var round = 0; !result.Success && round < 8; round++)
         {
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -103,7 +103,7 @@ internal sealed class RuleLibrary
             var registryTree = CSharpSyntaxTree.ParseText(RuleEmitter.EmitRegistry(Namespace, [.. remaining.Select(ClassName)]), ParseOptions, path: "GeneratedRules.g.cs");
             compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(remaining.Append(registryTree));
             image.SetLength(0);
-            result = compilation.Emit(image);
+            result = Emit(compilation, image);
         }
         if (!result.Success)
         {
@@ -118,6 +118,10 @@ internal sealed class RuleLibrary
         // one reflection call at load time; rules run through their compiled overrides afterwards
         return (IReadOnlyList<Detection>)registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
+
+    // Roslyn's own stack guard gives up on deep expressions sooner on a small stack
+    private static Microsoft.CodeAnalysis.Emit.EmitResult Emit(CSharpCompilation compilation, MemoryStream image)
+        => LargeStack.Run(() => compilation.Emit(image));
 
     private static bool IsRegistry(SyntaxTree tree) => Path.GetFileName(tree.FilePath) == "GeneratedRules.g.cs";
 

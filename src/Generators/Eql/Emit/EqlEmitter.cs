@@ -45,7 +45,7 @@ internal sealed class EqlEmitter
         if (query.Filter.Category is { } category)
             conjuncts.Add($"{Ops}.HasCategory(e.Values({emitter.Slot(CategoryField)}), {CSharpLiteral.String(category)})");
         conjuncts.AddRange(Conjuncts(query.Filter.Condition).Select(emitter.Condition));
-        var condition = string.Join("\n        && ", conjuncts);
+        var condition = Join(conjuncts, "&&", "\n        && ");
         var members = new StringBuilder();
         foreach (var declaration in emitter._declarations) members.Append(declaration).Append('\n');
         if (query.Pipes.Count > 0)
@@ -60,10 +60,17 @@ internal sealed class EqlEmitter
         return members.ToString();
     }
 
-    private static IEnumerable<EqlExpression> Conjuncts(EqlExpression expression)
-        => expression is EqlBinary { Operator: EqlBinaryOperator.And } and
-            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
-            : new[] { expression };
+    private static IEnumerable<EqlExpression> Conjuncts(EqlExpression expression) => Chain(expression, EqlBinaryOperator.And);
+
+    /// <summary>The operands of a flat and/or chain, in order, without recursion (a chain may have thousands).</summary>
+    private static List<EqlExpression> Chain(EqlExpression expression, EqlBinaryOperator op)
+        => Pipeline.ExpressionChains.Operands(expression, e => e is EqlBinary b && b.Operator == op ? (b.Left, b.Right) : ((EqlExpression, EqlExpression)?)null);
+
+    /// <summary>Conditions joined by && or ||: flat for short chains, in groups (log(n) deep) for long ones.</summary>
+    private static string Join(IReadOnlyList<string> conditions, string op, string separator)
+        => conditions.Count <= Pipeline.ExpressionChains.FlatLimit
+            ? string.Join(separator, conditions)
+            : Pipeline.ExpressionChains.Grouped(conditions, Pipeline.ExpressionChains.FlatLimit, group => $"({string.Join($" {op} ", group)})");
 
     private static string PipeCount(EqlPipe pipe)
         => pipe.Arguments.Count == 1 && pipe.Arguments[0] is EqlLiteral literal
@@ -107,9 +114,14 @@ internal sealed class EqlEmitter
         switch (expression)
         {
             case EqlBinary { Operator: EqlBinaryOperator.And } and:
-                return $"({string.Join(" && ", Conjuncts(and).Select(Condition))})";
+                return $"({Join([.. Conjuncts(and).Select(Condition)], "&&", " && ")})";
             case EqlBinary { Operator: EqlBinaryOperator.Or } or:
-                return $"({Condition(or.Left)} || {Condition(or.Right)})";
+            {
+                var disjuncts = Chain(or, EqlBinaryOperator.Or);
+                return disjuncts.Count > Pipeline.ExpressionChains.FlatLimit
+                    ? $"({Join([.. disjuncts.Select(Condition)], "||", " || ")})"
+                    : $"({Condition(or.Left)} || {Condition(or.Right)})";
+            }
             case EqlUnary { Operator: EqlUnaryOperator.Not } not:
                 return $"!{Condition(not.Operand)}";
             case EqlLiteral { Kind: EqlLiteralKind.Boolean } literal:
