@@ -60,29 +60,34 @@ public sealed class EventSource
                 continue;
             }
             using var _ = stream;
-            var name = file == "-" ? "<stdin>" : file;
-            foreach (var (line, bytes, tooLong) in JsonLineSplitter.Split(stream))
+            foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors)) yield return record;
+        }
+    }
+
+    /// <summary>Reads the events of one stream of JSON lines; malformed lines go to <paramref name="errors"/>.</summary>
+    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors)
+    {
+        foreach (var (line, bytes, tooLong) in JsonLineSplitter.Split(stream))
+        {
+            var problem = tooLong
+                ? $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"
+                : EventLineCheck.Check(bytes);
+            EventEnvelope envelope;
+            try
             {
-                var problem = tooLong
-                    ? $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"
-                    : EventLineCheck.Check(bytes);
-                EventEnvelope envelope;
-                try
+                if (problem is not null)
                 {
-                    if (problem is not null)
-                    {
-                        errors.Add(new EventError(name, line, problem));
-                        continue;
-                    }
-                    envelope = EventEnvelope.Read(bytes);
-                }
-                catch (JsonException ex)
-                {
-                    errors.Add(new EventError(name, line, "not a JSON event: " + EventLineCheck.Describe(ex)));
+                    errors.Add(new EventError(name, line, problem));
                     continue;
                 }
-                yield return new EventRecord(name, line, bytes, envelope);
+                envelope = EventEnvelope.Read(bytes);
             }
+            catch (JsonException ex)
+            {
+                errors.Add(new EventError(name, line, "not a JSON event: " + EventLineCheck.Describe(ex)));
+                continue;
+            }
+            yield return new EventRecord(name, line, bytes, envelope);
         }
     }
 }
