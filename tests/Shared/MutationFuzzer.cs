@@ -48,10 +48,12 @@ internal sealed class MutationFuzzer(IReadOnlyList<byte[]> seeds, IReadOnlyList<
         var findings = new List<Finding>();
         var clock = Stopwatch.StartNew();
         var inputs = 0;
-        // every seed once as it is, then mutations
+        TimeSpan? mutationsStarted = null;
+        // every seed once as it is (warming up what the target loads once), then mutations for the budget
         foreach (var input in seeds.Concat(Mutations(random)))
         {
-            if (clock.Elapsed > budget || findings.Count >= 20) break;
+            if (inputs == seeds.Count) mutationsStarted = clock.Elapsed;
+            if (clock.Elapsed - mutationsStarted > budget || findings.Count >= 20) break;
             inputs++;
             var started = clock.Elapsed;
             string? problem;

@@ -49,6 +49,11 @@ public sealed class EventSource
     {
         foreach (var file in Files(errors.Add))
         {
+            if (file == "-" && StandardInputIsClosed())
+            {
+                errors.Add(new EventError("<stdin>", 0, "standard input is closed: no events read from '-'"));
+                continue;
+            }
             Stream stream;
             try
             {
@@ -62,6 +67,47 @@ public sealed class EventSource
             using var _ = stream;
             foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors)) yield return record;
         }
+    }
+
+    /// <summary>
+    /// True when the process was started with standard input closed. The runtime then reuses
+    /// descriptor 0 for a pipe of its own, and reading it would wait forever: on Linux that shows as
+    /// descriptor 0 being a pipe whose writing end this very process holds (a real stdin pipe is
+    /// written by another process).
+    /// </summary>
+    internal static bool StandardInputIsClosed()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            var stdin = new FileInfo("/proc/self/fd/0").LinkTarget;
+            if (stdin is null) return true;
+            if (!stdin.StartsWith("pipe:", StringComparison.Ordinal) && !stdin.StartsWith("anon_inode:", StringComparison.Ordinal)) return false;
+            return new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+                .Any(fd => fd.Name != "0" && SafeLinkTarget(fd) == stdin && IsWriteOnly(fd.Name));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // /proc/self/fdinfo/N holds "flags: <octal>"; the low two bits are the access mode (1 = O_WRONLY)
+    private static bool IsWriteOnly(string fd)
+    {
+        foreach (var line in File.ReadLines("/proc/self/fdinfo/" + fd))
+        {
+            if (!line.StartsWith("flags:", StringComparison.Ordinal)) continue;
+            var octal = line["flags:".Length..].Trim();
+            return octal.Length > 0 && (octal[^1] - '0') % 4 == 1;
+        }
+        return false;
+    }
+
+    private static string? SafeLinkTarget(FileSystemInfo fd)
+    {
+        try { return fd.LinkTarget; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 
     /// <summary>Reads the events of one stream of JSON lines; malformed lines go to <paramref name="errors"/>.</summary>

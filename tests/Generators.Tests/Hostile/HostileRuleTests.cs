@@ -91,3 +91,16 @@ public sealed class HostileRuleTests
         Assert.Equal("AR0002", error.Id);
     }
 }
+
+public sealed class FuzzFindingTests
+{
+    [Fact]
+    public void A_yaml_line_starting_with_a_bare_colon_is_a_syntax_error_not_a_compiler_failure()
+    {
+        // found by RuleFuzzTests: YamlDotNet's loader threw ArgumentException ("unsupported type")
+        var text = "id: 11111111-1111-1111-1111-111111111111\nname: Fuzz\nseverityataConnectors:\n : Medium\nquery: |\n  SigninLogs\n";
+        var file = CompiledFile.From("/repo/Rules/colon.yaml", "colon.yaml", text);
+        Assert.DoesNotContain(file.Diagnostics, d => d.Id == "AR0001");
+        Assert.Contains(file.Diagnostics, d => d.Id == "AR0101");
+    }
+}
