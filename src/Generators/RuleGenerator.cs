@@ -95,7 +95,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         try
         {
             var text = input.Text.GetText(cancellationToken)?.ToString() ?? "";
-            return CompiledFile.From(input.Path, input.RelativePath, text, schemas);
+            return LargeStack.Run(() => CompiledFile.From(input.Path, input.RelativePath, text, schemas));
         }
         catch (OperationCanceledException)
         {

@@ -50,7 +50,7 @@ internal static class QueryCommand
             var detection = library.Detections.Single();
             if (!detection.IsExecutable)
             {
-                Console.Error.WriteLine($"the query cannot be run yet: {detection.NotExecutableReason}");
+                Console.Error.WriteLine($"the query cannot be run yet: {AzureRules.Sdk.Text.ConsoleText.Escape(detection.NotExecutableReason)}");
                 return 2;
             }
             var errors = new List<EventError>();
@@ -101,7 +101,7 @@ internal static partial class QueryRunner
         var now = records.Select(r => r.Envelope.SentinelTime).Max() ?? DateTimeOffset.UtcNow;
         var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)));
         var result = kusto.Execute(new KustoContext(now.UtcDateTime, tables));
-        foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
+        foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(AzureRules.Sdk.Text.JsonText.Write(row, System.Text.Json.JsonSerializerOptions.Default));
         Console.Error.WriteLine($"{result.RowCount} rows");
         return 0;
     }

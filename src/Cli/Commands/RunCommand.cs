@@ -33,7 +33,9 @@ internal static class RunCommand
             var result = engine.Run(EventSource.JsonLines(parse.GetValue(events)!), bounds);
             foreach (var alert in result.Alerts) Console.Out.WriteLine(AlertJson.ToJsonLine(alert));
             result.WriteSummary(Console.Error);
-            return 0;
+            // 0: every executable rule ran over every event; 3: some rule failed or a regex timed
+            // out, so alerts may be missing (malformed lines are reported but change nothing here)
+            return result.Rules.Any(r => r.Incomplete) ? 3 : 0;
         });
         return command;
     }

@@ -12,6 +12,8 @@ internal sealed record CompiledFile(string Path, EquatableArray<CompiledRule> Ru
 {
     public static CompiledFile From(string path, string relativePath, string text, Project.CustomSchemas? schemas = null)
     {
+        if (RuleLimits.CheckFile(path, text) is { } tooLarge)
+            return new CompiledFile(path, EquatableArray<CompiledRule>.Empty, ImmutableArray.Create(tooLarge));
         var file = RuleFileReader.Read(path, text);
         var rules = file.Rules.Select(rule => RuleCompilation.Compile(rule, relativePath, schemas)).ToImmutableArray();
         var diagnostics = file.Diagnostics.Concat(rules.SelectMany(r => r.Diagnostics)).ToImmutableArray();

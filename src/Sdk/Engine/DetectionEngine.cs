@@ -51,7 +51,6 @@ public sealed class DetectionEngine
 
         foreach (var record in source.Read(result.Errors))
         {
-            result.EventsRead++;
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
@@ -78,11 +77,12 @@ public sealed class DetectionEngine
                 }
                 catch (JsonException ex)
                 {
-                    result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + ex.Message));
+                    result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + EventLineCheck.Describe(ex)));
                     continue;
                 }
                 foreach (var runner in applicable) runner.Offer(view, record, time!.Value);
             }
+            result.EventsRead++; // lines reported as malformed are not events read
             foreach (var runner in _sentinel) runner.Offer(record);
             if (esqlApplicable)
                 foreach (var runner in _esql.Where(r => r.AppliesTo(index))) runner.Offer(record, index, time!.Value);

@@ -25,7 +25,16 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule) : IElas
 
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {
-        if (!Rule.Matches(view)) return;
+        try
+        {
+            if (!Rule.Matches(view)) return;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // the event is not matched by this rule; reported, and the run goes on
+            Statistics.RegexTimedOut(record.ToString());
+            return;
+        }
         _matches.Add((time, record));
         Statistics.Matches++;
     }

@@ -75,6 +75,12 @@ internal sealed class SentinelRuleRunner
             var tables = KustoTables.FromEvents(_rule, inWindow);
             result = _rule.Execute(new KustoContext(execution.Time.UtcDateTime, tables));
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // this execution yields nothing; reported, and later executions and other rules go on
+            Statistics.RegexTimedOut($"the execution at {execution.Time:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+            return [];
+        }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or OverflowException)
         {
             // a run-time failure of one rule is reported, and the other rules go on

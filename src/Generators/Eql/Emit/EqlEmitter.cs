@@ -64,7 +64,7 @@ internal sealed class EqlEmitter
         if (filter.Category is { } category)
             conjuncts.Add($"{Ops}.HasCategory(e.Values({Slot(CategoryField)}), {CSharpLiteral.String(category)})");
         conjuncts.AddRange(Conjuncts(filter.Condition).Select(Condition));
-        return string.Join("\n        && ", conjuncts);
+        return Join(conjuncts, "&&", "\n        && ");
     }
 
     /// <summary>A join key reader: a field by slot (all its values), or any other expression as one value.</summary>
@@ -82,10 +82,17 @@ internal sealed class EqlEmitter
     internal static string PipeArray(IReadOnlyList<EqlPipe> pipes)
         => "[" + string.Join(", ", pipes.Select(p => $"new({Eql}.EqlPipeKind.{(p.Name == "head" ? "Head" : "Tail")}, {PipeCount(p)})")) + "]";
 
-    private static IEnumerable<EqlExpression> Conjuncts(EqlExpression expression)
-        => expression is EqlBinary { Operator: EqlBinaryOperator.And } and
-            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
-            : new[] { expression };
+    private static IEnumerable<EqlExpression> Conjuncts(EqlExpression expression) => Chain(expression, EqlBinaryOperator.And);
+
+    /// <summary>The operands of a flat and/or chain, in order, without recursion (a chain may have thousands).</summary>
+    private static List<EqlExpression> Chain(EqlExpression expression, EqlBinaryOperator op)
+        => Pipeline.ExpressionChains.Operands(expression, e => e is EqlBinary b && b.Operator == op ? (b.Left, b.Right) : ((EqlExpression, EqlExpression)?)null);
+
+    /// <summary>Conditions joined by && or ||: flat for short chains, in groups (log(n) deep) for long ones.</summary>
+    private static string Join(IReadOnlyList<string> conditions, string op, string separator)
+        => conditions.Count <= Pipeline.ExpressionChains.FlatLimit
+            ? string.Join(separator, conditions)
+            : Pipeline.ExpressionChains.Grouped(conditions, Pipeline.ExpressionChains.FlatLimit, group => $"({string.Join($" {op} ", group)})");
 
     private static string PipeCount(EqlPipe pipe)
         => pipe.Arguments.Count == 1 && pipe.Arguments[0] is EqlLiteral literal
@@ -129,9 +136,14 @@ internal sealed class EqlEmitter
         switch (expression)
         {
             case EqlBinary { Operator: EqlBinaryOperator.And } and:
-                return $"({string.Join(" && ", Conjuncts(and).Select(Condition))})";
+                return $"({Join([.. Conjuncts(and).Select(Condition)], "&&", " && ")})";
             case EqlBinary { Operator: EqlBinaryOperator.Or } or:
-                return $"({Condition(or.Left)} || {Condition(or.Right)})";
+            {
+                var disjuncts = Chain(or, EqlBinaryOperator.Or);
+                return disjuncts.Count > Pipeline.ExpressionChains.FlatLimit
+                    ? $"({Join([.. disjuncts.Select(Condition)], "||", " || ")})"
+                    : $"({Condition(or.Left)} || {Condition(or.Right)})";
+            }
             case EqlUnary { Operator: EqlUnaryOperator.Not } not:
                 return $"!{Condition(not.Operand)}";
             case EqlLiteral { Kind: EqlLiteralKind.Boolean } literal:
