@@ -191,4 +191,31 @@ public static class KustoDateTimeFunctions
         try { return KustoValue.From(v.AsTimeSpan.Duration().ToString(pattern.ToString(), CultureInfo.InvariantCulture)); }
         catch (FormatException) { return KustoValue.EmptyString; }
     }
+
+    /// <summary>datetime_utc_to_local(utc, timezone): the wall-clock time in an IANA time zone; null for an unknown zone.</summary>
+    public static KustoValue datetime_utc_to_local(KustoValue v, KustoValue timezone)
+    {
+        if (!Date(v, out var d) || !TryZone(timezone, out var zone)) return KustoValue.Null;
+        return KustoValue.From(DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), zone), DateTimeKind.Unspecified));
+    }
+
+    /// <summary>datetime_local_to_utc(local, timezone): the UTC instant of a wall-clock time in an IANA time zone.</summary>
+    public static KustoValue datetime_local_to_utc(KustoValue v, KustoValue timezone)
+    {
+        if (!Date(v, out var d) || !TryZone(timezone, out var zone)) return KustoValue.Null;
+        var local = DateTime.SpecifyKind(d, DateTimeKind.Unspecified);
+        // a wall-clock time skipped by a daylight-saving jump has no UTC instant; Kusto moves it forward by the gap
+        if (zone.IsInvalidTime(local)) local = local.AddHours(1);
+        return KustoValue.From(DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(local, zone), DateTimeKind.Unspecified));
+    }
+
+    private static bool TryZone(KustoValue name, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        var id = Scalars.KustoStrings.Text(name);
+        if (id.Length == 0) return false;
+        try { zone = TimeZoneInfo.FindSystemTimeZoneById(id); return true; }
+        catch (TimeZoneNotFoundException) { return false; }
+        catch (InvalidTimeZoneException) { return false; }
+    }
 }
