@@ -94,6 +94,7 @@ internal static class BuiltinFunctions
         "treepath(dynamic) : dynamic", "zip(dynamic+) : dynamic @Dynamic", "extract_json(string, string, any?) : $known @Document",
         "jaccard_index(dynamic, dynamic) : real",
         // ---- IP addresses ----
+        "geo_distance_2points(number, number, number, number) : real @Geo", "geo_point_in_circle(number, number, number, number, number) : bool @Geo", "geo_angle(number, number, number, number, number, number) : real @Geo", "geo_line_length(dynamic) : real @Geo", "geo_polygon_perimeter(dynamic) : real @Geo", "geo_polygon_area(dynamic) : real @Geo", "geo_point_in_polygon(number, number, dynamic) : bool @Geo", "geo_point_to_geohash(number, number, integer?) : string @Geo", "geo_geohash_to_central_point(string) : dynamic @Geo", "geo_geohash_to_polygon(string) : dynamic @Geo", "geo_geohash_neighbors(string) : dynamic @Geo", "geo_from_wkt(string) : dynamic @Geo",
         "ipv6_is_in_range(string, string) : bool @Ipv6", "ipv6_is_in_any_range(string, dynamic+) : bool @Ipv6",
         "ipv4_is_private(string) : bool @Network", "ipv4_is_match(string, string, integer?) : bool @Network",
         "ipv4_compare(string, string, integer?) : int @Network", "ipv4_is_in_range(string, string) : bool @Network",
@@ -124,6 +125,7 @@ internal static class BuiltinFunctions
         "toscalar(any) : unknown", "current_cluster_endpoint() : string", "current_database() : string",
         "estimate_data_size(any+) : long",
         // ---- aggregates ----
+        "agg stdevp(number) : real stdevp", "agg variancep(number) : real variancep",
         "agg count(any?) : long count", "agg countif(bool) : long countif",
         "agg dcount(scalar, integer?) : long dcount", "agg dcountif(scalar, bool, integer?) : long dcountif",
         "agg count_distinct(scalar) : long count_distinct", "agg count_distinctif(scalar, bool) : long count_distinctif",

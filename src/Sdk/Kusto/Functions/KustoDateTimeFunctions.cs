@@ -204,9 +204,12 @@ public static class KustoDateTimeFunctions
     {
         if (!Date(v, out var d) || !TryZone(timezone, out var zone)) return KustoValue.Null;
         var local = DateTime.SpecifyKind(d, DateTimeKind.Unspecified);
-        // a wall-clock time skipped by a daylight-saving jump has no UTC instant; Kusto moves it forward by the gap
-        if (zone.IsInvalidTime(local)) local = local.AddHours(1);
-        return KustoValue.From(DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(local, zone), DateTimeKind.Unspecified));
+        // a wall-clock time skipped by a daylight-saving jump has no UTC instant; Kusto reads it with the offset
+        // in force after the jump (02:30 in a 02:00→03:00 gap is 03:30's offset applied to 02:30)
+        var utc = zone.IsInvalidTime(local)
+            ? TimeZoneInfo.ConvertTimeToUtc(local.AddHours(1), zone).AddHours(-1)
+            : TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return KustoValue.From(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified));
     }
 
     private static bool TryZone(KustoValue name, out TimeZoneInfo zone)

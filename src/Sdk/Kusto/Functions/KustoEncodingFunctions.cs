@@ -13,8 +13,9 @@ namespace AzureRules.Sdk.Kusto.Functions;
 public static class KustoEncodingFunctions
 {
     // ---- base64 ----
+    /// <summary>base64_decode_toarray(s): the decoded bytes as longs; an empty array when the text is not valid base64.</summary>
     public static KustoValue base64_decode_toarray(KustoValue s)
-        => TryBase64(s, out var bytes) ? KustoValue.Array([.. bytes.Select(b => KustoValue.From((long)b))]) : KustoValue.Null;
+        => KustoValue.Array(TryBase64(s, out var bytes) ? [.. bytes.Select(b => KustoValue.From((long)b))] : []);
 
     public static KustoValue base64_encode_fromarray(KustoValue array)
     {
@@ -36,12 +37,11 @@ public static class KustoEncodingFunctions
     public static KustoValue base64_encode_fromguid(KustoValue g)
         => g.Type == KustoType.Guid ? KustoValue.From(Convert.ToBase64String(g.AsGuid.ToByteArray())) : KustoValue.Null;
 
-    /// <summary>Base64 text to bytes; missing padding is tolerated (Kusto accepts unpadded input).</summary>
+    /// <summary>Base64 text to bytes; malformed text (unpadded included, as the documentation's example shows) fails.</summary>
     private static bool TryBase64(KustoValue s, out byte[] bytes)
     {
         bytes = [];
         var text = KustoStrings.Text(s).Trim();
-        if (text.Length % 4 != 0) text = text.PadRight(text.Length + (4 - text.Length % 4), '=');
         var buffer = new byte[text.Length];
         if (!Convert.TryFromBase64String(text, buffer, out var written)) return false;
         bytes = buffer[..written];
@@ -97,8 +97,8 @@ public static class KustoEncodingFunctions
     /// <summary>Dots IDNA treats as label separators: full stop, ideographic, fullwidth and halfwidth ideographic full stops.</summary>
     private static readonly char[] LabelSeparators = ['.', '\u3002', '\uFF0E', '\uFF61'];
 
-    /// <summary>punycode_domain_from_string: every label that is not plain ASCII becomes "xn--" + its punycode.</summary>
-    public static KustoValue punycode_domain_from_string(KustoValue s)
+    /// <summary>punycode_domain_to_string (encodes, despite the name): every label that is not plain ASCII becomes "xn--" + its punycode.</summary>
+    public static KustoValue punycode_domain_to_string(KustoValue s)
     {
         var labels = KustoStrings.Text(s).Split(LabelSeparators);
         for (var i = 0; i < labels.Length; i++)
@@ -110,8 +110,8 @@ public static class KustoEncodingFunctions
         return KustoValue.From(string.Join('.', labels));
     }
 
-    /// <summary>punycode_domain_to_string: every "xn--" label is decoded.</summary>
-    public static KustoValue punycode_domain_to_string(KustoValue s)
+    /// <summary>punycode_domain_from_string (decodes): every "xn--" label is decoded.</summary>
+    public static KustoValue punycode_domain_from_string(KustoValue s)
     {
         var labels = KustoStrings.Text(s).Split('.');
         for (var i = 0; i < labels.Length; i++)
