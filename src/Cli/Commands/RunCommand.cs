@@ -3,6 +3,7 @@ using AzureRules.Cli.Compilation;
 using AzureRules.Sdk.Alerts;
 using AzureRules.Sdk.Engine;
 using AzureRules.Sdk.Events;
+using AzureRules.Sdk.Kusto;
 
 namespace AzureRules.Cli.Commands;
 
@@ -16,9 +17,11 @@ internal static class RunCommand
     {
         var rules = new Option<string[]>("--rules") { Description = "Rule files or folders", Required = true, AllowMultipleArgumentsPerToken = true };
         var events = new Option<string[]>("--events") { Description = "JSON-lines event files or folders ('-' for stdin)", Required = true, AllowMultipleArgumentsPerToken = true };
-        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events };
+        var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
+        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, externalData };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
             var library = RuleLibrary.FromFiles(RuleFiles.Read(parse.GetValue(rules)!));
             DiagnosticPrinter.Print(library.Diagnostics, Console.Error);
             var engine = new DetectionEngine(library.Detections);

@@ -151,28 +151,7 @@ public static class KustoEncodingFunctions
     // ---- parse_csv and parse_command_line ----
 
     /// <summary>parse_csv(s): the fields of one CSV record (RFC 4180 quoting: "" inside quotes is a quote).</summary>
-    public static KustoValue parse_csv(KustoValue s)
-    {
-        var text = KustoStrings.Text(s);
-        var fields = new List<KustoValue>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(KustoValue.From(field.ToString())); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(KustoValue.From(field.ToString()));
-        return KustoValue.Array([.. fields]);
-    }
+    public static KustoValue parse_csv(KustoValue s) => KustoValue.Array([.. KustoCsv.SplitRecord(KustoStrings.Text(s)).Select(KustoValue.From)]);
 
     /// <summary>
     /// parse_command_line(command, "windows"): the arguments as Windows' CommandLineToArgvW splits them
