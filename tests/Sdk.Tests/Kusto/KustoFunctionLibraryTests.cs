@@ -142,4 +142,20 @@ public sealed class KustoFunctionLibraryTests
         Assert.Equal(new DateTime(2020, 2, 3, 4, 2, 20), new DateTime(KustoDateTimeFunctions.datetime_local_to_utc(local, S("US/Pacific")).Ticks));
         Assert.True(KustoDateTimeFunctions.datetime_local_to_utc(local, S("Nowhere/Else")).IsNull);
     }
+
+    [Fact]
+    public void Parse_path_and_indexof_regex()
+    {
+        Assert.Equal("""{"Scheme":"","RootPath":"C:","DirectoryPath":"C:\\temp","DirectoryName":"temp","Filename":"file.txt","Extension":"txt","AlternateDataStreamName":""}""",
+            J(KustoDocumentFunctions.parse_path(S(@"C:\temp\file.txt"))));
+        Assert.Equal("""{"Scheme":"file","RootPath":"C:","DirectoryPath":"C:/temp","DirectoryName":"temp","Filename":"file.txt","Extension":"txt","AlternateDataStreamName":"some.exe"}""",
+            J(KustoDocumentFunctions.parse_path(S("file://C:/temp/file.txt:some.exe"))));
+        Assert.Equal("/usr/lib/temp", KustoDocumentFunctions.parse_path(S("/usr/lib/temp/file.txt")).AsBag["DirectoryPath"].AsString);
+        Assert.Equal(2, KustoStringFunctions.indexof_regex(S("abcabc"), S("c")).AsLong);
+        Assert.Equal(5, KustoStringFunctions.indexof_regex(S("abcabc"), S("c"), L(0), L(-1), L(2)).AsLong);
+        Assert.Equal(-1, KustoStringFunctions.indexof_regex(S("abcabc"), S("x")).AsLong);
+        Assert.True(KustoStringFunctions.indexof_regex(S("abc"), S("a"), L(-1)).IsNull);
+        Assert.Equal("""{"a":{"x":1,"y":2},"b":1}""", KustoDocumentFunctions.dynamic_to_json(D("""{"b":1,"a":{"y":2,"x":1}}""")).AsString);
+        Assert.True(KustoDocumentFunctions.unicode_codepoints_to_string(L(0xD800)).IsNull);
+    }
 }
