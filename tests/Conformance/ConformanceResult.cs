@@ -7,6 +7,9 @@ internal sealed class ConformanceResult
     private readonly SortedDictionary<string, List<string>> _failuresByCause = new(StringComparer.Ordinal);
 
     public int Passed { get; private set; }
+
+    /// <summary>Passed and failed counts per feature (category).</summary>
+    public IReadOnlyDictionary<string, (int Passed, int Failed)> ByFeature => _byFeature;
     public int Failed { get; private set; }
 
     /// <summary>Records one case. <paramref name="features"/> may be empty; <paramref name="failureCause"/> groups failures.</summary>

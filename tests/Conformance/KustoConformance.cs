@@ -166,6 +166,8 @@ internal static class KustoConformance
         if (expected == actual) return true;
         if (expected.Contains(',', StringComparison.Ordinal) && long.TryParse(expected, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var grouped))
             expected = grouped.ToString(CultureInfo.InvariantCulture);
+        else if (expected.Contains(',', StringComparison.Ordinal) && decimal.TryParse(expected, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var big))
+            expected = big.ToString(CultureInfo.InvariantCulture);
         if (string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase) && expected.ToLowerInvariant() is "true" or "false" or "nan" or "infinity" or "-infinity") return true;
         if (double.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var e) &&
             double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var a))

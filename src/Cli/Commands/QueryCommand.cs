@@ -22,9 +22,11 @@ internal static class QueryCommand
         // `--events a.jsonl b.jsonl 'QUERY'`: --events takes several paths, so it also swallows the
         // query written last; the query is then the last of its tokens
         var query = new Argument<string?>("query") { Description = "The query text", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("query", "Run one query over events") { language, events, query };
+        var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
+        var command = new Command("query", "Run one query over events") { language, events, query, externalData };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
             var lang = parse.GetValue(language) switch
             {
                 "eql" => QueryLanguage.Eql,
@@ -100,7 +102,16 @@ internal static partial class QueryRunner
         var records = source.Read(errors).ToList();
         var now = records.Select(r => r.Envelope.SentinelTime).Max() ?? DateTimeOffset.UtcNow;
         var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)));
-        var result = kusto.Execute(new KustoContext(now.UtcDateTime, tables));
+        KustoTable result;
+        try
+        {
+            result = kusto.Execute(new KustoContext(now.UtcDateTime, tables));
+        }
+        catch (KustoExternalDataException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
         foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(AzureRules.Sdk.Text.JsonText.Write(row, System.Text.Json.JsonSerializerOptions.Default));
         Console.Error.WriteLine($"{result.RowCount} rows");
         return 0;

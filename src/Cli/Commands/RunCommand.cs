@@ -3,6 +3,7 @@ using AzureRules.Cli.Compilation;
 using AzureRules.Sdk.Alerts;
 using AzureRules.Sdk.Engine;
 using AzureRules.Sdk.Events;
+using AzureRules.Sdk.Kusto;
 
 namespace AzureRules.Cli.Commands;
 
@@ -19,7 +20,8 @@ internal static class RunCommand
         var at = new Option<string?>("--at") { Description = "Run every rule exactly once, at this time (ISO 8601; its look-back ends there)" };
         var from = new Option<string?>("--from") { Description = "Run only the scheduled executions at or after this time (ISO 8601)" };
         var to = new Option<string?>("--to") { Description = "Run only the scheduled executions at or before this time (ISO 8601)" };
-        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to };
+        var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
+        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to, externalData };
         command.SetAction(parse =>
         {
             if (!TryReadBounds(parse.GetValue(at), parse.GetValue(from), parse.GetValue(to), out var bounds, out var error))
@@ -27,6 +29,7 @@ internal static class RunCommand
                 Console.Error.WriteLine("error: " + error);
                 return 2;
             }
+            if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
             var library = RuleLibrary.FromFiles(RuleFiles.Read(parse.GetValue(rules)!));
             DiagnosticPrinter.Print(library.Diagnostics, Console.Error);
             var engine = new DetectionEngine(library.Detections);

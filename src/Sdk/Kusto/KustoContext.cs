@@ -19,6 +19,9 @@ public sealed class KustoContext
 
     public DateTime Now { get; }
 
+    /// <summary>Where externaldata URLs resolve to local files (<see cref="KustoExternalData.Default"/> unless set).</summary>
+    public KustoExternalData ExternalData { get; init; } = KustoExternalData.Default;
+
     /// <summary>The table called <paramref name="name"/>; a table the context does not have is empty.</summary>
     public KustoTable Table(string name) => _tables(name) ?? KustoTable.Empty;
 }

@@ -81,9 +81,47 @@ internal sealed partial class KustoQueryEmitter
             }
             case UnionOperator union:
                 return Union(union, inputs: [], scope);
+            case ExternalDataOperator external:
+                return ExternalData(external);
             default:
                 return UnsupportedTable(op, DiagnosticDescriptors.KustoUnsupportedOperator, OperatorName(op));
         }
+    }
+
+    /// <summary>
+    /// externaldata: the URLs (string literals) resolve to local files at run time through the context's
+    /// external-data resolver; the declared schema types the columns.
+    /// </summary>
+    private string ExternalData(ExternalDataOperator external)
+    {
+        var uris = new List<string>();
+        foreach (var uri in external.Uris)
+        {
+            if (uri is not LiteralExpression { Value: string text })
+                return UnsupportedTable(uri, DiagnosticDescriptors.KustoUnsupportedConstruct, "An externaldata URL that is not a string literal");
+            uris.Add(text);
+        }
+        string? format = null;
+        var ignoreFirst = false;
+        foreach (var option in external.With)
+        {
+            var value = option.Value switch
+            {
+                LiteralExpression { Value: bool b } => b ? "true" : "false",
+                LiteralExpression l => System.Convert.ToString(l.Value, System.Globalization.CultureInfo.InvariantCulture),
+                NameReference n => n.Name,
+                _ => null,
+            };
+            if (string.Equals(option.Name, "format", System.StringComparison.OrdinalIgnoreCase)) format = value?.ToLowerInvariant();
+            else if (string.Equals(option.Name, "ignoreFirstRecord", System.StringComparison.OrdinalIgnoreCase)) ignoreFirst = value == "true";
+        }
+        // without a format Kusto takes it from the file extension, csv when there is none it knows
+        format ??= uris.Count > 0 && System.IO.Path.GetExtension(uris[0].Split('?')[0]).TrimStart('.').ToLowerInvariant() is { } ext
+            && ext is "csv" or "tsv" or "json" or "multijson" or "txt" ? ext : "csv";
+        if (format is not ("csv" or "tsv" or "tsve" or "psv" or "txt" or "raw" or "json" or "multijson"))
+            return UnsupportedTable(external, DiagnosticDescriptors.KustoUnsupportedConstruct, $"externaldata format '{format}'");
+        var columns = external.Schema.Columns.Select(c => $"new {Column}({CSharpLiteralAlias.String(c.Name.Name)}, {KustoLiterals.TypeOf(c.Type?.Name ?? "string")})");
+        return TableLocal($"{Operators}.ExternalData(context, {KustoLiterals.Array(columns, Column)}, {KustoLiterals.Strings(uris)}, {CSharpLiteralAlias.String(format)}, {(ignoreFirst ? "true" : "false")})");
     }
 
     private string Union(UnionOperator union, List<(string Table, string Name)> inputs, KustoScope scope)

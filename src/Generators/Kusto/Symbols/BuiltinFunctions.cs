@@ -10,103 +10,112 @@ namespace AzureRules.Generators.Kusto.Symbols;
 /// more; result is a type, <c>$N</c> (the type of argument N), <c>$num</c> (the widest numeric argument) or
 /// <c>$known</c> (the first argument of known type). Aggregates start with <c>agg</c> and name the prefix of the
 /// column an unnamed aggregate produces. <c>alias old = new</c> lines are other names (deprecated ones say so).
+/// A trailing <c>@Class</c> names the runtime class that implements a scalar function
+/// (<c>AzureRules.Sdk.Kusto.Functions.Kusto{Class}Functions</c>, one static method per arity, named as the function);
+/// an entry without it is a function Kusto has that the runtime cannot execute yet (AR0351). This is the only
+/// place a scalar function is described: the emitter's <see cref="Emit.KustoFunctionTable"/> is derived from it.
 /// </summary>
 internal static class BuiltinFunctions
 {
     private static readonly string[] Catalog =
     {
         // ---- strings ----
-        "strlen(string) : long", "tolower(string) : string", "toupper(string) : string",
-        "strcat(scalar+) : string", "strcat_delim(scalar, scalar+) : string", "strcat_array(dynamic, scalar) : string",
-        "substring(string, integer, integer?) : string", "indexof(string, string, integer?, integer?, integer?) : int",
-        "indexof_regex(string, string, integer?, integer?, integer?) : int",
-        "split(string, string, integer?) : dynamic", "replace(string, string, string) : string",
-        "replace_string(string, string, string) : string", "replace_regex(string, string, string) : string",
-        "trim(string, string) : string", "trim_start(string, string) : string", "trim_end(string, string) : string",
-        "reverse(scalar) : string", "translate(string, string, string) : string", "countof(string, string, string?) : long",
-        "extract(string, integer, string, any?) : string", "extract_all(string, any, string?) : dynamic",
-        "parse_command_line(string, string) : dynamic", "parse_csv(string) : dynamic",
-        "string_size(string) : long", "isascii(string) : bool", "isutf8(string) : bool", "strrep(string, integer, string?) : string",
-        "strcmp(string, string) : int", "format_bytes(number, integer?, string?) : string",
-        "base64_encode_tostring(string) : string", "base64_decode_tostring(string) : string",
-        "base64_decode_toarray(string) : dynamic", "base64_encode_fromarray(dynamic) : string",
-        "url_encode(string) : string", "url_decode(string) : string", "url_encode_component(string) : string",
-        "parse_url(string) : dynamic", "parse_urlquery(string) : dynamic", "parse_path(string) : dynamic",
-        "parse_user_agent(string, any) : dynamic", "parse_version(string) : decimal",
-        "hash(scalar, integer?) : long", "hash_md5(scalar) : string", "hash_sha1(scalar) : string",
-        "hash_sha256(scalar) : string", "hash_xxhash64(scalar, integer?) : long",
-        "tohex(integer, integer?) : string", "make_string(scalar+) : string", "unicode_codepoints_from_string(string) : dynamic",
-        "unicode_codepoints_to_string(any+) : string", "new_guid() : guid", "has_any_index(string, dynamic) : long",
+        "base64_decode_toguid(string) : guid @Encoding", "base64_encode_fromguid(scalar) : string @Encoding", "zlib_compress_to_base64_string(string) : string @Encoding", "zlib_decompress_from_base64_string(string) : string @Encoding", "gzip_compress_to_base64_string(string) : string @Encoding", "gzip_decompress_from_base64_string(string) : string @Encoding", "punycode_from_string(string) : string @Encoding", "punycode_to_string(string) : string @Encoding", "punycode_domain_from_string(string) : string @Encoding", "punycode_domain_to_string(string) : string @Encoding",
+        "strlen(string) : long @String", "tolower(string) : string @String", "toupper(string) : string @String",
+        "strcat(scalar+) : string @String", "strcat_delim(scalar, scalar+) : string @String", "strcat_array(dynamic, scalar) : string @Dynamic",
+        "substring(string, integer, integer?) : string @String", "indexof(string, string, integer?, integer?, integer?) : int @String",
+        "indexof_regex(string, string, integer?, integer?, integer?) : int @String",
+        "split(string, string, integer?) : dynamic @String",
+        "replace_string(string, string, string) : string @String", "replace_regex(string, string, string) : string @String",
+        "trim(string, string) : string @String", "trim_start(string, string) : string @String", "trim_end(string, string) : string @String",
+        "reverse(scalar) : string @String", "translate(string, string, string) : string @String", "countof(string, string, string?) : long @String",
+        "extract(string, integer, string, any?) : string @String", "extract_all(string, any, string?) : dynamic @String",
+        "parse_command_line(string, string) : dynamic @Encoding", "parse_csv(string) : dynamic @Encoding",
+        "string_size(string) : long @String", "isascii(string) : bool @Scalar", "isutf8(string) : bool", "strrep(string, integer, string?) : string @String",
+        "strcmp(string, string) : int @String", "format_bytes(number, integer?, string?) : string",
+        "base64_encode_tostring(string) : string @String", "base64_decode_tostring(string) : string @String",
+        "base64_decode_toarray(string) : dynamic @Encoding", "base64_encode_fromarray(dynamic) : string @Encoding",
+        "url_encode(string) : string @String", "url_decode(string) : string @String", "url_encode_component(string) : string @String",
+        "parse_url(string) : dynamic @Network", "parse_urlquery(string) : dynamic @Network", "parse_path(string) : dynamic @Document",
+        "parse_user_agent(string, any) : dynamic", "parse_version(string) : decimal @Encoding",
+        "hash(scalar, integer?) : long @Encoding", "hash_md5(scalar) : string @Scalar", "hash_sha1(scalar) : string @Scalar",
+        "hash_sha256(scalar) : string @Scalar", "hash_xxhash64(scalar, integer?) : long @Encoding",
+        "tohex(integer, integer?) : string @String", "unicode_codepoints_from_string(string) : dynamic @Document",
+        "unicode_codepoints_to_string(any+) : string @Document", "new_guid() : guid @Document", "has_any_index(string, dynamic) : long @String",
         // ---- types and conversion ----
-        "tostring(any) : string", "toint(scalar) : int", "tolong(scalar) : long", "toreal(scalar) : real",
-        "todouble(scalar) : real", "todecimal(scalar) : decimal", "tobool(scalar) : bool", "toboolean(scalar) : bool",
-        "todatetime(scalar) : datetime", "totimespan(scalar) : timespan", "toguid(scalar) : guid",
-        "parse_json(any) : dynamic", "parse_xml(string) : dynamic", "dynamic_to_json(dynamic) : string",
-        "typeof(any) : string", "gettype(any) : string",
-        "isnull(any) : bool", "isnotnull(any) : bool", "isempty(any) : bool", "isnotempty(any) : bool",
-        "isnan(number) : bool", "isinf(number) : bool", "isfinite(number) : bool",
-        "column_ifexists(any, any) : $2",
+        "tostring(any) : string @Scalar", "toint(scalar) : int @Scalar", "tolong(scalar) : long @Scalar", "toreal(scalar) : real @Scalar",
+        "todouble(scalar) : real @Scalar", "todecimal(scalar) : decimal @Scalar", "tobool(scalar) : bool @Scalar", "toboolean(scalar) : bool",
+        "todatetime(scalar) : datetime @Scalar", "totimespan(scalar) : timespan @Scalar", "toguid(scalar) : guid @Scalar",
+        "parse_json(any) : dynamic @Dynamic", "parse_xml(string) : dynamic @Document", "dynamic_to_json(dynamic) : string @Document",
+        "typeof(any) : string", "gettype(any) : string @Scalar",
+        "isnull(any) : bool @Scalar", "isnotnull(any) : bool @Scalar", "isempty(any) : bool @Scalar", "isnotempty(any) : bool @Scalar",
+        "isnan(number) : bool @Math", "isinf(number) : bool @Math", "isfinite(number) : bool @Math",
+        "column_ifexists(any, any) : $2", "not(scalar) : bool @Scalar",
         // ---- conditionals ----
-        "iff(bool, scalar, scalar) : $known", "case(scalar+) : $known", "coalesce(scalar+) : $known",
-        "max_of(scalar+) : $known", "min_of(scalar+) : $known",
+        "iff(bool, scalar, scalar) : $known @Scalar", "case(scalar+) : $known @Scalar", "coalesce(scalar+) : $known @Scalar",
+        "max_of(scalar+) : $known @Scalar", "min_of(scalar+) : $known @Scalar",
         // ---- numbers ----
-        "abs(scalar) : $1", "floor(scalar, scalar) : $1", "bin(scalar, scalar) : $1", "bin_at(scalar, scalar, scalar) : $1",
-        "round(number, integer?) : $1", "ceiling(number) : $1", "sign(number) : $1",
-        "sqrt(number) : real", "exp(number) : real", "exp2(number) : real", "exp10(number) : real",
-        "log(number) : real", "log2(number) : real", "log10(number) : real", "pow(number, number) : real",
-        "rand(number?) : real", "range(scalar, scalar, scalar?) : dynamic", "binary_and(integer, integer) : long",
-        "binary_or(integer, integer) : long", "binary_xor(integer, integer) : long", "binary_not(integer) : long",
-        "binary_shift_left(integer, integer) : long", "binary_shift_right(integer, integer) : long",
+        "pi() : real @Math", "degrees(number) : real @Math", "radians(number) : real @Math", "cos(number) : real @Math", "sin(number) : real @Math", "tan(number) : real @Math", "cot(number) : real @Math", "acos(number) : real @Math", "asin(number) : real @Math", "atan(number) : real @Math", "atan2(number, number) : real @Math", "erf(number) : real @Math", "erfc(number) : real @Math", "gamma(number) : real @Math", "loggamma(number) : real @Math", "beta_cdf(number, number, number) : real @Math", "beta_pdf(number, number, number) : real @Math", "beta_inv(number, number, number) : real @Math",
+        "abs(scalar) : $1 @Math", "floor(scalar, scalar) : $1 @Math", "bin(scalar, scalar) : $1 @Math", "bin_at(scalar, scalar, scalar) : $1 @Math",
+        "round(number, integer?) : $1 @Math", "ceiling(number) : $1 @Math", "sign(number) : $1 @Math",
+        "sqrt(number) : real @Math", "exp(number) : real @Math", "exp2(number) : real @Math", "exp10(number) : real @Math",
+        "log(number) : real @Math", "log2(number) : real @Math", "log10(number) : real @Math", "pow(number, number) : real @Math",
+        "rand(number?) : real @Math", "range(scalar, scalar, scalar?) : dynamic @Dynamic", "binary_and(integer, integer) : long @Math",
+        "binary_or(integer, integer) : long @Math", "binary_xor(integer, integer) : long @Math", "binary_not(integer) : long @Math",
+        "binary_shift_left(integer, integer) : long @Math", "binary_shift_right(integer, integer) : long @Math",
         "bitset_count_ones(integer) : long",
         // ---- date and time ----
         "now(timespan?) : datetime", "ago(timespan) : datetime",
-        "startofday(datetime, integer?) : datetime", "endofday(datetime, integer?) : datetime",
-        "startofweek(datetime, integer?) : datetime", "endofweek(datetime, integer?) : datetime",
-        "startofmonth(datetime, integer?) : datetime", "endofmonth(datetime, integer?) : datetime",
-        "startofyear(datetime, integer?) : datetime", "endofyear(datetime, integer?) : datetime",
-        "dayofweek(datetime) : timespan", "dayofmonth(datetime) : int", "dayofyear(datetime) : int",
-        "hourofday(datetime) : int", "weekofyear(datetime) : int", "monthofyear(datetime) : int", "getyear(datetime) : int",
-        "getmonth(datetime) : int", "datetime_add(string, integer, datetime) : datetime",
-        "datetime_diff(string, datetime, datetime) : long", "datetime_part(string, datetime) : int",
-        "format_datetime(datetime, string) : string", "format_timespan(timespan, string) : string",
-        "make_datetime(number+) : datetime", "make_timespan(number+) : timespan",
-        "unixtime_seconds_todatetime(number) : datetime", "unixtime_milliseconds_todatetime(number) : datetime",
-        "unixtime_microseconds_todatetime(number) : datetime", "unixtime_nanoseconds_todatetime(number) : datetime",
-        "datetime_utc_to_local(datetime, string) : datetime", "datetime_local_to_utc(datetime, string) : datetime",
+        "startofday(datetime, integer?) : datetime @DateTime", "endofday(datetime, integer?) : datetime @DateTime",
+        "startofweek(datetime, integer?) : datetime @DateTime", "endofweek(datetime, integer?) : datetime @DateTime",
+        "startofmonth(datetime, integer?) : datetime @DateTime", "endofmonth(datetime, integer?) : datetime @DateTime",
+        "startofyear(datetime, integer?) : datetime @DateTime", "endofyear(datetime, integer?) : datetime @DateTime",
+        "dayofweek(datetime) : timespan @DateTime", "dayofmonth(datetime) : int @DateTime", "dayofyear(datetime) : int @DateTime",
+        "hourofday(datetime) : int @DateTime", "weekofyear(datetime) : int", "monthofyear(datetime) : int @DateTime", "getyear(datetime) : int @DateTime",
+        "getmonth(datetime) : int @DateTime", "datetime_add(string, integer, datetime) : datetime @DateTime",
+        "datetime_diff(string, datetime, datetime) : long @DateTime", "datetime_part(string, datetime) : int @DateTime",
+        "format_datetime(datetime, string) : string @DateTime", "format_timespan(timespan, string) : string @DateTime",
+        "make_datetime(number, number, number, number?, number?, number?, number?) : datetime @DateTime", "make_timespan(number, number, number?, number?) : timespan @DateTime",
+        "unixtime_seconds_todatetime(number) : datetime @DateTime", "unixtime_milliseconds_todatetime(number) : datetime @DateTime",
+        "unixtime_microseconds_todatetime(number) : datetime @DateTime", "unixtime_nanoseconds_todatetime(number) : datetime @DateTime",
+        "datetime_utc_to_local(datetime, string) : datetime @DateTime", "datetime_local_to_utc(datetime, string) : datetime @DateTime",
         "ingestion_time() : datetime",
         // ---- dynamic values ----
-        "array_length(dynamic) : long", "array_concat(dynamic+) : dynamic", "array_slice(dynamic, integer, integer) : dynamic",
-        "array_index_of(dynamic, scalar, integer?, integer?) : long", "array_sort_asc(dynamic+) : dynamic",
-        "array_sort_desc(dynamic+) : dynamic", "array_reverse(dynamic) : dynamic", "array_sum(dynamic) : real",
+        "array_length(dynamic) : long @Dynamic", "array_concat(dynamic+) : dynamic @Dynamic", "array_slice(dynamic, integer, integer) : dynamic @Dynamic",
+        "array_index_of(dynamic, scalar, integer?, integer?, integer?) : long @Dynamic", "array_sort_asc(dynamic, any*) : dynamic @Dynamic",
+        "array_sort_desc(dynamic, any*) : dynamic @Dynamic", "array_reverse(dynamic) : dynamic @Dynamic", "array_sum(dynamic) : real @Dynamic",
         "array_split(dynamic, any) : dynamic", "array_shift_left(dynamic, integer, any?) : dynamic",
-        "array_iff(dynamic, dynamic, dynamic) : dynamic", "array_rotate_left(dynamic, integer) : dynamic",
-        "bag_keys(dynamic) : dynamic", "bag_merge(dynamic+) : dynamic", "bag_remove_keys(dynamic, dynamic) : dynamic",
-        "bag_has_key(dynamic, string) : bool", "bag_pack(any*) : dynamic", "bag_pack_columns(any+) : dynamic",
-        "pack(any*) : dynamic", "pack_all(bool?) : dynamic", "pack_array(any*) : dynamic", "pack_dictionary(any*) : dynamic",
-        "set_difference(dynamic, dynamic+) : dynamic", "set_union(dynamic, dynamic+) : dynamic",
-        "set_intersect(dynamic, dynamic+) : dynamic", "set_has_element(dynamic, scalar) : bool",
-        "treepath(dynamic) : dynamic", "zip(dynamic+) : dynamic", "extract_json(string, string, any?) : $known",
+        "array_iff(dynamic, dynamic, dynamic) : dynamic @Document", "array_rotate_left(dynamic, integer) : dynamic @Document",
+        "bag_keys(dynamic) : dynamic @Dynamic", "bag_merge(dynamic+) : dynamic @Dynamic", "bag_remove_keys(dynamic, dynamic) : dynamic @Dynamic",
+        "bag_has_key(dynamic, string) : bool @Dynamic", "bag_pack(any*) : dynamic @Dynamic", "bag_pack_columns(any+) : dynamic",
+        "pack(any*) : dynamic @Dynamic", "pack_all(bool?) : dynamic", "pack_array(any*) : dynamic @Dynamic",
+        "set_difference(dynamic, dynamic+) : dynamic @Dynamic", "set_union(dynamic, dynamic+) : dynamic @Dynamic",
+        "set_intersect(dynamic, dynamic+) : dynamic @Dynamic", "set_has_element(dynamic, scalar) : bool @Dynamic",
+        "treepath(dynamic) : dynamic", "zip(dynamic+) : dynamic @Dynamic", "extract_json(string, string, any?) : $known @Document",
         "jaccard_index(dynamic, dynamic) : real",
         // ---- IP addresses ----
-        "ipv4_is_private(string) : bool", "ipv4_is_match(string, string, integer?) : bool",
-        "ipv4_compare(string, string, integer?) : int", "ipv4_is_in_range(string, string) : bool",
-        "ipv4_is_in_any_range(string, dynamic*) : bool", "ipv4_netmask_suffix(string) : int",
-        "parse_ipv4(string) : long", "parse_ipv4_mask(string, integer) : long", "format_ipv4(scalar, integer?) : string",
-        "format_ipv4_mask(scalar, integer?) : string", "ipv6_compare(string, string, integer?) : int",
-        "ipv6_is_match(string, string, integer?) : bool", "parse_ipv6(string) : string", "parse_ipv6_mask(string, integer) : string",
-        "ipv4_range_to_cidr_list(string, string) : dynamic", "has_ipv4(string, string) : bool",
-        "has_ipv4_prefix(string, string) : bool", "has_any_ipv4(string, dynamic*) : bool",
-        "has_any_ipv4_prefix(string, dynamic*) : bool", "geo_info_from_ip_address(string) : dynamic",
+        "geo_distance_2points(number, number, number, number) : real @Geo", "geo_point_in_circle(number, number, number, number, number) : bool @Geo", "geo_angle(number, number, number, number, number, number) : real @Geo", "geo_line_length(dynamic) : real @Geo", "geo_polygon_perimeter(dynamic) : real @Geo", "geo_polygon_area(dynamic) : real @Geo", "geo_point_in_polygon(number, number, dynamic) : bool @Geo", "geo_point_to_geohash(number, number, integer?) : string @Geo", "geo_geohash_to_central_point(string) : dynamic @Geo", "geo_geohash_to_polygon(string) : dynamic @Geo", "geo_geohash_neighbors(string) : dynamic @Geo", "geo_from_wkt(string) : dynamic @Geo",
+        "ipv6_is_in_range(string, string) : bool @Ipv6", "ipv6_is_in_any_range(string, dynamic+) : bool @Ipv6",
+        "ipv4_is_private(string) : bool @Network", "ipv4_is_match(string, string, integer?) : bool @Network",
+        "ipv4_compare(string, string, integer?) : int @Network", "ipv4_is_in_range(string, string) : bool @Network",
+        "ipv4_is_in_any_range(string, dynamic+) : bool @Network", "ipv4_netmask_suffix(string) : int @Network",
+        "parse_ipv4(string) : long @Network", "parse_ipv4_mask(string, integer) : long @Network", "format_ipv4(scalar, integer?) : string @Network",
+        "format_ipv4_mask(scalar, integer?) : string @Network", "ipv6_compare(string, string, integer?) : int @Ipv6",
+        "ipv6_is_match(string, string, integer?) : bool @Ipv6", "parse_ipv6(string) : string @Ipv6", "parse_ipv6_mask(string, integer) : string @Ipv6",
+        "ipv4_range_to_cidr_list(string, string) : dynamic @Network", "has_ipv4(string, string) : bool @Network",
+        "has_ipv4_prefix(string, string) : bool @Network", "has_any_ipv4(string, dynamic+) : bool @Network",
+        "has_any_ipv4_prefix(string, dynamic+) : bool @Network", "geo_info_from_ip_address(string) : dynamic",
         // ---- series ----
+        "series_abs(dynamic) : dynamic @Series", "series_acos(dynamic) : dynamic @Series", "series_asin(dynamic) : dynamic @Series", "series_atan(dynamic) : dynamic @Series", "series_cos(dynamic) : dynamic @Series", "series_sin(dynamic) : dynamic @Series", "series_tan(dynamic) : dynamic @Series", "series_exp(dynamic) : dynamic @Series", "series_log(dynamic) : dynamic @Series", "series_sign(dynamic) : dynamic @Series", "series_floor(dynamic) : dynamic @Series", "series_ceiling(dynamic) : dynamic @Series", "series_pow(dynamic, any) : dynamic @Series", "series_greater(dynamic, any) : dynamic @Series", "series_greater_equals(dynamic, any) : dynamic @Series", "series_less(dynamic, any) : dynamic @Series", "series_less_equals(dynamic, any) : dynamic @Series", "series_equals(dynamic, any) : dynamic @Series", "series_not_equals(dynamic, any) : dynamic @Series", "series_magnitude(dynamic) : real @Series", "series_dot_product(dynamic, any) : real @Series", "series_cosine_similarity(dynamic, dynamic) : real @Series", "series_sum(dynamic) : real @Series", "series_fit_line_dynamic(dynamic) : dynamic @Series", "series_fir(dynamic, dynamic, bool?, bool?) : dynamic @Series",
         "series_decompose_anomalies(dynamic, real?, integer?, string?, integer?, string?, real?, string?) : dynamic",
         "series_decompose(dynamic, integer?, string?, string?, integer?) : dynamic",
         "series_fit_line(dynamic) : dynamic", "series_outliers(dynamic, string?, integer?, real?, real?) : dynamic",
-        "series_stats(dynamic, bool?) : dynamic", "series_stats_dynamic(dynamic, bool?) : dynamic",
-        "series_fill_linear(dynamic, any?, bool?, bool?) : dynamic", "series_fill_const(dynamic, any?, any?) : dynamic",
-        "series_fill_forward(dynamic, any?) : dynamic", "series_fill_backward(dynamic, any?) : dynamic",
-        "series_add(dynamic, dynamic) : dynamic", "series_subtract(dynamic, dynamic) : dynamic",
-        "series_multiply(dynamic, dynamic) : dynamic", "series_divide(dynamic, dynamic) : dynamic",
-        "series_iir(dynamic, dynamic, dynamic) : dynamic", "series_periods_detect(dynamic, real, real, integer) : dynamic",
+        "series_stats(dynamic, bool?) : dynamic", "series_stats_dynamic(dynamic, bool?) : dynamic @Series",
+        "series_fill_linear(dynamic, any?, bool?, any?) : dynamic @Series", "series_fill_const(dynamic, any?, any?) : dynamic @Series",
+        "series_fill_forward(dynamic, any?) : dynamic @Series", "series_fill_backward(dynamic, any?) : dynamic @Series",
+        "series_add(any, any) : dynamic @Series", "series_subtract(any, any) : dynamic @Series",
+        "series_multiply(any, any) : dynamic @Series", "series_divide(any, any) : dynamic @Series",
+        "series_iir(dynamic, dynamic, dynamic) : dynamic @Series", "series_periods_detect(dynamic, real, real, integer) : dynamic",
         "series_seasonal(dynamic, integer?) : dynamic", "series_fit_2lines(dynamic) : dynamic",
         // ---- window functions (serialized rows) ----
         "prev(any, integer?, any?) : $1", "next(any, integer?, any?) : $1",
@@ -116,6 +125,7 @@ internal static class BuiltinFunctions
         "toscalar(any) : unknown", "current_cluster_endpoint() : string", "current_database() : string",
         "estimate_data_size(any+) : long",
         // ---- aggregates ----
+        "agg stdevp(number) : real stdevp", "agg variancep(number) : real variancep",
         "agg count(any?) : long count", "agg countif(bool) : long countif",
         "agg dcount(scalar, integer?) : long dcount", "agg dcountif(scalar, bool, integer?) : long dcountif",
         "agg count_distinct(scalar) : long count_distinct", "agg count_distinctif(scalar, bool) : long count_distinctif",
@@ -138,11 +148,11 @@ internal static class BuiltinFunctions
         "agg buildschema(dynamic) : dynamic schema",
         // ---- other names ----
         // functions the runtime implements that the first catalog pass missed
-        "array_iif(dynamic, dynamic, dynamic) : dynamic", "array_rotate_right(dynamic, integer) : dynamic",
-        "bag_zip(dynamic, dynamic) : dynamic", "regex_quote(string) : string", "repeat(scalar, integer) : dynamic",
-        "replace_strings(string, dynamic, dynamic) : string", "week_of_year(datetime) : int",
+        "array_iif(dynamic, dynamic, dynamic) : dynamic", "array_rotate_right(dynamic, integer) : dynamic @Document",
+        "bag_zip(dynamic, dynamic) : dynamic @Document", "regex_quote(string) : string @Document", "repeat(scalar, integer) : dynamic @Dynamic",
+        "replace_strings(string, dynamic, dynamic) : string @Document", "week_of_year(datetime) : int @DateTime",
         "alias datepart = datetime_part deprecated", "alias parseurl = parse_url deprecated",
-        "alias iif = iff", "alias todynamic = parse_json", "alias toobject = parse_json",
+        "alias iif = iff", "alias make_string = unicode_codepoints_to_string", "alias pack_dictionary = bag_pack", "alias replace = replace_regex", "alias time = totimespan", "alias todynamic = parse_json", "alias toobject = parse_json",
         "alias parsejson = parse_json deprecated", "alias makelist = make_list deprecated", "alias makeset = make_set deprecated",
         
         "alias argmax = arg_max deprecated", "alias argmin = arg_min deprecated",
@@ -191,6 +201,9 @@ internal static class BuiltinFunctions
         foreach (var raw in entry.Substring(open + 1, close - open - 1).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
             parameters.Add(ParseParameter(raw.Trim()));
 
+        string? runtime = null;
+        var at = entry.IndexOf('@', close);
+        if (at > 0) { runtime = entry.Substring(at + 1).Trim(); entry = entry.Substring(0, at); }
         var tail = entry.Substring(entry.IndexOf(':', close) + 1).Trim().Split(' ');
         var result = tail[0];
         var prefix = tail.Length > 1 ? tail[1] : null;
@@ -201,7 +214,10 @@ internal static class BuiltinFunctions
         else if (result == "$known") rule = ResultRule.FirstKnown;
         else if (result[0] == '$') { rule = ResultRule.Argument; argument = result[1] - '1'; }
         else ScalarTypes.TryParse(result, out type);
-        return new FunctionSignature(name, parameters, rule, type, argument, isAggregate, prefix, ReplacedBy: null);
+        return new FunctionSignature(name, parameters, rule, type, argument, isAggregate, prefix, ReplacedBy: null)
+        {
+            RuntimeClass = runtime,
+        };
     }
 
     private static SignatureParameter ParseParameter(string text)

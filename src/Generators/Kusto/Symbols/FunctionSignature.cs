@@ -44,6 +44,12 @@ internal sealed record FunctionSignature(
     string? ResultNamePrefix,
     string? ReplacedBy)
 {
+    /// <summary>The runtime class key (String, Math, …) that implements this scalar function, or null when the runtime lacks it.</summary>
+    public string? RuntimeClass { get; init; }
+
+    /// <summary>The catalog name the runtime method carries: an alias keeps its target's name.</summary>
+    public string RuntimeName { get; init; } = Name;
+
     public int MinArguments
     {
         get

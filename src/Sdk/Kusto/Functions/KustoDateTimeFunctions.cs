@@ -191,4 +191,34 @@ public static class KustoDateTimeFunctions
         try { return KustoValue.From(v.AsTimeSpan.Duration().ToString(pattern.ToString(), CultureInfo.InvariantCulture)); }
         catch (FormatException) { return KustoValue.EmptyString; }
     }
+
+    /// <summary>datetime_utc_to_local(utc, timezone): the wall-clock time in an IANA time zone; null for an unknown zone.</summary>
+    public static KustoValue datetime_utc_to_local(KustoValue v, KustoValue timezone)
+    {
+        if (!Date(v, out var d) || !TryZone(timezone, out var zone)) return KustoValue.Null;
+        return KustoValue.From(DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), zone), DateTimeKind.Unspecified));
+    }
+
+    /// <summary>datetime_local_to_utc(local, timezone): the UTC instant of a wall-clock time in an IANA time zone.</summary>
+    public static KustoValue datetime_local_to_utc(KustoValue v, KustoValue timezone)
+    {
+        if (!Date(v, out var d) || !TryZone(timezone, out var zone)) return KustoValue.Null;
+        var local = DateTime.SpecifyKind(d, DateTimeKind.Unspecified);
+        // a wall-clock time skipped by a daylight-saving jump has no UTC instant; Kusto reads it with the offset
+        // in force after the jump (02:30 in a 02:00→03:00 gap is 03:30's offset applied to 02:30)
+        var utc = zone.IsInvalidTime(local)
+            ? TimeZoneInfo.ConvertTimeToUtc(local.AddHours(1), zone).AddHours(-1)
+            : TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return KustoValue.From(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified));
+    }
+
+    private static bool TryZone(KustoValue name, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        var id = Scalars.KustoStrings.Text(name);
+        if (id.Length == 0) return false;
+        try { zone = TimeZoneInfo.FindSystemTimeZoneById(id); return true; }
+        catch (TimeZoneNotFoundException) { return false; }
+        catch (InvalidTimeZoneException) { return false; }
+    }
 }

@@ -129,7 +129,8 @@ public static class KustoDocumentFunctions
     {
         var builder = new System.Text.StringBuilder();
         foreach (var v in values.SelectMany(v => v.IsArray ? v.AsArray : [v]))
-            if (v.IsNumeric) builder.Append(char.ConvertFromUtf32((int)v.AsLong));
+            if (v.IsNumeric && v.AsLong is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF)) builder.Append(char.ConvertFromUtf32((int)v.AsLong));
+            else return KustoValue.Null; // not a Unicode scalar value
         return KustoValue.From(builder.ToString());
     }
 
@@ -155,5 +156,49 @@ public static class KustoDocumentFunctions
             i += finds[best].Length;
         }
         return KustoValue.From(builder.ToString());
+    }
+
+    /// <summary>
+    /// parse_path(path): Scheme, RootPath, DirectoryPath, DirectoryName, Filename, Extension and
+    /// AlternateDataStreamName of a Windows or Unix file path ("file://" schemes, shares, "\\?\" long paths,
+    /// "file:stream" alternate data streams).
+    /// </summary>
+    public static KustoValue parse_path(KustoValue path)
+    {
+        var text = Scalars.KustoStrings.Text(path);
+        var scheme = "";
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd > 0 && text[..schemeEnd].All(char.IsAsciiLetter)) { scheme = text[..schemeEnd]; text = text[(schemeEnd + 3)..]; }
+        if (text.StartsWith(@"\\?\", StringComparison.Ordinal)) text = text[4..];
+        var root = text.Length >= 2 && char.IsAsciiLetter(text[0]) && text[1] == ':' ? text[..2] : "";
+        var lastSeparator = text.LastIndexOfAny(['\\', '/']);
+        var directory = lastSeparator >= 0 ? text[..lastSeparator] : "";
+        var file = lastSeparator >= 0 ? text[(lastSeparator + 1)..] : text;
+        var stream = "";
+        var colon = file.IndexOf(':');
+        if (colon >= 0) { stream = file[(colon + 1)..]; file = file[..colon]; }
+        var directoryName = directory[(directory.LastIndexOfAny(['\\', '/']) + 1)..];
+        if (directoryName == root) directoryName = "";
+        var dot = file.LastIndexOf('.');
+        var bag = new KustoBag
+        {
+            ["Scheme"] = KustoValue.From(scheme), ["RootPath"] = KustoValue.From(root), ["DirectoryPath"] = KustoValue.From(directory),
+            ["DirectoryName"] = KustoValue.From(directoryName), ["Filename"] = KustoValue.From(file),
+            ["Extension"] = KustoValue.From(dot >= 0 ? file[(dot + 1)..] : ""), ["AlternateDataStreamName"] = KustoValue.From(stream),
+        };
+        return KustoValue.Bag(bag);
+    }
+
+    /// <summary>dynamic_to_json(value): the JSON text of a dynamic value with every bag's keys sorted (a canonical form).</summary>
+    public static KustoValue dynamic_to_json(KustoValue value) => KustoValue.From(KustoJson.Write(Sorted(value, depth: 0)));
+
+    private static KustoValue Sorted(KustoValue value, int depth)
+    {
+        if (depth > 64) return value;
+        if (value.IsArray) return KustoValue.Array([.. value.AsArray.Select(v => Sorted(v, depth + 1))]);
+        if (!value.IsBag) return value;
+        var bag = new KustoBag();
+        foreach (var key in value.AsBag.Keys.OrderBy(k => k, StringComparer.Ordinal)) bag[key] = Sorted(value.AsBag[key], depth + 1);
+        return KustoValue.Bag(bag);
     }
 }

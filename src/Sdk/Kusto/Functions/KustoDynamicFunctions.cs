@@ -25,8 +25,6 @@ public static class KustoDynamicFunctions
     }
 
     public static KustoValue parse_json(KustoValue value) => KustoConvert.ToDynamic(value);
-    public static KustoValue todynamic(KustoValue value) => KustoConvert.ToDynamic(value);
-
     public static KustoValue array_length(KustoValue value)
     {
         if (value.IsString) value = KustoConvert.ToDynamic(value);
@@ -80,12 +78,27 @@ public static class KustoDynamicFunctions
         return KustoValue.False;
     }
 
-    public static KustoValue array_index_of(KustoValue set, KustoValue value)
+    public static KustoValue array_index_of(KustoValue set, KustoValue value) => array_index_of(set, value, KustoValue.Null, KustoValue.Null, KustoValue.Null);
+    public static KustoValue array_index_of(KustoValue set, KustoValue value, KustoValue start) => array_index_of(set, value, start, KustoValue.Null, KustoValue.Null);
+    public static KustoValue array_index_of(KustoValue set, KustoValue value, KustoValue start, KustoValue length) => array_index_of(set, value, start, length, KustoValue.Null);
+
+    /// <summary>
+    /// array_index_of(array, lookup, start_index = 0, length = -1, occurrence = 1): the index of the
+    /// occurrence-th element equal to lookup within [start, start + length); a negative start counts from
+    /// the end, length -1 means to the end; -1 when not found, null for a non-array or bad arguments.
+    /// </summary>
+    public static KustoValue array_index_of(KustoValue set, KustoValue value, KustoValue start, KustoValue length, KustoValue occurrence)
     {
         if (!set.IsArray) return KustoValue.Null;
         var items = set.AsArray;
-        for (var i = 0; i < items.Length; i++)
-            if (KustoComparison.AreEqual(items[i], value) == true) return KustoValue.From((long)i);
+        var from = start.IsNull ? 0 : start.AsLong;
+        if (from < 0) from = Math.Max(0, items.Length + from);
+        var count = length.IsNull || length.AsLong < 0 ? items.Length : length.AsLong;
+        var wanted = occurrence.IsNull ? 1 : occurrence.AsLong;
+        if (wanted <= 0) return KustoValue.Null;
+        var end = Math.Min(items.Length, from + count);
+        for (var i = from; i < end; i++)
+            if (KustoComparison.AreEqual(items[i], value) == true && --wanted == 0) return KustoValue.From(i);
         return KustoValue.From(-1L);
     }
 
@@ -106,11 +119,30 @@ public static class KustoDynamicFunctions
     public static KustoValue array_reverse(KustoValue array)
         => array.IsArray ? KustoValue.Array([.. array.AsArray.Reverse()]) : KustoValue.Null;
 
-    public static KustoValue array_sort_asc(KustoValue array)
-        => array.IsArray ? KustoValue.Array([.. array.AsArray.OrderBy(v => v, KustoSortComparer.Ascending)]) : KustoValue.Null;
+    /// <summary>
+    /// array_sort_asc(array1 [, …, arrayN] [, nulls_last]): sorts the first array and reorders the others the
+    /// same way; one array gives the sorted array, several give an array of the reordered arrays. Nulls go
+    /// last unless nulls_last is false.
+    /// </summary>
+    public static KustoValue array_sort_asc(params KustoValue[] arguments) => SortArrays(arguments, descending: false);
 
-    public static KustoValue array_sort_desc(KustoValue array)
-        => array.IsArray ? KustoValue.Array([.. array.AsArray.OrderBy(v => v, KustoSortComparer.Descending)]) : KustoValue.Null;
+    public static KustoValue array_sort_desc(params KustoValue[] arguments) => SortArrays(arguments, descending: true);
+
+    private static KustoValue SortArrays(KustoValue[] arguments, bool descending)
+    {
+        var nullsLast = true;
+        var count = arguments.Length;
+        if (count > 1 && arguments[count - 1].Type == KustoType.Bool) { nullsLast = arguments[count - 1].IsTrue; count--; }
+        if (count == 0 || !arguments[0].IsArray) return KustoValue.Null;
+        var keys = arguments[0].AsArray;
+        for (var a = 1; a < count; a++)
+            if (!arguments[a].IsArray || arguments[a].AsArray.Length != keys.Length) return KustoValue.Null;
+        var comparer = new KustoSortComparer(descending, nullsFirst: !nullsLast);
+        var order = Enumerable.Range(0, keys.Length).OrderBy(i => keys[i], comparer).ToArray();
+        KustoValue Reorder(KustoValue array) => KustoValue.Array([.. order.Select(i => array.AsArray[i])]);
+        if (count == 1) return Reorder(arguments[0]);
+        return KustoValue.Array([.. arguments.Take(count).Select(Reorder)]);
+    }
 
     public static KustoValue array_sum(KustoValue array)
     {

@@ -5,7 +5,7 @@ using AzureRules.Sdk.Kusto.Scalars;
 namespace AzureRules.Sdk.Kusto.Functions;
 
 /// <summary>IPv4 functions (address text, optionally with a /prefix), and URL parsing.</summary>
-public static class KustoNetworkFunctions
+public static partial class KustoNetworkFunctions
 {
     /// <summary>Parses "a.b.c.d" or "a.b.c.d/n" into the address as a number and its prefix length.</summary>
     private static bool TryIpv4(string text, out uint address, out int prefix)
@@ -104,7 +104,7 @@ public static class KustoNetworkFunctions
         return KustoValue.False;
     }
 
-    private static IEnumerable<KustoValue> Flatten(KustoValue[] values)
+    internal static IEnumerable<KustoValue> Flatten(KustoValue[] values)
         => values.SelectMany(v => v.IsArray ? v.AsArray : [v]);
 
     /// <summary>The valid IPv4 addresses in a text, delimited by anything but digits and dots.</summary>

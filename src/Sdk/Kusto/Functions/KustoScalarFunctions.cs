@@ -29,7 +29,6 @@ public static class KustoScalarFunctions
     /// <summary>Empty is null or "" (Kusto: isempty(x) is true for "" and for null).</summary>
     public static KustoValue isempty(KustoValue value) => KustoValue.From(IsEmpty(value));
     public static KustoValue isnotempty(KustoValue value) => KustoValue.From(!IsEmpty(value));
-    public static KustoValue notempty(KustoValue value) => KustoValue.From(!IsEmpty(value));
 
     private static bool IsEmpty(KustoValue value) => value.IsNull || (value.IsString && value.AsString.Length == 0);
 
@@ -42,7 +41,6 @@ public static class KustoScalarFunctions
     public static KustoValue toreal(KustoValue value) => KustoConvert.ToReal(value);
     public static KustoValue todecimal(KustoValue value) => KustoConvert.ToDecimal(value);
     public static KustoValue tobool(KustoValue value) => KustoConvert.ToBool(value);
-    public static KustoValue toboolean(KustoValue value) => KustoConvert.ToBool(value);
     public static KustoValue todatetime(KustoValue value) => KustoConvert.ToDateTime(value);
     public static KustoValue totimespan(KustoValue value) => KustoConvert.ToTimeSpan(value);
     public static KustoValue toguid(KustoValue value) => KustoConvert.ToGuid(value);

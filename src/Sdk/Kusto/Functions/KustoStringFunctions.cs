@@ -233,4 +233,26 @@ public static class KustoStringFunctions
         }
         return KustoValue.From(-1L);
     }
+
+    public static KustoValue indexof_regex(KustoValue s, KustoValue pattern) => indexof_regex(s, pattern, KustoValue.From(0L), KustoValue.From(-1L), KustoValue.From(1L));
+    public static KustoValue indexof_regex(KustoValue s, KustoValue pattern, KustoValue start) => indexof_regex(s, pattern, start, KustoValue.From(-1L), KustoValue.From(1L));
+    public static KustoValue indexof_regex(KustoValue s, KustoValue pattern, KustoValue start, KustoValue length) => indexof_regex(s, pattern, start, length, KustoValue.From(1L));
+
+    /// <summary>
+    /// indexof_regex(source, regex, start = 0, length = -1, occurrence = 1): the index of the occurrence-th match
+    /// within [start, start + length) (-1 for length means to the end), -1 when none; null for a negative start,
+    /// length below -1 or occurrence below 1. The regex runs with the runtime's match timeout.
+    /// </summary>
+    public static KustoValue indexof_regex(KustoValue s, KustoValue pattern, KustoValue start, KustoValue length, KustoValue occurrence)
+    {
+        var text = T(s);
+        if (start.AsLong < 0 || length.AsLong < -1 || occurrence.AsLong < 1) return KustoValue.Null;
+        if (start.AsLong > text.Length) return KustoValue.From(-1L);
+        var from = (int)start.AsLong;
+        var count = length.AsLong == -1 ? text.Length - from : (int)Math.Min(length.AsLong, text.Length - from);
+        var wanted = occurrence.AsLong;
+        for (var match = KustoStrings.Regex(T(pattern)).Match(text, from, count); match.Success; match = match.NextMatch())
+            if (--wanted == 0) return KustoValue.From((long)match.Index);
+        return KustoValue.From(-1L);
+    }
 }
