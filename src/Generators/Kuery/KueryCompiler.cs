@@ -20,7 +20,8 @@ internal static class KueryCompiler
 {
     public const string BaseClass = "global::AzureRules.Sdk.Detections.ElasticEventDetection";
 
-    public static CompiledQuery Compile(RuleDefinition rule) => Compile(rule.Query?.Text ?? "", CatalogFieldTypes.Instance);
+    public static CompiledQuery Compile(RuleDefinition rule, Project.CustomSchemas? schemas = null)
+        => Compile(rule.Query?.Text ?? "", Elastic.RuleFieldTypes.For(rule, schemas ?? Project.CustomSchemas.Empty));
 
     /// <summary>Compiles a query against the given field types (the catalog, or a test's mapping).</summary>
     public static CompiledQuery Compile(string query, IKueryFieldTypes types)
@@ -55,9 +56,9 @@ internal static class KueryCompiler
     /// an indicator match rule also its threat query ANDed with its threat filters as <c>MatchesIndicator</c>.
     /// Diagnostics are the query's; the threat query's errors make the rule not executable, saying why.
     /// </summary>
-    public static CompiledQuery CompileRule(RuleDefinition rule)
+    public static CompiledQuery CompileRule(RuleDefinition rule, Project.CustomSchemas? schemas = null)
     {
-        var types = CatalogFieldTypes.Instance;
+        var types = Elastic.RuleFieldTypes.For(rule, schemas ?? Project.CustomSchemas.Empty);
         var query = rule.Query?.Text ?? "";
         try
         {

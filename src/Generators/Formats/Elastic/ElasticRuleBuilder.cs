@@ -105,6 +105,7 @@ internal sealed partial class ElasticRuleBuilder
             ThreatFilters = threatMatch.Filters,
             ThreatMapping = threatMatch.Mapping,
             ThreatIndicatorPath = threatMatch.IndicatorPath,
+            OtherFields = ReadOtherFields(),
             Diagnostics = _diagnostics.ToImmutable(),
         };
     }
