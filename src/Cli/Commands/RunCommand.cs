@@ -44,7 +44,7 @@ internal static class RunCommand
     }
 
     /// <summary>--at alone, or --from and/or --to; times are ISO 8601, UTC unless they carry an offset.</summary>
-    private static bool TryReadBounds(string? at, string? from, string? to, out ReplayBounds bounds, out string error)
+    internal static bool TryReadBounds(string? at, string? from, string? to, out ReplayBounds bounds, out string error)
     {
         bounds = ReplayBounds.All;
         error = "";
