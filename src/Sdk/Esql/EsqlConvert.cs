@@ -106,6 +106,13 @@ public static class EsqlConvert
         _ => Fail(v, "version"),
     });
 
+    public static object? ToGeopoint(object? value) => Each(value, v => v switch
+    {
+        EsqlGeoPoint point => point,
+        string s when EsqlGeoPoint.Parse(s) is { } point => point,
+        _ => Fail(v, "geo_point"),
+    });
+
     public static object? ToRadians(object? value) => Each(value, v => ToDouble(v) * Math.PI / 180);
 
     public static object? ToDegrees(object? value) => Each(value, v => ToDouble(v) * 180 / Math.PI);
@@ -122,6 +129,7 @@ public static class EsqlConvert
         "datetime" or "date" or "date_nanos" => ToDatetime(value),
         "ip" => ToIp(value),
         "version" => ToVersion(value),
+        "geo_point" => ToGeopoint(value),
         "time_duration" or "date_period" => value is string s ? EsqlSpan.Parse(s) : value,
         _ => throw new InvalidOperationException($"ES|QL cannot cast to '{type}'"),
     };

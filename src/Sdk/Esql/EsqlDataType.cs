@@ -79,6 +79,7 @@ public static class EsqlDataTypes
         DateTime => EsqlDataType.Date,
         EsqlIp => EsqlDataType.Ip,
         EsqlVersion => EsqlDataType.Version,
+        EsqlGeoPoint => EsqlDataType.GeoPoint,
         EsqlSpan span => span.IsPeriod ? EsqlDataType.DatePeriod : EsqlDataType.TimeDuration,
         _ => EsqlDataType.Unsupported,
     };

@@ -139,6 +139,22 @@ public sealed class EsqlFunctionTests
     }
 
     [Fact]
+    public void Geo_points()
+    {
+        var paris = EsqlConvert.ToGeopoint("POINT (2.3522 48.8566)");
+        var london = EsqlConvert.ToGeopoint("51.5074,-0.1278");
+        Assert.Equal(2.3522, EsqlFunctions.StX(paris));
+        Assert.Equal(51.5074, EsqlFunctions.StY(london));
+        // about 344 km apart
+        Assert.InRange((double)EsqlFunctions.StDistance(paris, london)!, 343_000, 345_000);
+        Assert.Equal("POINT (2.3522 48.8566)", EsqlFormat.Cell(paris));
+        var table = EsqlOperators.From(EsqlTestData.Source("geo", null, """{"source":{"geo":{"location":{"lat":48.8566,"lon":2.3522}}}}"""), ["geo"], [],
+            ("source.geo.location", EsqlDataType.GeoPoint));
+        Assert.Equal(["source.geo.location:geo_point"], table.Columns.Select(c => c.ToString()));
+        Assert.Equal(paris, table.Rows[0][0]);
+    }
+
+    [Fact]
     public void Ip_functions()
     {
         Assert.True(EsqlIp.TryParse("192.168.1.5", out var v4));

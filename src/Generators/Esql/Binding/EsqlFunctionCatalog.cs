@@ -168,7 +168,7 @@ internal static class EsqlFunctionCatalog
     private static string? RuntimeMethod(string name, EsqlFunctionKind kind)
     {
         if (Conversions.TryGetValue(name, out var conversion)) return "EsqlConvert." + conversion;
-        if (NotImplemented.Contains(name) || name.StartsWith("st_", StringComparison.Ordinal) || name.StartsWith("v_", StringComparison.Ordinal)
+        if (NotImplemented.Contains(name) || (name.StartsWith("st_", StringComparison.Ordinal) && !ImplementedSpatial.Contains(name)) || name.StartsWith("v_", StringComparison.Ordinal)
             || name.EndsWith("_over_time", StringComparison.Ordinal))
             return null;
         var pascal = new System.Text.StringBuilder();
@@ -192,7 +192,10 @@ internal static class EsqlFunctionCatalog
         ["to_ip"] = "ToIp",
         ["to_string"] = "ToStringValue", ["to_str"] = "ToStringValue", ["to_text"] = "ToStringValue",
         ["to_version"] = "ToVersion", ["to_ver"] = "ToVersion",
+        ["to_geopoint"] = "ToGeopoint",
     };
+
+    private static readonly HashSet<string> ImplementedSpatial = new(StringComparer.OrdinalIgnoreCase) { "st_x", "st_y", "st_distance" };
 
     private static readonly HashSet<string> NotImplemented = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -202,7 +205,7 @@ internal static class EsqlFunctionCatalog
         // time series, categorisation, sampling, inference and other newer functions
         "rate", "irate", "idelta", "delta", "increase", "deriv", "tbucket", "categorize", "trange", "sample",
         "chunk", "network_direction", "round_to", "mv_pseries_weighted_sum",
-        "to_geopoint", "to_geoshape", "to_cartesianpoint", "to_cartesianshape", "to_aggregate_metric_double",
+        "to_geoshape", "to_cartesianpoint", "to_cartesianshape", "to_aggregate_metric_double",
         "to_dense_vector", "to_geohash", "to_geotile", "to_geohex", "to_timeduration", "to_dateperiod",
     };
 

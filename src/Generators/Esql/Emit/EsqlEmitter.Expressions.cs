@@ -77,7 +77,7 @@ internal sealed partial class EsqlEmitter
             case EsqlIsNull isNull:
                 return $"{Functions}{(isNull.Negated ? "IsNotNull" : "IsNull")}({Expression(isNull.Value, scope)})";
             case EsqlCast cast:
-                if (EsqlTypes.FromCastName(cast.Type.Name) == EsqlType.Unknown || EsqlTypes.FromCastName(cast.Type.Name) == EsqlType.GeoPoint)
+                if (EsqlTypes.FromCastName(cast.Type.Name) == EsqlType.Unknown)
                     throw new EsqlNotExecutableException($"the runtime cannot convert to {cast.Type.Name} yet");
                 return $"{Sdk}EsqlConvert.Cast({Expression(cast.Value, scope)}, {CSharpLiteral.String(cast.Type.Name)})";
             case EsqlArrayLiteral array:

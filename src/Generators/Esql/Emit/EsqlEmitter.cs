@@ -296,6 +296,7 @@ internal sealed partial class EsqlEmitter
         EsqlType.Ip => Sdk + "EsqlDataType.Ip",
         EsqlType.Version => Sdk + "EsqlDataType.Version",
         EsqlType.Null => Sdk + "EsqlDataType.Null",
+        EsqlType.GeoPoint => Sdk + "EsqlDataType.GeoPoint",
         _ => null,
     };
 }

@@ -28,6 +28,8 @@ public static partial class EsqlOperators
         // a field the query names but no mapping or catalog types is a null column until a document has it
         foreach (var (name, type) in knownFields) types.TryAdd(name, (type, type == EsqlDataType.Null ? Guessed : EsqlDataTypes.Name(type)));
 
+        // a geo_point is an object ({"lat":…,"lon":…}) that is one value, not two fields
+        var geoFields = types.Where(t => t.Value.Type == EsqlDataType.GeoPoint).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var flattened = new List<(EsqlIndex Index, EsqlDocument Document, Dictionary<string, List<JsonElement>> Fields, JsonDocument Json)>();
         try
         {
@@ -37,7 +39,7 @@ public static partial class EsqlOperators
                 {
                     var json = JsonDocument.Parse(document.Json);
                     var fields = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
-                    Flatten(json.RootElement, "", fields);
+                    Flatten(json.RootElement, "", fields, geoFields);
                     flattened.Add((index, document, fields, json));
                     if (index.Mapping is not null) continue;
                     foreach (var (field, values) in fields)
@@ -113,20 +115,24 @@ public static partial class EsqlOperators
     }
 
     /// <summary>Object fields become dotted leaves; arrays (also of objects) make multi-valued leaves.</summary>
-    private static void Flatten(JsonElement element, string prefix, Dictionary<string, List<JsonElement>> fields)
+    private static void Flatten(JsonElement element, string prefix, Dictionary<string, List<JsonElement>> fields, HashSet<string> geoFields)
     {
         switch (element.ValueKind)
         {
+            case JsonValueKind.Object when geoFields.Contains(prefix):
+                if (!fields.TryGetValue(prefix, out var points)) fields[prefix] = points = [];
+                points.Add(element);
+                break;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
                     // _id, _index and the like in an event are its envelope, not fields: METADATA reads them
                     if (prefix.Length == 0 && property.Name is "_id" or "_index" or "_version" or "_source" or "_score") continue;
-                    Flatten(property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name, fields);
+                    Flatten(property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name, fields, geoFields);
                 }
                 break;
             case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray()) Flatten(item, prefix, fields);
+                foreach (var item in element.EnumerateArray()) Flatten(item, prefix, fields, geoFields);
                 break;
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 break;
@@ -191,6 +197,11 @@ public static partial class EsqlOperators
                 return EsqlIp.TryParse(text, out var ip) ? ip : null;
             case EsqlDataType.Version:
                 return new EsqlVersion(text);
+            case EsqlDataType.GeoPoint:
+                if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("lat", out var lat) && value.TryGetProperty("lon", out var lon)
+                    && lat.TryGetDouble(out var y) && lon.TryGetDouble(out var x))
+                    return new EsqlGeoPoint(x, y);
+                return EsqlGeoPoint.Parse(text);
             case EsqlDataType.Null:
                 return null;
             default:
