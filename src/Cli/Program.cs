@@ -14,6 +14,9 @@ internal static class Program
             ListCommand.Create(),
             RunCommand.Create(),
             QueryCommand.Create(),
+            ExportCommand.Create(),
+            CoverageCommand.Create(),
+            LockCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

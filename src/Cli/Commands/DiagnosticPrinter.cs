@@ -1,3 +1,4 @@
+using AzureRules.Sdk.Text;
 using Microsoft.CodeAnalysis;
 
 namespace AzureRules.Cli.Commands;
@@ -15,7 +16,8 @@ internal static class DiagnosticPrinter
             _ => "info",
         };
         var position = span.IsValid ? $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})" : "<unknown>";
-        return $"{position}: {severity} {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        // paths and messages quote rule text: a terminal must not see its control characters
+        return $"{ConsoleText.Escape(position)}: {severity} {diagnostic.Id}: {ConsoleText.Escape(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))}";
     }
 
     public static (int Errors, int Warnings) Print(IEnumerable<Diagnostic> diagnostics, TextWriter writer, bool includeInfo = false)

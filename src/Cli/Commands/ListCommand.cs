@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureRules.Cli.Compilation;
+using AzureRules.Sdk.Text;
 
 namespace AzureRules.Cli.Commands;
 
@@ -32,11 +33,11 @@ internal static class ListCommand
                         ["techniques"] = new JsonArray([.. techniques.Select(t => (JsonNode)t)]),
                         ["executable"] = rule.IsExecutable, ["file"] = m.SourceFile,
                     };
-                    Console.WriteLine(line.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+                    Console.WriteLine(JsonText.Write(line, new JsonSerializerOptions { WriteIndented = false }));
                 }
                 else
                 {
-                    Console.WriteLine($"{m.Id}  {m.Name}  [{m.Family} {m.Kind}, {m.Severity}]  tactics: {string.Join(",", tactics)}  techniques: {string.Join(",", techniques)}{(rule.IsExecutable ? "" : "  (not executable: " + rule.NotExecutableReason + ")")}");
+                    Console.WriteLine(ConsoleText.Escape($"{m.Id}  {m.Name}  [{m.Family} {m.Kind}, {m.Severity}]  tactics: {string.Join(",", tactics)}  techniques: {string.Join(",", techniques)}{(rule.IsExecutable ? "" : "  (not executable: " + rule.NotExecutableReason + ")")}"));
                 }
             }
             return library.HasErrors ? 1 : 0;

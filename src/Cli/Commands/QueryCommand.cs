@@ -52,7 +52,7 @@ internal static class QueryCommand
             var detection = library.Detections.Single();
             if (!detection.IsExecutable)
             {
-                Console.Error.WriteLine($"the query cannot be run yet: {detection.NotExecutableReason}");
+                Console.Error.WriteLine($"the query cannot be run yet: {AzureRules.Sdk.Text.ConsoleText.Escape(detection.NotExecutableReason)}");
                 return 2;
             }
             var errors = new List<EventError>();
@@ -91,6 +91,7 @@ internal static partial class QueryRunner
 
     private static int RunOther(Detection detection, EventSource source, List<EventError> errors, TextWriter output)
     {
+        if (detection is Sdk.Esql.EsqlDetection esql) return RunEsql(esql, source, errors, output);
         if (detection is not KustoDetection kusto)
         {
             Console.Error.WriteLine($"queries of type {detection.GetType().BaseType?.Name} cannot be run ad hoc yet");
@@ -111,8 +112,21 @@ internal static partial class QueryRunner
             Console.Error.WriteLine(e.Message);
             return 1;
         }
-        foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
+        foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(AzureRules.Sdk.Text.JsonText.Write(row, System.Text.Json.JsonSerializerOptions.Default));
         Console.Error.WriteLine($"{result.RowCount} rows");
+        return 0;
+    }
+
+    /// <summary>An ES|QL query reads every event, each in its Elastic index; NOW() is the latest event time.</summary>
+    private static int RunEsql(Sdk.Esql.EsqlDetection esql, EventSource source, List<EventError> errors, TextWriter output)
+    {
+        var records = source.Read(errors).ToList();
+        var now = records.Select(r => r.Envelope.ElasticTime).Max() ?? DateTimeOffset.UtcNow;
+        var warnings = new List<string>();
+        var result = esql.Run(Sdk.Esql.EsqlTableJson.Source(records.Select(r => (r.Envelope.ElasticIndex(r.SourceFile), r))), now.UtcDateTime, warnings);
+        foreach (var row in Sdk.Esql.EsqlTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
+        foreach (var warning in warnings) Console.Error.WriteLine("warning: " + warning);
+        Console.Error.WriteLine($"{result.Rows.Count} rows");
         return 0;
     }
 }

@@ -1,3 +1,6 @@
+using AzureRules.Sdk.Events;
+using AzureRules.Sdk.Text;
+
 namespace AzureRules.Cli.Commands;
 
 /// <summary>The rule files named on a command line: files as given, folders searched for rule extensions.</summary>
@@ -12,10 +15,20 @@ internal static class RuleFiles
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal);
-                files.AddRange(found.Select(f => (f, File.ReadAllText(f))));
+                var found = FileWalk.Files(path,
+                    f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase),
+                    (file, problem) => Console.Error.WriteLine($"{ConsoleText.Escape(file)}: warning: {ConsoleText.Escape(problem)}"));
+                foreach (var file in found)
+                {
+                    try
+                    {
+                        files.Add((file, File.ReadAllText(file)));
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        Console.Error.WriteLine($"{ConsoleText.Escape(file)}: warning: cannot be read: {ConsoleText.Escape(ex.Message)}; skipped");
+                    }
+                }
             }
             else if (File.Exists(path))
             {

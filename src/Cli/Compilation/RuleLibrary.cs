@@ -12,6 +12,9 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace AzureRules.Cli.Compilation;
 
+/// <summary>A project file given on the command line: its path, text and AzureRulesFile kind (lock, sentinel-table, elastic-fields, exceptions).</summary>
+internal sealed record ProjectFileText(string Path, string Text, string Kind);
+
 /// <summary>
 /// Rule files compiled at run time through the same source generator that `dotnet build` runs
 /// (DESIGN: one compiler, one code path): the generator runs in-process over an in-memory
@@ -36,9 +39,12 @@ internal sealed class RuleLibrary
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Runs the generator over rule files; with <paramref name="load"/> also compiles and loads the classes.</summary>
-    public static RuleLibrary FromFiles(IEnumerable<(string Path, string Text)> files, bool load = true)
+    /// <param name="projectFiles">The version lock, custom schemas and validation exceptions, with their AzureRulesFile kind.</param>
+    public static RuleLibrary FromFiles(IEnumerable<(string Path, string Text)> files, bool load = true, IEnumerable<ProjectFileText>? projectFiles = null)
     {
-        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))
+            .Concat((projectFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text, f.Kind)))
+            .ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(
             generators: [new RuleGenerator().AsSourceGenerator()],
             additionalTexts: texts,
@@ -46,9 +52,10 @@ internal sealed class RuleLibrary
             optionsProvider: new RuleOptionsProvider(Namespace));
         var host = CSharpCompilation.Create("AzureRules.Loaded", references: References, options: CompilationOptions);
         driver.RunGeneratorsAndUpdateCompilation(host, out var output, out var generatorDiagnostics);
-        var diagnostics = Order(generatorDiagnostics);
-        if (!load) return new RuleLibrary([], diagnostics);
-        return new RuleLibrary(LoadDetections((CSharpCompilation)output), diagnostics);
+        if (!load) return new RuleLibrary([], Order(generatorDiagnostics));
+        var compileFailures = new List<Diagnostic>();
+        var detections = LoadDetections((CSharpCompilation)output, compileFailures);
+        return new RuleLibrary(detections, Order(generatorDiagnostics.Concat(compileFailures)));
     }
 
     /// <summary>
@@ -57,7 +64,7 @@ internal sealed class RuleLibrary
     /// </summary>
     public static RuleLibrary FromDefinitions(IEnumerable<RuleDefinition> rules)
     {
-        var compiled = rules.Select(r => RuleCompilation.Compile(r, r.FilePath)).ToList();
+        var compiled = rules.Select(r => LargeStack.Run(() => RuleCompilation.Compile(r, r.FilePath))).ToList();
         var files = compiled.Select(r => new CompiledFile(r.Rule.FilePath, ImmutableArray.Create(r), r.Diagnostics)).ToImmutableArray();
         var assembly = RuleAssembly.Build(files, Namespace);
         var trees = assembly.Rules
@@ -65,8 +72,10 @@ internal sealed class RuleLibrary
             .Append(CSharpSyntaxTree.ParseText(RuleEmitter.EmitRegistry(Namespace, assembly.Rules.Select(r => r.ClassName).ToList()), ParseOptions))
             .ToList();
         var compilation = CSharpCompilation.Create("AzureRules.Loaded", trees, References, CompilationOptions);
-        var diagnostics = compiled.SelectMany(r => r.Diagnostics).Concat(assembly.Diagnostics).Select(d => d.ToDiagnostic());
-        return new RuleLibrary(LoadDetections(compilation), Order(diagnostics));
+        var compileFailures = new List<Diagnostic>();
+        var detections = LoadDetections(compilation, compileFailures);
+        var diagnostics = compiled.SelectMany(r => r.Diagnostics).Concat(assembly.Diagnostics).Select(d => d.ToDiagnostic()).Concat(compileFailures);
+        return new RuleLibrary(detections, Order(diagnostics));
     }
 
     private static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics)
@@ -74,10 +83,34 @@ internal sealed class RuleLibrary
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)];
 
-    private static IReadOnlyList<Detection> LoadDetections(CSharpCompilation compilation)
+    /// <summary>
+    /// Compiles and loads the generated classes. A rule class that does not compile (a bug in the
+    /// rule compiler, or a limit of C#) is reported as AR0001 on its rule file and left out, and the
+    /// others are compiled again without it: one rule never stops the rest.
+    /// </summary>
+    private static IReadOnlyList<Detection> LoadDetections(CSharpCompilation compilation, List<Diagnostic> failures)
     {
         using var image = new MemoryStream();
-        var result = compilation.Emit(image);
+        var result = Emit(compilation, image);
+        for (var round = 0; !result.Success && round < 8; round++)
+        {
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var failed = errors.Where(e => e.Location.SourceTree is { } tree && !IsRegistry(tree)).GroupBy(e => e.Location.SourceTree!).ToList();
+            // an assembly-wide limit (CS8103: more than 16 MB of string literals) names no class: the largest goes
+            if (failed.Count == 0 && errors.Any(e => e.Id == "CS8103")
+                && compilation.SyntaxTrees.Where(t => !IsRegistry(t)).MaxBy(t => t.Length) is { } largest)
+                failed = errors.Where(e => e.Id == "CS8103").GroupBy(_ => largest).ToList();
+            if (failed.Count == 0) break;
+            foreach (var rule in failed)
+                failures.Add(Diagnostic.Create(DiagnosticDescriptors.InternalError, RuleFileLocation(rule.Key),
+                    "the rule's generated class did not compile, so the rule is left out: " + string.Join("; ", rule.Take(3).Select(e => $"{e.Id} {e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"))));
+            // rule-level errors (CS8103, too many string literals) have no tree: drop the failed classes and try again
+            var remaining = compilation.SyntaxTrees.Except(failed.Select(f => f.Key)).Where(t => !IsRegistry(t)).ToList();
+            var registryTree = CSharpSyntaxTree.ParseText(RuleEmitter.EmitRegistry(Namespace, [.. remaining.Select(ClassName)]), ParseOptions, path: "GeneratedRules.g.cs");
+            compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(remaining.Append(registryTree));
+            image.SetLength(0);
+            result = Emit(compilation, image);
+        }
         if (!result.Success)
         {
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10);
@@ -90,6 +123,28 @@ internal sealed class RuleLibrary
             ?? throw new InvalidOperationException("the generated registry is missing");
         // one reflection call at load time; rules run through their compiled overrides afterwards
         return (IReadOnlyList<Detection>)registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+    }
+
+    // Roslyn's own stack guard gives up on deep expressions sooner on a small stack
+    private static Microsoft.CodeAnalysis.Emit.EmitResult Emit(CSharpCompilation compilation, MemoryStream image)
+        => LargeStack.Run(() => compilation.Emit(image));
+
+    private static bool IsRegistry(SyntaxTree tree) => Path.GetFileName(tree.FilePath) == "GeneratedRules.g.cs";
+
+    private static string ClassName(SyntaxTree tree)
+    {
+        var name = Path.GetFileName(tree.FilePath);
+        return name.EndsWith(".g.cs", StringComparison.Ordinal) ? name[..^".g.cs".Length] : Path.GetFileNameWithoutExtension(name);
+    }
+
+    /// <summary>The rule file a generated class came from, read from the header the emitter writes.</summary>
+    private static Location RuleFileLocation(SyntaxTree tree)
+    {
+        const string marker = "// Generated by AzureRules.Generators from ";
+        var text = tree.GetText();
+        var header = text.Lines.Count > 1 ? text.Lines[1].ToString() : "";
+        var path = header.StartsWith(marker, StringComparison.Ordinal) ? header[marker.Length..] : tree.FilePath;
+        return Location.Create(path, default, default);
     }
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);

@@ -49,6 +49,10 @@ internal static partial class DiagnosticDescriptors
         "Rule could not be compiled",
         "The rule compiler failed on this file: {0}", "AzureRules.Compiler");
 
+    public static readonly DiagnosticDescriptor LimitExceeded = Error("AR0002",
+        "Rule exceeds a compiler limit",
+        "{0}", "AzureRules.Compiler");
+
     // ---- AR01xx: rule file formats ---------------------------------------------------------------
 
     public static readonly DiagnosticDescriptor MalformedFile = Error("AR0101",

@@ -40,9 +40,11 @@ internal static class MetadataEmitter
         ThreatEmitter.Write(writer, rule);
         WriteEntityMappings(writer, rule);
         WriteCustomDetails(writer, rule);
+        ElasticRuleTypeEmitter.Write(writer, rule);
         writer.Line($"Language = {Sdk}.QueryLanguage.{rule.Language},");
         writer.Line($"Query = {CSharpLiteral.String(rule.Query?.Text ?? "")},");
         writer.Line($"SourceFile = {CSharpLiteral.String(sourceFile)},");
+        writer.Line($"ContentHash = {CSharpLiteral.String(Versioning.RuleContentHash.Compute(rule))},");
         writer.Close(";");
     }
 

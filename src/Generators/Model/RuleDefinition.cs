@@ -13,6 +13,8 @@ internal enum RuleFormat
     KibanaJson,
     /// <summary>An Elastic prebuilt-rule documentation page (front matter, **Field**: lines, query block).</summary>
     ElasticDocPage,
+    /// <summary>An ARM deployment template of Sentinel alertRules and hunting savedSearches (what <c>azrules export sentinel</c> writes).</summary>
+    SentinelArm,
 }
 
 /// <summary>Which SIEM's semantics the rule runs with.</summary>
@@ -29,7 +31,7 @@ internal sealed record RuleDefinition
 {
     public required string FilePath { get; init; }
     public required RuleFormat Format { get; init; }
-    public RuleFamily Family => Format is RuleFormat.SentinelYaml or RuleFormat.SentinelDocPage ? RuleFamily.Sentinel : RuleFamily.Elastic;
+    public RuleFamily Family => Format is RuleFormat.SentinelYaml or RuleFormat.SentinelDocPage or RuleFormat.SentinelArm ? RuleFamily.Sentinel : RuleFamily.Elastic;
 
     /// <summary>Sentinel: Scheduled, NRT or Hunting. Elastic: the rule type (query, eql, esql, threshold, …).</summary>
     public required string Kind { get; init; }
@@ -89,6 +91,8 @@ internal sealed record RuleDefinition
     public bool SuppressionEnabled { get; init; }
     public TimeSpan? SuppressionDuration { get; init; }
     public bool? CreateIncident { get; init; }
+    /// <summary>Sentinel incidentConfiguration.groupingConfiguration: how alerts are grouped into incidents.</summary>
+    public IncidentGrouping? IncidentGrouping { get; init; }
 
     // ---- Elastic rule types ----
     public EquatableArray<string> ThresholdFields { get; init; } = EquatableArray<string>.Empty;
@@ -104,6 +108,27 @@ internal sealed record RuleDefinition
     public string? BuildingBlockType { get; init; }
     public string? TimestampOverride { get; init; }
     public string? MachineLearningJob { get; init; }
+    /// <summary>Kibana <c>filters</c>: conditions ANDed with the query (negated ones as NOT).</summary>
+    public EquatableArray<KibanaFilter> Filters { get; init; } = EquatableArray<KibanaFilter>.Empty;
+
+    // ---- threat_match (indicator match) ----
+    /// <summary>threat_index: the index patterns indicator documents come from.</summary>
+    public EquatableArray<string> ThreatIndices { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>threat_query: which documents of the threat indices are indicators (Kibana KQL).</summary>
+    public QueryText? ThreatQuery { get; init; }
+    public QueryLanguage ThreatLanguage { get; init; }
+    public EquatableArray<KibanaFilter> ThreatFilters { get; init; } = EquatableArray<KibanaFilter>.Empty;
+    /// <summary>threat_mapping: entries ANDed within a group, groups ORed.</summary>
+    public EquatableArray<ThreatMappingGroup> ThreatMapping { get; init; } = EquatableArray<ThreatMappingGroup>.Empty;
+    /// <summary>threat_indicator_path (default <c>threat.indicator</c>): the indicator object copied into enrichments.</summary>
+    public string? ThreatIndicatorPath { get; init; }
+
+    /// <summary>
+    /// The rule's fields that the model does not interpret (Elastic <c>note</c>, <c>setup</c>,
+    /// <c>threat_mapping</c>, <c>related_integrations</c>, …), each as canonical JSON, in name order:
+    /// exporters write them back unchanged and the content hash covers them.
+    /// </summary>
+    public EquatableArray<OtherField> OtherFields { get; init; } = EquatableArray<OtherField>.Empty;
 
     /// <summary>Problems the reader found in the file itself.</summary>
     public EquatableArray<RuleDiagnostic> Diagnostics { get; init; } = EquatableArray<RuleDiagnostic>.Empty;
@@ -120,6 +145,31 @@ internal sealed record ThreatMapping(EquatableArray<Located<string>> Tactics, Eq
 /// <summary>One Elastic threshold cardinality condition: at least <see cref="Value"/> distinct values of <see cref="Field"/>.</summary>
 internal sealed record ThresholdCardinality(string Field, int Value);
 
+/// <summary>One threat_mapping entry: the event's <see cref="Field"/> equals (or, negated, differs from) the indicator's <see cref="Value"/> field.</summary>
+internal sealed record ThreatMappingEntry(string Field, string Value, bool Negate);
+
+/// <summary>One threat_mapping item: all of its entries must hold for the same indicator.</summary>
+internal sealed record ThreatMappingGroup(EquatableArray<ThreatMappingEntry> Entries);
+
+internal enum KibanaFilterKind
+{
+    /// <summary><c>match_phrase</c>/<c>match</c> (phrase)/<c>term</c>: the field holds the value.</summary>
+    Phrase,
+    /// <summary><c>bool.should</c> of phrases (Kibana's "is one of").</summary>
+    Phrases,
+    Exists,
+    /// <summary>Elasticsearch <c>wildcard</c>: <c>*</c> and <c>?</c>, <c>\</c> escapes.</summary>
+    Wildcard,
+    /// <summary>A filter shape the runtime does not evaluate: <see cref="KibanaFilter.Unsupported"/> says which.</summary>
+    Unsupported,
+}
+
+/// <summary>
+/// One Kibana filter (the pills above the query bar, kept in a rule's <c>filters</c> and
+/// <c>threat_filters</c>), reduced to what decides a match. Disabled filters are dropped by the reader.
+/// </summary>
+internal sealed record KibanaFilter(KibanaFilterKind Kind, string Field, EquatableArray<string> Values, bool Negate, bool CaseInsensitive, string? Unsupported = null);
+
 /// <summary>A Sentinel entity mapping: entity type and (identifier, column) pairs.</summary>
 internal sealed record EntityMapping(Located<string> EntityType, EquatableArray<FieldMapping> Fields);
 
@@ -129,3 +179,16 @@ internal sealed record CustomDetail(Located<string> Key, Located<string> ColumnN
 
 /// <summary>alertDetailsOverride: which alert property, and its template with {{column}} placeholders.</summary>
 internal sealed record AlertDetailOverride(string Property, Located<string> Template);
+
+/// <summary>Sentinel's incident grouping: alerts of one rule within <see cref="LookbackDuration"/> become one incident.</summary>
+internal sealed record IncidentGrouping(
+    bool Enabled,
+    bool ReopenClosedIncident,
+    TimeSpan? LookbackDuration,
+    string? MatchingMethod,
+    EquatableArray<string> GroupByEntities,
+    EquatableArray<string> GroupByAlertDetails,
+    EquatableArray<string> GroupByCustomDetails);
+
+/// <summary>A rule field the model keeps only as data: its name and its value as canonical JSON (sorted keys, no spaces).</summary>
+internal sealed record OtherField(string Name, string Json);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -26,7 +27,25 @@ internal sealed record GeneratorOptions(string Namespace, string? ProjectDirecto
     {
         string? Read(string name) => global.TryGetValue("build_property." + name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         var ns = Read("AzureRulesNamespace") ?? Read("RootNamespace") ?? DefaultNamespace;
-        return new GeneratorOptions(ns, Read("MSBuildProjectDirectory"));
+        return new GeneratorOptions(ValidNamespace(ns), Read("MSBuildProjectDirectory"));
+    }
+
+    /// <summary>
+    /// A namespace C# accepts, from a project-given one: MSBuild takes RootNamespace from the project
+    /// file name as it is (<c>my-rules.csproj</c> → <c>my-rules</c>), so each dotted part becomes an
+    /// identifier the way Visual Studio does it: other characters → '_', a leading digit gets '_',
+    /// a keyword gets '@'.
+    /// </summary>
+    public static string ValidNamespace(string name)
+    {
+        var parts = name.Split('.').Select(part =>
+        {
+            var chars = part.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+            var identifier = new string(chars);
+            if (identifier.Length == 0 || char.IsDigit(identifier[0])) identifier = "_" + identifier;
+            return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(identifier) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + identifier : identifier;
+        });
+        return string.Join(".", parts);
     }
 
     /// <summary>The path relative to the project, with forward slashes, for generated headers and metadata.</summary>

@@ -36,5 +36,5 @@ public static class AlertJson
         return json;
     }
 
-    public static string ToJsonLine(Alert alert) => ToJson(alert).ToJsonString(Compact);
+    public static string ToJsonLine(Alert alert) => Text.JsonText.Write(ToJson(alert), Compact);
 }

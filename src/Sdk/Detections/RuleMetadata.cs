@@ -61,8 +61,17 @@ public sealed record RuleMetadata
     public IReadOnlyList<EntityMapping> EntityMappings { get; init; } = [];
     public IReadOnlyDictionary<string, string> CustomDetails { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Elastic threshold rules: group-by fields, count and cardinality.</summary>
+    public ThresholdSettings? Threshold { get; init; }
+    /// <summary>Elastic new_terms rules: the fields and the history window.</summary>
+    public NewTermsSettings? NewTerms { get; init; }
+    /// <summary>Elastic threat_match rules: threat indices, mapping and indicator path.</summary>
+    public ThreatMatchSettings? ThreatMatch { get; init; }
+
     public QueryLanguage Language { get; init; }
     public string Query { get; init; } = "";
     /// <summary>The rule file the class was generated from, relative to its project.</summary>
     public string SourceFile { get; init; } = "";
+    /// <summary>SHA-256 of the rule's normalised definition without its version (what <c>azrules lock</c> records).</summary>
+    public string ContentHash { get; init; } = "";
 }

@@ -14,8 +14,9 @@ namespace AzureRules.Sdk.Engine;
 /// </summary>
 public sealed class DetectionEngine
 {
-    private readonly List<ElasticEventRuleRunner> _elastic = [];
+    private readonly List<IElasticRuleRunner> _elastic = [];
     private readonly List<SentinelRuleRunner> _sentinel = [];
+    private readonly List<EsqlRuleRunner> _esql = [];
     private readonly List<RuleRunStatistics> _skipped = [];
 
     public DetectionEngine(IEnumerable<Detection> rules)
@@ -25,32 +26,39 @@ public sealed class DetectionEngine
             if (!rule.IsExecutable)
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = rule.NotExecutableReason });
             else if (rule is ElasticEventDetection elastic)
-                _elastic.Add(new ElasticEventRuleRunner(elastic));
+                _elastic.Add(ElasticRuleRunners.Create(elastic));
+            else if (rule is Eql.Join.EqlJoinDetection join)
+                _elastic.Add(new EqlSequenceRuleRunner(join));
             else if (SentinelRuleRunner.TryCreate(rule) is { } sentinel)
                 _sentinel.Add(sentinel);
+            else if (EsqlRuleRunner.TryCreate(rule) is { } esql)
+                _esql.Add(esql);
             else
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = $"the engine has no runner for {rule.GetType().BaseType?.Name}" });
         }
     }
 
     /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
-    public EngineResult Run(EventSource source)
+    public EngineResult Run(EventSource source) => Run(source, ReplayBounds.All);
+
+    /// <summary>Replays the events, running only the executions <paramref name="bounds"/> allow (one at a time, or those in a range).</summary>
+    public EngineResult Run(EventSource source, ReplayBounds bounds)
     {
         var result = new EngineResult();
         var view = new EventView();
-        var runnersByIndex = new Dictionary<string, ElasticEventRuleRunner[]>(StringComparer.Ordinal);
+        var runnersByIndex = new Dictionary<string, IElasticRuleRunner[]>(StringComparer.Ordinal);
         DateTimeOffset? first = null, last = null;
 
         foreach (var record in source.Read(result.Errors))
         {
-            result.EventsRead++;
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
                 runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index))];
 
             var time = envelope.ElasticTime;
-            if (time is null && (applicable.Length > 0 || _sentinel.Count > 0))
+            var esqlApplicable = _esql.Count > 0 && _esql.Any(r => r.AppliesTo(index));
+            if (time is null && (applicable.Length > 0 || _sentinel.Count > 0 || esqlApplicable))
             {
                 result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "the event has no @timestamp or TimeGenerated: scheduled rules cannot place it in time"));
                 continue;
@@ -69,23 +77,28 @@ public sealed class DetectionEngine
                 }
                 catch (JsonException ex)
                 {
-                    result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + ex.Message));
+                    result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + EventLineCheck.Describe(ex)));
                     continue;
                 }
                 foreach (var runner in applicable) runner.Offer(view, record, time!.Value);
             }
+            result.EventsRead++; // lines reported as malformed are not events read
             foreach (var runner in _sentinel) runner.Offer(record);
+            if (esqlApplicable)
+                foreach (var runner in _esql.Where(r => r.AppliesTo(index))) runner.Offer(record, index, time!.Value);
         }
 
         result.FirstEventTime = first;
         result.LastEventTime = last;
         if (first is { } from && last is { } to)
         {
-            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to));
-            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to));
+            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to, bounds));
+            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to, bounds));
+            foreach (var runner in _esql) result.Alerts.AddRange(runner.Replay(from, to, bounds));
         }
         result.Rules.AddRange(_elastic.Select(r => r.Statistics));
         result.Rules.AddRange(_sentinel.Select(r => r.Statistics));
+        result.Rules.AddRange(_esql.Select(r => r.Statistics));
         result.Rules.AddRange(_skipped);
         result.Alerts.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
         return result;

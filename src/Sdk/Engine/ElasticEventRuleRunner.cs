@@ -13,12 +13,8 @@ namespace AzureRules.Sdk.Engine;
 /// Matching is a pure function of the event, so each event is matched once while reading; the
 /// schedule is then replayed over the matches.
 /// </summary>
-internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule)
+internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule) : IElasticRuleRunner
 {
-    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan DefaultLookBack = TimeSpan.FromMinutes(6);
-    private const int DefaultMaxSignals = 100;
-
     private readonly IndexPatterns _indices = new(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
     private readonly List<(DateTimeOffset Time, EventRecord Event)> _matches = [];
 
@@ -29,23 +25,30 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule)
 
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {
-        if (!Rule.Matches(view)) return;
+        try
+        {
+            if (!Rule.Matches(view)) return;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // the event is not matched by this rule; reported, and the run goes on
+            Statistics.RegexTimedOut(record.ToString());
+            return;
+        }
         _matches.Add((time, record));
         Statistics.Matches++;
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last)
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
     {
-        var meta = Rule.Metadata;
-        var interval = meta.Interval ?? DefaultInterval;
-        var lookBack = meta.LookBack ?? DefaultLookBack;
-        var maxSignals = meta.MaxAlerts ?? DefaultMaxSignals;
+        var schedule = ElasticRuleSchedule.Of(Rule.Metadata);
+        var maxSignals = schedule.MaxSignals;
         // stable: equal times keep reading order
         var pending = _matches.OrderBy(m => m.Time).ToList();
         var alerted = new HashSet<string>(StringComparer.Ordinal);
         var cursor = 0; // matches before the cursor are older than every remaining window
         // run until the last event has left every window: later executions could still alert on it
-        foreach (var execution in Schedule.Executions(interval, lookBack, first, last + lookBack))
+        foreach (var execution in schedule.Executions(first, last, bounds))
         {
             Statistics.Executions++;
             while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;

@@ -1,6 +1,7 @@
 using AzureRules.Sdk.Alerts;
 using AzureRules.Sdk.Detections;
 using AzureRules.Sdk.Events;
+using AzureRules.Sdk.Text;
 
 namespace AzureRules.Sdk.Engine;
 
@@ -18,6 +19,19 @@ public sealed class RuleRunStatistics(Detection rule)
     public string? Skipped { get; internal set; }
     /// <summary>A run-time failure of the rule's query, when one happened.</summary>
     public string? Failure { get; internal set; }
+    /// <summary>Events (Elastic) or executions (Sentinel) a regex of the rule gave up on after <see cref="Text.RuleRegex.MatchTimeout"/>: not matched, so alerts may be missing.</summary>
+    public int RegexTimeouts { get; private set; }
+    /// <summary>Where the first regex timeout happened (file(line) or the execution time).</summary>
+    public string? FirstRegexTimeout { get; private set; }
+
+    internal void RegexTimedOut(string where)
+    {
+        RegexTimeouts++;
+        FirstRegexTimeout ??= where;
+    }
+
+    /// <summary>The rule ran but its alerts may be incomplete: it failed or a regex timed out.</summary>
+    public bool Incomplete => Failure is not null || RegexTimeouts > 0;
 }
 
 /// <summary>The outcome of a replay: alerts in time order, unreadable lines, and per-rule statistics.</summary>
@@ -32,7 +46,9 @@ public sealed class EngineResult
 
     public void WriteSummary(TextWriter writer)
     {
-        writer.WriteLine($"events read: {EventsRead}, malformed lines skipped: {Errors.Count}, alerts: {Alerts.Count}");
+        var timeouts = Rules.Sum(r => r.RegexTimeouts);
+        writer.WriteLine($"events read: {EventsRead}, malformed lines skipped: {Errors.Count}, alerts: {Alerts.Count}"
+            + (timeouts > 0 ? $", regex timeouts: {timeouts}" : ""));
         foreach (var error in Errors.Take(20)) writer.WriteLine($"  {error}");
         if (Errors.Count > 20) writer.WriteLine($"  … and {Errors.Count - 20} more malformed lines");
         foreach (var rule in Rules)
@@ -41,7 +57,9 @@ public sealed class EngineResult
                 : rule.Failure is not null ? $"failed: {rule.Failure}"
                 : $"{rule.Executions} executions, {rule.Alerts} alerts" + (rule.Matches > 0 ? $", {rule.Matches} matching events" : "")
                   + (rule.MatchesNotAlerted > 0 ? $", {rule.MatchesNotAlerted} matches outside every window or beyond max_signals" : "");
-            writer.WriteLine($"  {rule.Rule.Metadata.Name}: {status}");
+            if (rule.RegexTimeouts > 0)
+                status += $"; {rule.RegexTimeouts} regex timeouts (first at {rule.FirstRegexTimeout}): not matched there, alerts may be missing";
+            writer.WriteLine($"  {ConsoleText.Escape(rule.Rule.Metadata.Name)}: {ConsoleText.Escape(status)}");
         }
     }
 }

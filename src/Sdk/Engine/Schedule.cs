@@ -25,4 +25,19 @@ public static class Schedule
             if (t >= until) yield break;
         }
     }
+
+    /// <summary>
+    /// The executions of one rule in a replay of events from <paramref name="first"/> to
+    /// <paramref name="last"/>, within <paramref name="bounds"/>: one at <see cref="ReplayBounds.At"/>, or
+    /// the scheduled ones from the first boundary after the first event (or at/after <see cref="ReplayBounds.From"/>)
+    /// until the last event has left the look-back (or up to <see cref="ReplayBounds.To"/>).
+    /// </summary>
+    public static IEnumerable<Execution> Plan(TimeSpan interval, TimeSpan lookBack, DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+    {
+        if (bounds.At is { } at) return [new Execution(at, at - lookBack)];
+        // Executions starts strictly after its first argument: one tick earlier includes a boundary at From
+        var start = bounds.From is { } from ? from.AddTicks(-1) : first;
+        var executions = Executions(interval, lookBack, start, bounds.To ?? last + lookBack);
+        return bounds.To is { } to ? executions.TakeWhile(e => e.Time <= to) : executions;
+    }
 }

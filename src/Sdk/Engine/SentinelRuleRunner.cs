@@ -39,24 +39,24 @@ internal sealed class SentinelRuleRunner
         list.Add((time, record));
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last)
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
     {
         var meta = _rule.Metadata;
         if (meta.Kind == "Hunting" || (meta.Interval is null && meta.Kind != "NRT"))
         {
-            // a hunting query runs once, over the whole replay
-            var end = last.AddTicks(1);
-            return Execute(new Execution(end, first), alertPerRow: false, trigger: (TriggerOperator.GreaterThan, 0));
+            // a hunting query runs once, over the whole replay (or everything up to --at / --to)
+            var end = bounds.At ?? bounds.To ?? last.AddTicks(1);
+            return Execute(new Execution(end, bounds.At is null ? bounds.From ?? first : first), alertPerRow: false, trigger: (TriggerOperator.GreaterThan, 0));
         }
         var interval = meta.Interval ?? NearRealTime;
         var lookBack = meta.LookBack ?? interval;
-        return Scheduled(interval, lookBack, first, last, meta);
+        return Scheduled(interval, lookBack, first, last, bounds, meta);
     }
 
-    private IEnumerable<Alert> Scheduled(TimeSpan interval, TimeSpan lookBack, DateTimeOffset first, DateTimeOffset last, RuleMetadata meta)
+    private IEnumerable<Alert> Scheduled(TimeSpan interval, TimeSpan lookBack, DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds, RuleMetadata meta)
     {
         var quietUntil = DateTimeOffset.MinValue;
-        foreach (var execution in Schedule.Executions(interval, lookBack, first, last + lookBack))
+        foreach (var execution in Schedule.Plan(interval, lookBack, first, last, bounds))
         {
             if (execution.Time < quietUntil) { Statistics.Executions++; continue; }
             var alerts = Execute(execution, meta.EventGrouping == EventGrouping.AlertPerResult, (meta.TriggerOperator, meta.TriggerThreshold)).ToList();
@@ -74,6 +74,12 @@ internal sealed class SentinelRuleRunner
             var inWindow = _events.SelectMany(t => t.Value.Where(e => execution.Covers(e.Time)).Select(e => (t.Key, e.Event)));
             var tables = KustoTables.FromEvents(_rule, inWindow);
             result = _rule.Execute(new KustoContext(execution.Time.UtcDateTime, tables));
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // this execution yields nothing; reported, and later executions and other rules go on
+            Statistics.RegexTimedOut($"the execution at {execution.Time:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+            return [];
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or OverflowException)
         {

@@ -31,7 +31,7 @@ public sealed class EqlMatcher
         foreach (var pattern in patterns)
         {
             if (mode == EqlMatchMode.Regex)
-                regexes.Add(new Regex("^(?:" + pattern + ")$",
+                regexes.Add(AzureRules.Sdk.Text.RuleRegex.Create("^(?:" + pattern + ")$",
                     RegexOptions.CultureInvariant | RegexOptions.Singleline | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None)));
             else if (mode == EqlMatchMode.Wildcard && EqlWildcard.HasWildcards(pattern))
                 wildcards.Add(new EqlWildcard(pattern, ignoreCase));

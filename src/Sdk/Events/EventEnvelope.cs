@@ -100,6 +100,12 @@ public sealed record EventEnvelope
         return null;
     }
 
+    // years 0001 to 9999, as DateTimeOffset (and Elasticsearch's date type in practice) holds them
+    private static DateTimeOffset FromEpochMilliseconds(long millis, string text)
+        => millis >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && millis <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
+            : throw new JsonException($"{text} is beyond the dates epoch milliseconds can give (years 1 to 9999)");
+
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -110,11 +116,13 @@ public sealed record EventEnvelope
                 if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
                     return time;
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var millis))
-                    return DateTimeOffset.FromUnixTimeMilliseconds(millis);
+                    return FromEpochMilliseconds(millis, text);
                 throw new JsonException($"'{text}' is not a date and time");
             case JsonTokenType.Number:
                 // epoch milliseconds, as Elasticsearch's default date format accepts
-                return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
+                if (!reader.TryGetInt64(out var epoch))
+                    throw new JsonException($"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a date and time in epoch milliseconds");
+                return FromEpochMilliseconds(epoch, epoch.ToString(CultureInfo.InvariantCulture));
             default:
                 reader.Skip();
                 return null;

@@ -3,10 +3,12 @@ using System.Text.Json;
 namespace AzureRules.Sdk.Events;
 
 /// <summary>
-/// Events as JSON lines from files, folders (every *.jsonl, *.ndjson and *.json file below, in name
-/// order) or standard input ("-"). Blank lines are skipped; a line that is not one JSON object, or
-/// whose time field is not a date, becomes an <see cref="EventError"/> with file and line, and the
-/// reading goes on.
+/// Events as JSON lines from files, folders (every *.jsonl, *.ndjson and *.json regular file below,
+/// in name order, links followed once; see <see cref="FileWalk"/>) or standard input ("-"). Blank
+/// lines are skipped; a line that is not one JSON event by <see cref="EventLineCheck"/>'s rules, or
+/// longer than <see cref="JsonLineSplitter.MaxLineBytes"/>, becomes an <see cref="EventError"/> with
+/// file and line, and the reading goes on. A file or folder that cannot be read is reported the same
+/// way (line 0) and skipped.
 /// </summary>
 public sealed class EventSource
 {
@@ -18,74 +20,163 @@ public sealed class EventSource
     public static EventSource JsonLines(params IEnumerable<string> paths) => new([.. paths]);
 
     /// <summary>The files this source reads, folders expanded; "-" stands for standard input.</summary>
-    public IEnumerable<string> Files()
+    public IEnumerable<string> Files() => Files(error => throw new IOException(error.ToString()));
+
+    private IEnumerable<string> Files(Action<EventError> onProblem)
     {
         foreach (var path in _paths)
         {
             if (path == "-") yield return path;
             else if (Directory.Exists(path))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal);
+                var files = FileWalk.Files(path,
+                    f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase),
+                    (file, problem) => onProblem(new EventError(file, 0, problem)));
                 foreach (var file in files) yield return file;
             }
-            else if (File.Exists(path)) yield return path;
+            else if (File.Exists(path))
+            {
+                if (!FileWalk.IsRegularFile(path)) onProblem(new EventError(path, 0, "not a regular file (a FIFO, socket or device); skipped"));
+                else yield return path;
+            }
+            else if (new FileInfo(path).LinkTarget is not null) onProblem(new EventError(path, 0, FileWalk.Problem(new FileInfo(path)) ?? "cannot be read; skipped"));
             else throw new FileNotFoundException($"no such event file or folder: {path}", path);
         }
     }
 
-    /// <summary>Reads every event; malformed lines go to <paramref name="errors"/>.</summary>
+    /// <summary>Reads every event; malformed lines and unreadable files go to <paramref name="errors"/>.</summary>
     public IEnumerable<EventRecord> Read(ICollection<EventError> errors)
     {
-        foreach (var file in Files())
+        foreach (var file in Files(errors.Add))
         {
-            using var stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
-            var name = file == "-" ? "<stdin>" : file;
-            foreach (var (line, bytes) in JsonLineSplitter.Split(stream))
+            if (file == "-" && StandardInputIsClosed())
             {
-                EventEnvelope envelope;
-                try
-                {
-                    envelope = EventEnvelope.Read(bytes.Span);
-                }
-                catch (JsonException ex)
-                {
-                    errors.Add(new EventError(name, line, Describe(ex)));
-                    continue;
-                }
-                yield return new EventRecord(name, line, bytes, envelope);
+                errors.Add(new EventError("<stdin>", 0, "standard input is closed: no events read from '-'"));
+                continue;
             }
+            Stream stream;
+            try
+            {
+                stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new EventError(file, 0, $"cannot be read: {ex.Message}; skipped"));
+                continue;
+            }
+            using var _ = stream;
+            foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors)) yield return record;
         }
     }
 
-    private static string Describe(JsonException ex)
+    /// <summary>
+    /// True when the process was started with standard input closed. The runtime then reuses
+    /// descriptor 0 for a pipe of its own, and reading it would wait forever: on Linux that shows as
+    /// descriptor 0 being a pipe whose writing end this very process holds (a real stdin pipe is
+    /// written by another process).
+    /// </summary>
+    internal static bool StandardInputIsClosed()
     {
-        var message = ex.Message;
-        // System.Text.Json appends its own "LineNumber: 0 | BytePositionInLine: …"; keep only the column
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var column = ex.BytePositionInLine is { } position ? $" (at byte {position + 1})" : "";
-        return "not a JSON event: " + (at > 0 ? message[..at] : message).TrimEnd('.', ' ') + column;
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            var stdin = new FileInfo("/proc/self/fd/0").LinkTarget;
+            if (stdin is null) return true;
+            if (!stdin.StartsWith("pipe:", StringComparison.Ordinal) && !stdin.StartsWith("anon_inode:", StringComparison.Ordinal)) return false;
+            return new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+                .Any(fd => fd.Name != "0" && SafeLinkTarget(fd) == stdin && IsWriteOnly(fd.Name));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // /proc/self/fdinfo/N holds "flags: <octal>"; the low two bits are the access mode (1 = O_WRONLY)
+    private static bool IsWriteOnly(string fd)
+    {
+        foreach (var line in File.ReadLines("/proc/self/fdinfo/" + fd))
+        {
+            if (!line.StartsWith("flags:", StringComparison.Ordinal)) continue;
+            var octal = line["flags:".Length..].Trim();
+            return octal.Length > 0 && (octal[^1] - '0') % 4 == 1;
+        }
+        return false;
+    }
+
+    private static string? SafeLinkTarget(FileSystemInfo fd)
+    {
+        try { return fd.LinkTarget; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>Reads the events of one stream of JSON lines; malformed lines go to <paramref name="errors"/>.</summary>
+    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors)
+    {
+        foreach (var (line, bytes, tooLong) in JsonLineSplitter.Split(stream))
+        {
+            var problem = tooLong
+                ? $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"
+                : EventLineCheck.Check(bytes);
+            EventEnvelope envelope;
+            try
+            {
+                if (problem is not null)
+                {
+                    errors.Add(new EventError(name, line, problem));
+                    continue;
+                }
+                envelope = EventEnvelope.Read(bytes);
+            }
+            catch (JsonException ex)
+            {
+                errors.Add(new EventError(name, line, "not a JSON event: " + EventLineCheck.Describe(ex)));
+                continue;
+            }
+            yield return new EventRecord(name, line, bytes, envelope);
+        }
     }
 }
 
-/// <summary>Splits a stream into non-blank lines of UTF-8 bytes, each an array of its own.</summary>
+/// <summary>
+/// Splits a stream into non-blank lines of UTF-8 bytes, each an array of its own. A line longer than
+/// <see cref="MaxLineBytes"/> is not kept: it comes back empty with <c>TooLong</c> set, so memory stays
+/// bounded whatever the input.
+/// </summary>
 internal static class JsonLineSplitter
 {
-    public static IEnumerable<(int Line, ReadOnlyMemory<byte> Bytes)> Split(Stream stream)
+    /// <summary>The longest event line read (Elasticsearch's default request limit is 100 MB).</summary>
+    public const int MaxLineBytes = 16 * 1024 * 1024;
+
+    public static IEnumerable<(int Line, byte[] Bytes, bool TooLong)> Split(Stream stream, int maxLineBytes = MaxLineBytes)
     {
         var buffer = new byte[1 << 16];
         int start = 0, end = 0, lineNumber = 0;
+        var skipping = false; // inside a line longer than the limit: drop bytes up to its newline
         while (true)
         {
             var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
             if (newline >= 0)
             {
                 lineNumber++;
-                var line = Trim(buffer, start, newline);
-                if (line.Length > 0) yield return (lineNumber, line);
+                if (skipping || newline - start > maxLineBytes)
+                {
+                    skipping = false;
+                    yield return (lineNumber, [], true);
+                }
+                else
+                {
+                    var line = Trim(buffer, start, newline);
+                    if (line.Length > 0) yield return (lineNumber, line, false);
+                }
                 start = newline + 1;
                 continue;
+            }
+            if (skipping) start = end = 0;
+            else if (end - start > maxLineBytes)
+            {
+                skipping = true;
+                start = end = 0;
             }
             // no full line left in the buffer: move the partial line to the front and read more
             if (start > 0)
@@ -98,11 +189,12 @@ internal static class JsonLineSplitter
             var read = stream.Read(buffer, end, buffer.Length - end);
             if (read == 0)
             {
-                if (end > start)
+                if (skipping) yield return (lineNumber + 1, [], true);
+                else if (end > start)
                 {
                     lineNumber++;
                     var last = Trim(buffer, start, end);
-                    if (last.Length > 0) yield return (lineNumber, last);
+                    if (last.Length > 0) yield return (lineNumber, last, false);
                 }
                 yield break;
             }

@@ -46,10 +46,13 @@ public sealed class KueryDate
     }
 
     /// <summary>The date in epoch milliseconds.</summary>
-    public long Resolve()
+    public long Resolve() => Resolve(DateTimeOffset.UtcNow);
+
+    /// <summary>The date in epoch milliseconds, with <c>now</c> at <paramref name="now"/> (a replayed execution's time).</summary>
+    public long Resolve(DateTimeOffset now)
     {
         if (!_relativeToNow && _math.Length == 0) return _anchor;
-        var date = _relativeToNow ? DateTimeOffset.UtcNow : DateTimeOffset.FromUnixTimeMilliseconds(_anchor);
+        var date = _relativeToNow ? now : DateTimeOffset.FromUnixTimeMilliseconds(_anchor);
         foreach (var (op, amount, unit) in _math)
         {
             var signed = op == '-' ? -amount : amount;

@@ -209,6 +209,14 @@ internal sealed class EsqlBinder
                 var operand = Bind(unary.Operand, command, inStats, inStatsGroup);
                 return unary.Operator == EsqlUnaryOperator.Not ? EsqlType.Boolean : operand;
             }
+            case EsqlBinary { Operator: EsqlBinaryOperator.And or EsqlBinaryOperator.Or } logical:
+            {
+                // a flat AND/OR chain of any length: its operands in a loop, not one level per operator
+                var op = logical.Operator;
+                foreach (var operand in Pipeline.ExpressionChains.Operands<EsqlExpression>(logical, e => e is EsqlBinary b && b.Operator == op ? (b.Left, b.Right) : null))
+                    Bind(operand, command, inStats, inStatsGroup);
+                return EsqlType.Boolean;
+            }
             case EsqlBinary binary:
             {
                 var left = Bind(binary.Left, command, inStats, inStatsGroup);

@@ -62,6 +62,7 @@ internal sealed partial class ElasticRuleBuilder
         var language = ReadLanguage(kind);
         var query = ReadQuery(kind);
         var threshold = ReadThreshold(kind);
+        var threatMatch = ReadThreatMatch(kind);
 
         return new RuleDefinition
         {
@@ -97,6 +98,14 @@ internal sealed partial class ElasticRuleBuilder
             TimestampOverride = OptionalString("timestamp_override")?.Value,
             MachineLearningJob = ReadMachineLearning(kind),
             AnomalyThreshold = ReadAnomalyThreshold(kind),
+            OtherFields = ReadOtherFields(),
+            Filters = ReadFilters("filters"),
+            ThreatIndices = threatMatch.Indices,
+            ThreatQuery = threatMatch.Query,
+            ThreatLanguage = threatMatch.Language,
+            ThreatFilters = threatMatch.Filters,
+            ThreatMapping = threatMatch.Mapping,
+            ThreatIndicatorPath = threatMatch.IndicatorPath,
             Diagnostics = _diagnostics.ToImmutable(),
         };
     }

@@ -54,7 +54,7 @@ internal sealed class JsonArray(SourcePosition start, SourcePosition end) : Json
     public override string TypeName => "array";
 }
 
-/// <summary>An object; properties keep their order. A repeated name keeps the last value, as JavaScript does.</summary>
+/// <summary>An object; properties keep their order. The parser rejects a repeated name.</summary>
 internal sealed class JsonObject(SourcePosition start, SourcePosition end) : JsonNode(start, end)
 {
     private readonly Dictionary<string, int> _index = new(System.StringComparer.Ordinal);

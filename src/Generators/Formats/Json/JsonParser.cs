@@ -113,6 +113,9 @@ internal sealed class JsonParser
                 if (Current != '"') throw Error(Current == '}' ? "a trailing comma is not allowed in JSON" : "expected a property name in double quotes");
                 var nameStart = _pos;
                 var name = ParseString();
+                // a repeated key would let a reviewer read one value while another runs (the last
+                // wins in JavaScript): an error here, as in the YAML and TOML readers
+                if (obj.TryGet(name.Value, out _)) throw Error(nameStart, $"duplicate key '{name.Value}'");
                 SkipWhitespace();
                 if (Current != ':') throw Error("expected ':' after the property name");
                 _pos++;

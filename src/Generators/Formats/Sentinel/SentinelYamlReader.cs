@@ -31,10 +31,11 @@ internal static class SentinelYamlReader
                 return RuleFile.Failed(source.Path, RuleDiagnostic.Create(DiagnosticDescriptors.MalformedFile,
                     source.SpanOf(e.Start, e.End), "YAML", Describe(e)));
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
                 // YamlDotNet's document loader fails this way on some malformed input (an unclosed
-                // flow sequence followed by a block scalar); it is still a syntax error of the file
+                // flow sequence followed by a block scalar; a line starting with ": value", found by
+                // the fuzzer: "The current event is of an unsupported type"); still a syntax error of the file
                 return RuleFile.Failed(source.Path, RuleDiagnostic.Create(DiagnosticDescriptors.MalformedFile,
                     source.StartSpan, "YAML", "the document structure is malformed (" + e.Message + ")"));
             }

@@ -60,3 +60,9 @@ internal sealed record BoundFreeText(KueryLiteral Value) : BoundKuery;
 
 /// <summary>A wildcard field name no known field matches: the event's own field names are tried at run time.</summary>
 internal sealed record BoundFieldPatternMatch(string FieldPattern, KueryLiteral Value) : BoundKuery;
+
+/// <summary>
+/// An Elasticsearch <c>wildcard</c> clause from a Kibana filter: <c>*</c> and <c>?</c> over the whole
+/// keyword value (escapes already removed), optionally case-insensitive.
+/// </summary>
+internal sealed record BoundWildcardQuery(string Path, string Pattern, bool IgnoreCase) : BoundKuery;

@@ -23,10 +23,16 @@ internal sealed class KueryEmitter
     private readonly Dictionary<string, string> _staticByInitializer = new(System.StringComparer.Ordinal);
     private int _lambdaDepth;
 
-    public static string Emit(BoundKuery query)
+    public static string Emit(BoundKuery query) => Emit([("Matches", query)]);
+
+    /// <summary>
+    /// Several matchers of one class (an indicator match rule has the event query and the threat query)
+    /// sharing the slots and static matchers: each a <c>public override bool Name(EventView e)</c>.
+    /// </summary>
+    public static string Emit(IReadOnlyList<(string Method, BoundKuery Query)> methods)
     {
         var emitter = new KueryEmitter();
-        var body = emitter.Expression(query, "e", indent: 1);
+        var bodies = methods.Select(m => (m.Method, Body: emitter.Expression(m.Query, "e", indent: 1))).ToList();
         var members = new StringBuilder();
         foreach (var field in emitter._fields) members.Append(field).Append('\n');
         if (emitter._slotByPath.Count > 0)
@@ -39,7 +45,11 @@ internal sealed class KueryEmitter
             members.Append("#pragma warning restore CS0414\n");
         }
         if (emitter._fields.Count > 0) members.Append('\n');
-        members.Append("public override bool Matches(global::AzureRules.Sdk.Events.EventView e)\n    => ").Append(body).Append(";\n");
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            if (i > 0) members.Append('\n');
+            members.Append("public override bool ").Append(bodies[i].Method).Append("(global::AzureRules.Sdk.Events.EventView e)\n    => ").Append(bodies[i].Body).Append(";\n");
+        }
         return members.ToString();
     }
 
@@ -55,6 +65,7 @@ internal sealed class KueryEmitter
         BoundRange range => Range(range, view),
         BoundNested nested => Nested(nested, view, indent),
         BoundFreeText free => FreeText(free.Value, view),
+        BoundWildcardQuery wildcard => $"{Static("KueryWildcardQuery", CSharpLiteral.String(wildcard.Pattern) + (wildcard.IgnoreCase ? ", ignoreCase: true" : ""))}.Matches({view}.Values({Slot(wildcard.Path)}))",
         BoundFieldPatternMatch pattern =>
             $"{Sdk}KueryDocument.AnyField({view}, {Static("KueryPattern", CSharpLiteral.String(pattern.FieldPattern.Replace("\\", "\\\\")))}, {DynamicValue(pattern.Value)})",
         _ => "false",

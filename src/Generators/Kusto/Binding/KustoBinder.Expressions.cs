@@ -128,6 +128,14 @@ internal sealed partial class KustoBinder
 
     private ScalarType BindBinary(BinaryExpression binary, Scope scope, RowContext row)
     {
+        if (binary.Operator is BinaryOperatorKind.And or BinaryOperatorKind.Or)
+        {
+            // a flat and/or chain of any length: its operands in a loop, not one level per operator
+            var op = binary.Operator;
+            foreach (var operand in Pipeline.ExpressionChains.Operands<Expression>(binary, e => e is BinaryExpression b && b.Operator == op ? (b.Left, b.Right) : null))
+                BindScalar(operand, scope, row);
+            return ScalarType.Bool;
+        }
         var left = BindScalar(binary.Left, scope, row);
         var right = BindScalar(binary.Right, scope, row);
         switch (binary.Operator)

@@ -82,6 +82,13 @@ internal sealed partial class KustoQueryEmitter
         return $"{Namespace}.KustoRow.Col(r, {row.Slot(name.Name, this)})";
     }
 
+    private static List<Expression>? LongChain(BinaryExpression binary)
+    {
+        var op = binary.Operator;
+        var operands = Pipeline.ExpressionChains.Operands<Expression>(binary, e => e is BinaryExpression b && b.Operator == op ? (b.Left, b.Right) : null);
+        return operands.Count > Pipeline.ExpressionChains.FlatLimit ? operands : null;
+    }
+
     private string Dynamic(Expression value, KustoScope scope, RowScope? row) => value switch
     {
         DynamicArray array => $"{Value}.Array({KustoLiterals.Array(array.Elements.Select(e => Dynamic(e, scope, row)))})",
@@ -92,6 +99,13 @@ internal sealed partial class KustoQueryEmitter
 
     private string Binary(BinaryExpression binary, KustoScope scope, RowScope? row)
     {
+        if (binary.Operator is BinaryOperatorKind.And or BinaryOperatorKind.Or && LongChain(binary) is { } operands)
+        {
+            // Kusto's three-valued and/or are associative: a long chain becomes a balanced tree of
+            // calls, log(n) deep for the C# compiler, written in linear time
+            var method = binary.Operator == BinaryOperatorKind.Or ? $"{Comparison}.Or" : $"{Comparison}.And";
+            return Pipeline.ExpressionChains.Grouped([.. operands.Select(o => Scalar(o, scope, row))], 2, pair => $"{method}({pair[0]}, {pair[1]})");
+        }
         var left = Scalar(binary.Left, scope, row);
         var right = Scalar(binary.Right, scope, row);
         string Call(string method) => $"{method}({left}, {right})";

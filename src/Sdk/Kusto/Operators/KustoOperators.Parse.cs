@@ -61,7 +61,7 @@ public static partial class KustoOperators
         if (flags.Contains('i')) options |= RegexOptions.IgnoreCase;
         if (flags.Contains('m')) options |= RegexOptions.Multiline;
         if (flags.Contains('s')) options |= RegexOptions.Singleline;
-        var compiled = new Regex(regex.ToString(), options);
+        var compiled = AzureRules.Sdk.Text.RuleRegex.Create(regex.ToString(), options);
 
         var evaluate = source(input.Schema);
         var names = new List<string>(input.Schema.Names);

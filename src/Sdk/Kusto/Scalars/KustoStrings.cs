@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace AzureRules.Sdk.Kusto.Scalars;
@@ -83,11 +82,8 @@ public static class KustoStrings
         return KustoValue.True;
     }
 
-    private static readonly ConcurrentDictionary<string, Regex> Regexes = new(StringComparer.Ordinal);
-
-    /// <summary>A compiled regex per pattern, shared by every row and rule (Kusto regexes are RE2: no backreferences).</summary>
-    public static Regex Regex(string pattern)
-        => Regexes.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    /// <summary>A regex per pattern, shared by every row and rule (Kusto regexes are RE2: no backreferences, so non-backtracking).</summary>
+    public static Regex Regex(string pattern) => AzureRules.Sdk.Text.RuleRegex.Create(pattern);
 
     public static KustoValue MatchesRegex(KustoValue text, KustoValue pattern)
         => pattern.IsNull ? KustoValue.False : KustoValue.From(Regex(Text(pattern)).IsMatch(Text(text)));

@@ -1,0 +1,44 @@
+using System.Linq;
+using AzureRules.Generators.Model;
+
+namespace AzureRules.Generators.Emit;
+
+/// <summary>Writes the typed settings of Elastic threshold, new_terms and threat_match rules into their metadata.</summary>
+internal static class ElasticRuleTypeEmitter
+{
+    private const string Sdk = "global::AzureRules.Sdk.Detections";
+    /// <summary>Kibana's default threat_indicator_path.</summary>
+    private const string DefaultIndicatorPath = "threat.indicator";
+
+    public static void Write(CodeWriter writer, RuleDefinition rule)
+    {
+        if (rule.Family != RuleFamily.Elastic) return;
+        switch (rule.Kind)
+        {
+            case "threshold" when rule.ThresholdValue is { } value:
+                var cardinality = string.Join(", ", rule.ThresholdCardinality.Select(c =>
+                    $"new {Sdk}.ThresholdCardinality({CSharpLiteral.String(c.Field)}, {CSharpLiteral.Int(c.Value)})"));
+                writer.Line($"Threshold = new {Sdk}.ThresholdSettings({Strings(rule.ThresholdFields)}, {CSharpLiteral.Int(value)}, [{cardinality}]),");
+                break;
+            case "new_terms" when rule.NewTermsHistoryWindow is { } history && !rule.NewTermsFields.IsEmpty:
+                writer.Line($"NewTerms = new {Sdk}.NewTermsSettings({Strings(rule.NewTermsFields)}, {CSharpLiteral.TimeSpan(history)}),");
+                break;
+            case "threat_match":
+                writer.Line($"ThreatMatch = new {Sdk}.ThreatMatchSettings(");
+                writer.Line($"    {Strings(rule.ThreatIndices)},");
+                writer.Line($"    {CSharpLiteral.String(rule.ThreatQuery?.Text ?? "")},");
+                writer.Line("    [");
+                foreach (var group in rule.ThreatMapping)
+                {
+                    var entries = string.Join(", ", group.Entries.Select(e =>
+                        $"new {Sdk}.ThreatMappingEntry({CSharpLiteral.String(e.Field)}, {CSharpLiteral.String(e.Value)}{(e.Negate ? ", Negate: true" : "")})"));
+                    writer.Line($"        new {Sdk}.ThreatMappingGroup([{entries}]),");
+                }
+                writer.Line("    ],");
+                writer.Line($"    {CSharpLiteral.String(rule.ThreatIndicatorPath ?? DefaultIndicatorPath)}),");
+                break;
+        }
+    }
+
+    private static string Strings(EquatableArray<string> values) => "[" + string.Join(", ", values.Select(CSharpLiteral.String)) + "]";
+}

@@ -1,0 +1,44 @@
+using AzureRules.Sdk.Detections;
+
+namespace AzureRules.Sdk.Engine;
+
+/// <summary>An Elastic rule's schedule with Kibana's defaults for what the rule leaves out (interval 5m, from now-6m, max_signals 100).</summary>
+internal readonly record struct ElasticRuleSchedule(TimeSpan Interval, TimeSpan LookBack, int MaxSignals)
+{
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DefaultLookBack = TimeSpan.FromMinutes(6);
+    private const int DefaultMaxSignals = 100;
+
+    public static ElasticRuleSchedule Of(RuleMetadata meta)
+        => new(meta.Interval ?? DefaultInterval, meta.LookBack ?? DefaultLookBack, meta.MaxAlerts ?? DefaultMaxSignals);
+
+    public IEnumerable<Execution> Executions(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+        => Schedule.Plan(Interval, LookBack, first, last, bounds);
+}
+
+/// <summary>
+/// What the engine needs from a runner of an Elastic rule: which indices it reads, each event of
+/// them as it is read, then the replay of its schedule.
+/// </summary>
+internal interface IElasticRuleRunner
+{
+    RuleRunStatistics Statistics { get; }
+
+    bool AppliesTo(string index);
+
+    void Offer(Events.EventView view, Events.EventRecord record, DateTimeOffset time);
+
+    IEnumerable<Alerts.Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds);
+}
+
+/// <summary>Picks the runner of an Elastic rule by its type.</summary>
+internal static class ElasticRuleRunners
+{
+    public static IElasticRuleRunner Create(ElasticEventDetection rule) => rule switch
+    {
+        ThreatMatchDetection threatMatch when rule.Metadata.ThreatMatch is not null => new ThreatMatchRuleRunner(threatMatch),
+        _ when rule.Metadata.Threshold is not null => new ThresholdRuleRunner(rule),
+        _ when rule.Metadata.NewTerms is not null => new NewTermsRuleRunner(rule),
+        _ => new ElasticEventRuleRunner(rule),
+    };
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using AzureRules.Sdk.Alerts;
+using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Events;
+
+namespace AzureRules.Sdk.Engine;
+
+/// <summary>
+/// Runs an Elastic new_terms rule as Kibana's new terms executor does (security_solution
+/// <c>server/lib/detection_engine/rule_types/new_terms/</c>, its README and
+/// <c>create_new_terms_alert_type.ts</c>): a term — one field's value, or a combination of values of
+/// two or three fields (composite aggregation: the cartesian product of array values,
+/// <c>multi_terms_composite.ts</c>) — found among the query's events in the execution's look-back is new
+/// when no matching event had it between <c>history_window_start</c> and the look-back's start. Each new
+/// term alerts once, on the first event (by time) in the look-back that has it; an event with several
+/// new values in an array raises one alert per value. At most <c>max_signals</c> per execution.
+/// State is the last time each term was seen, dropped once it is older than the history window.
+/// </summary>
+internal sealed class NewTermsRuleRunner : IElasticRuleRunner
+{
+    private readonly ElasticEventDetection _rule;
+    private readonly NewTermsSettings _settings;
+    private readonly IndexPatterns _indices;
+    private readonly int[] _slots;
+    private readonly List<Match> _matches = [];
+
+    private readonly record struct Match(DateTimeOffset Time, string[] Terms, EventRecord Event);
+
+    public NewTermsRuleRunner(ElasticEventDetection rule)
+    {
+        _rule = rule;
+        _settings = rule.Metadata.NewTerms ?? throw new ArgumentException("not a new_terms rule", nameof(rule));
+        _indices = new IndexPatterns(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
+        _slots = [.. _settings.Fields.Select(FieldTable.Slot)];
+        Statistics = new RuleRunStatistics(rule);
+    }
+
+    public RuleRunStatistics Statistics { get; }
+
+    public bool AppliesTo(string index) => _indices.Matches(index);
+
+    public void Offer(EventView view, EventRecord record, DateTimeOffset time)
+    {
+        if (!_rule.Matches(view)) return;
+        Statistics.Matches++;
+        var terms = TermCombinations.Keys(view, _slots);
+        if (terms.Length > 0) _matches.Add(new Match(time, terms, record));
+    }
+
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+    {
+        var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
+        var pending = TimeOrder.Sorted(_matches, m => m.Time);
+        var history = new TermHistory();
+        // (term, event) pairs already alerted: overlapping look-backs see the same first event again
+        var alerted = new HashSet<(string Term, EventRecord Event)>();
+        var alertedOrder = new Queue<(DateTimeOffset Time, string Term, EventRecord Event)>();
+        var cursor = 0;
+        foreach (var execution in schedule.Executions(first, last, bounds))
+        {
+            Statistics.Executions++;
+            var historyStart = execution.Time - _settings.HistoryWindow;
+            // events that left the look-back become history
+            for (; cursor < pending.Count && pending[cursor].Time < execution.WindowStart; cursor++)
+            {
+                foreach (var term in pending[cursor].Terms) history.Saw(term, pending[cursor].Time);
+            }
+            history.Forget(before: historyStart);
+            while (alertedOrder.Count > 0 && alertedOrder.Peek().Time < execution.WindowStart)
+            {
+                var (_, term, record) = alertedOrder.Dequeue();
+                alerted.Remove((term, record));
+            }
+
+            // the first event of each term in the look-back, in time order
+            var firstSeen = new Dictionary<string, Match>(StringComparer.Ordinal);
+            var order = new List<string>();
+            for (var i = cursor; i < pending.Count && pending[i].Time <= execution.Time; i++)
+            {
+                foreach (var term in pending[i].Terms)
+                {
+                    if (firstSeen.ContainsKey(term)) continue;
+                    firstSeen[term] = pending[i];
+                    order.Add(term);
+                }
+            }
+
+            var raised = 0;
+            foreach (var term in order)
+            {
+                if (raised == schedule.MaxSignals) break;
+                if (history.SeenSince(term, historyStart)) continue;
+                var match = firstSeen[term];
+                if (!alerted.Add((term, match.Event))) continue;
+                alertedOrder.Enqueue((match.Time, term, match.Event));
+                raised++;
+                Statistics.Alerts++;
+                yield return new Alert
+                {
+                    Rule = _rule,
+                    Timestamp = execution.Time,
+                    WindowStart = execution.WindowStart,
+                    WindowEnd = execution.Time,
+                    Rows = [Document(match.Event, term)],
+                    Events = [match.Event],
+                };
+            }
+        }
+    }
+
+    /// <summary>The source event with <c>kibana.alert.new_terms</c>: the new values, in field order (<c>wrap_new_terms_alerts.ts</c>).</summary>
+    private JsonObject Document(EventRecord record, string term)
+    {
+        var document = AlertDocuments.Source(record);
+        document["kibana.alert.new_terms"] = new JsonArray([.. TermCombinations.Split(term, _settings.Fields.Count).Select(v => (JsonNode)JsonValue.Create(v))]);
+        return document;
+    }
+
+    /// <summary>When each term was last seen before the current look-back, forgetting what is older than the history window.</summary>
+    private sealed class TermHistory
+    {
+        private readonly Dictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
+        // every sighting in time order; a sighting superseded by a later one is skipped when it expires
+        private readonly Queue<(DateTimeOffset Time, string Term)> _sightings = new();
+
+        public void Saw(string term, DateTimeOffset time)
+        {
+            if (_lastSeen.TryGetValue(term, out var seen) && seen >= time) return;
+            _lastSeen[term] = time;
+            _sightings.Enqueue((time, term));
+        }
+
+        public void Forget(DateTimeOffset before)
+        {
+            while (_sightings.Count > 0 && _sightings.Peek().Time < before)
+            {
+                var (time, term) = _sightings.Dequeue();
+                if (_lastSeen.TryGetValue(term, out var seen) && seen == time) _lastSeen.Remove(term);
+            }
+        }
+
+        public bool SeenSince(string term, DateTimeOffset start) => _lastSeen.TryGetValue(term, out var seen) && seen >= start;
+
+        public int Count => _lastSeen.Count;
+    }
+}

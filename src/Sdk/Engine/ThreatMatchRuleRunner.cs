@@ -1,0 +1,234 @@
+using System.Text.Json.Nodes;
+using AzureRules.Sdk.Alerts;
+using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Events;
+using AzureRules.Sdk.Kuery;
+
+namespace AzureRules.Sdk.Engine;
+
+/// <summary>
+/// Runs an Elastic indicator match rule as Kibana's indicator match executor does (security_solution
+/// <c>server/lib/detection_engine/rule_types/indicator_match/</c>): indicator documents are the events
+/// of <c>threat_index</c> that match the threat query and threat filters; an event of the rule's
+/// indices that matches its query alerts when, for some <c>threat_mapping</c> item, every entry holds
+/// for one indicator (entries AND, items OR; an entry holds when the event's field and the indicator's
+/// field share a value, or share none when negated). The alert is the event enriched as Kibana's
+/// <c>threat_mapping/enrich_signal_threat_matches.ts</c> does: <c>threat.enrichments</c>, one per
+/// matched indicator and entry, with the indicator object at <c>threat_indicator_path</c> and
+/// <c>matched.{atomic, field, id, index, type}</c>. An event alerts once. The indicators an execution
+/// sees are those read so far (not after the execution) within the threat query's own time bound
+/// (<c>@timestamp &gt;= now-30d/d</c>), or the last 30 days — the bound Kibana's default threat query
+/// sets — when it has none; older indicators are forgotten.
+/// </summary>
+internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
+{
+    private static readonly TimeSpan DefaultIndicatorWindow = TimeSpan.FromDays(30);
+    private const string EnrichmentType = "indicator_match_rule";
+
+    private readonly ThreatMatchDetection _rule;
+    private readonly ThreatMatchSettings _settings;
+    private readonly IndexPatterns _indices;
+    private readonly IndexPatterns _threatIndices;
+    private readonly KueryDate? _indicatorSince;
+    // every field either side of the mapping reads, by slot: events keep their mapped fields' values
+    private readonly string[] _eventFields;
+    private readonly int[] _eventSlots;
+    private readonly string[] _indicatorFields;
+    private readonly int[] _indicatorSlots;
+    private readonly List<Observed> _events = [];
+    private readonly List<Observed> _indicators = [];
+
+    /// <summary>An event or indicator with the values of its mapped fields (by position in the field list).</summary>
+    private sealed record Observed(DateTimeOffset Time, string Index, EventRecord Record, string[][] Values);
+
+    public ThreatMatchRuleRunner(ThreatMatchDetection rule)
+    {
+        _rule = rule;
+        _settings = rule.Metadata.ThreatMatch ?? throw new ArgumentException("not an indicator match rule", nameof(rule));
+        _indices = new IndexPatterns(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
+        _threatIndices = new IndexPatterns(_settings.Indices);
+        _indicatorSince = rule.IndicatorSince is { } since ? new KueryDate(since) : null;
+        var entries = _settings.Mapping.SelectMany(g => g.Entries).ToList();
+        _eventFields = [.. entries.Select(e => e.Field).Distinct(StringComparer.Ordinal)];
+        _indicatorFields = [.. entries.Select(e => e.IndicatorField).Distinct(StringComparer.Ordinal)];
+        _eventSlots = [.. _eventFields.Select(FieldTable.Slot)];
+        _indicatorSlots = [.. _indicatorFields.Select(FieldTable.Slot)];
+        Statistics = new RuleRunStatistics(rule);
+    }
+
+    public RuleRunStatistics Statistics { get; }
+
+    public bool AppliesTo(string index) => _indices.Matches(index) || _threatIndices.Matches(index);
+
+    public void Offer(EventView view, EventRecord record, DateTimeOffset time)
+    {
+        var index = record.Envelope.ElasticIndex(record.SourceFile);
+        if (_indices.Matches(index) && _rule.Matches(view))
+        {
+            Statistics.Matches++;
+            _events.Add(new Observed(time, index, record, Read(view, _eventSlots)));
+        }
+        if (_threatIndices.Matches(index) && _rule.MatchesIndicator(view))
+            _indicators.Add(new Observed(time, index, record, Read(view, _indicatorSlots)));
+    }
+
+    private static string[][] Read(EventView view, int[] slots)
+    {
+        var values = new string[slots.Length][];
+        for (var i = 0; i < slots.Length; i++) values[i] = [.. TermCombinations.Distinct(view.Values(slots[i]))];
+        return values;
+    }
+
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+    {
+        var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
+        var events = TimeOrder.Sorted(_events, e => e.Time);
+        var indicators = TimeOrder.Sorted(_indicators, i => i.Time);
+        var known = new IndicatorIndex(_settings, _eventFields, _indicatorFields);
+        var alerted = new HashSet<string>(StringComparer.Ordinal);
+        int nextIndicator = 0, oldestIndicator = 0, cursor = 0;
+        foreach (var execution in schedule.Executions(first, last, bounds))
+        {
+            Statistics.Executions++;
+            for (; nextIndicator < indicators.Count && indicators[nextIndicator].Time <= execution.Time; nextIndicator++)
+                known.Add(indicators[nextIndicator]);
+            var since = IndicatorsSince(execution.Time);
+            for (; oldestIndicator < nextIndicator && indicators[oldestIndicator].Time < since; oldestIndicator++)
+                known.Remove(indicators[oldestIndicator]);
+            while (cursor < events.Count && events[cursor].Time < execution.WindowStart) cursor++;
+
+            var raised = 0;
+            for (var i = cursor; i < events.Count && events[i].Time <= execution.Time && raised < schedule.MaxSignals; i++)
+            {
+                var candidate = events[i];
+                if (alerted.Contains(candidate.Record.EventId)) continue;
+                var matches = known.Matches(candidate);
+                if (matches.Count == 0) continue;
+                alerted.Add(candidate.Record.EventId);
+                raised++;
+                Statistics.Alerts++;
+                yield return new Alert
+                {
+                    Rule = _rule,
+                    Timestamp = execution.Time,
+                    WindowStart = execution.WindowStart,
+                    WindowEnd = execution.Time,
+                    Rows = [Document(candidate, matches)],
+                    Events = [candidate.Record, .. matches.Select(m => m.Indicator.Record).Distinct()],
+                };
+            }
+        }
+    }
+
+    private DateTimeOffset IndicatorsSince(DateTimeOffset now)
+        => _indicatorSince is null ? now - DefaultIndicatorWindow : DateTimeOffset.FromUnixTimeMilliseconds(_indicatorSince.Resolve(now));
+
+    private JsonObject Document(Observed candidate, List<IndicatorMatch> matches)
+    {
+        var document = AlertDocuments.Source(candidate.Record);
+        var enrichments = new JsonArray();
+        foreach (var match in matches)
+        {
+            var indicatorDocument = AlertDocuments.Source(match.Indicator.Record);
+            var enrichment = new JsonObject
+            {
+                ["indicator"] = AlertDocuments.At(indicatorDocument, _settings.IndicatorPath)?.DeepClone(),
+                ["matched"] = new JsonObject
+                {
+                    ["atomic"] = match.Atomic,
+                    ["field"] = match.Field,
+                    ["id"] = match.Indicator.Record.EventId,
+                    ["index"] = match.Indicator.Index,
+                    ["type"] = EnrichmentType,
+                },
+            };
+            if (AlertDocuments.At(indicatorDocument, "threat.feed") is JsonObject feed) enrichment["feed"] = feed.DeepClone();
+            enrichments.Add(enrichment);
+        }
+        if (document["threat"] is not JsonObject threat) document["threat"] = threat = [];
+        threat["enrichments"] = enrichments;
+        return document;
+    }
+
+    private sealed record IndicatorMatch(Observed Indicator, string Field, string Atomic);
+
+    /// <summary>
+    /// The indicators an execution sees, indexed per mapping item by the values of the item's first
+    /// non-negated entry, so that an event finds its candidates by lookup instead of a scan.
+    /// </summary>
+    private sealed class IndicatorIndex
+    {
+        private readonly (ThreatMappingEntry Entry, int EventField, int IndicatorField)[][] _groups;
+        private readonly Dictionary<string, List<Observed>>[] _byValue;
+
+        public IndicatorIndex(ThreatMatchSettings settings, string[] eventFields, string[] indicatorFields)
+        {
+            // a negated entry only narrows: the lookup key is a non-negated one (Kibana requires one per item)
+            _groups = [.. settings.Mapping
+                .Where(g => g.Entries.Any(e => !e.Negate))
+                .Select(g => g.Entries.OrderBy(e => e.Negate)
+                    .Select(e => (e, Array.IndexOf(eventFields, e.Field), Array.IndexOf(indicatorFields, e.IndicatorField))).ToArray())];
+            _byValue = [.. _groups.Select(_ => new Dictionary<string, List<Observed>>(StringComparer.Ordinal))];
+        }
+
+        public void Add(Observed indicator)
+        {
+            for (var g = 0; g < _groups.Length; g++)
+            {
+                foreach (var value in indicator.Values[_groups[g][0].IndicatorField])
+                {
+                    if (!_byValue[g].TryGetValue(value, out var list)) _byValue[g][value] = list = [];
+                    list.Add(indicator);
+                }
+            }
+        }
+
+        public void Remove(Observed indicator)
+        {
+            for (var g = 0; g < _groups.Length; g++)
+            {
+                foreach (var value in indicator.Values[_groups[g][0].IndicatorField])
+                {
+                    if (!_byValue[g].TryGetValue(value, out var list)) continue;
+                    list.Remove(indicator);
+                    if (list.Count == 0) _byValue[g].Remove(value);
+                }
+            }
+        }
+
+        public List<IndicatorMatch> Matches(Observed candidate)
+        {
+            var result = new List<IndicatorMatch>();
+            var seen = new HashSet<(Observed, string, string)>();
+            for (var g = 0; g < _groups.Length; g++)
+            {
+                var group = _groups[g];
+                foreach (var value in candidate.Values[group[0].EventField])
+                {
+                    if (!_byValue[g].TryGetValue(value, out var indicators)) continue;
+                    foreach (var indicator in indicators)
+                    {
+                        if (!AllHold(group, candidate, indicator)) continue;
+                        foreach (var (entry, eventField, indicatorField) in group)
+                        {
+                            if (entry.Negate) continue;
+                            foreach (var atomic in candidate.Values[eventField].Intersect(indicator.Values[indicatorField], StringComparer.Ordinal))
+                                if (seen.Add((indicator, entry.Field, atomic))) result.Add(new IndicatorMatch(indicator, entry.Field, atomic));
+                        }
+                    }
+                }
+            }
+            return result;
+        }
+
+        private static bool AllHold((ThreatMappingEntry Entry, int EventField, int IndicatorField)[] group, Observed candidate, Observed indicator)
+        {
+            foreach (var (entry, eventField, indicatorField) in group)
+            {
+                var shared = candidate.Values[eventField].Intersect(indicator.Values[indicatorField], StringComparer.Ordinal).Any();
+                if (shared == entry.Negate) return false;
+            }
+            return true;
+        }
+    }
+}
