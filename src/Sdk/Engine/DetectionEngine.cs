@@ -34,7 +34,10 @@ public sealed class DetectionEngine
     }
 
     /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
-    public EngineResult Run(EventSource source)
+    public EngineResult Run(EventSource source) => Run(source, new ReplayOptions());
+
+    /// <summary>As <see cref="Run(EventSource)"/>, with the executions chosen by <paramref name="options"/>.</summary>
+    public EngineResult Run(EventSource source, ReplayOptions options)
     {
         var result = new EngineResult();
         var view = new EventView();
@@ -81,8 +84,8 @@ public sealed class DetectionEngine
         result.LastEventTime = last;
         if (first is { } from && last is { } to)
         {
-            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to));
-            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to));
+            foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to, options));
+            foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to, options));
         }
         result.Rules.AddRange(_elastic.Select(r => r.Statistics));
         result.Rules.AddRange(_sentinel.Select(r => r.Statistics));

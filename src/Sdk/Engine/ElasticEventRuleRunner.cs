@@ -34,7 +34,7 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule)
         Statistics.Matches++;
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last)
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayOptions options)
     {
         var meta = Rule.Metadata;
         var interval = meta.Interval ?? DefaultInterval;
@@ -45,7 +45,7 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule)
         var alerted = new HashSet<string>(StringComparer.Ordinal);
         var cursor = 0; // matches before the cursor are older than every remaining window
         // run until the last event has left every window: later executions could still alert on it
-        foreach (var execution in Schedule.Executions(interval, lookBack, first, last + lookBack))
+        foreach (var execution in options.Executions(interval, lookBack, first, last))
         {
             Statistics.Executions++;
             while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;

@@ -7,6 +7,34 @@ public readonly record struct Execution(DateTimeOffset Time, DateTimeOffset Wind
 }
 
 /// <summary>
+/// Which executions a replay makes. By default every rule runs on its schedule from the first event
+/// until the last event has left its look-back window. <see cref="At"/> runs each rule exactly once,
+/// at that time, over its look-back window (a hunting query over every event up to then);
+/// <see cref="From"/>/<see cref="To"/> keep the scheduled executions inside that range.
+/// </summary>
+public sealed record ReplayOptions
+{
+    public DateTimeOffset? At { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>The executions of a scheduled rule for events from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    internal IEnumerable<Execution> Executions(TimeSpan interval, TimeSpan lookBack, DateTimeOffset first, DateTimeOffset last)
+    {
+        if (At is { } at) return [new Execution(at, at - lookBack)];
+        var from = From ?? first;
+        var to = To ?? last + lookBack;
+        // Schedule.Executions ends on the first boundary at or after its end: a range stops at To
+        return Schedule.Executions(interval, lookBack, from, to).TakeWhile(e => To is null || e.Time <= to);
+    }
+
+    /// <summary>The one execution of a hunting query: over every event (or the range), ending at the last.</summary>
+    internal Execution Once(DateTimeOffset first, DateTimeOffset last)
+        => At is { } at ? new Execution(at, From ?? first)
+            : new Execution(To ?? last.AddTicks(1), From ?? first);
+}
+
+/// <summary>
 /// When a scheduled rule runs during a replay: every <c>interval</c>, on interval boundaries, from
 /// the first boundary after the earliest event up to and including the first boundary at or after
 /// <c>until</c>; each execution looks back over <c>[t − lookBack, t]</c>.

@@ -39,24 +39,23 @@ internal sealed class SentinelRuleRunner
         list.Add((time, record));
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last)
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayOptions options)
     {
         var meta = _rule.Metadata;
         if (meta.Kind == "Hunting" || (meta.Interval is null && meta.Kind != "NRT"))
         {
             // a hunting query runs once, over the whole replay
-            var end = last.AddTicks(1);
-            return Execute(new Execution(end, first), alertPerRow: false, trigger: (TriggerOperator.GreaterThan, 0));
+            return Execute(options.Once(first, last), alertPerRow: false, trigger: (TriggerOperator.GreaterThan, 0));
         }
         var interval = meta.Interval ?? NearRealTime;
         var lookBack = meta.LookBack ?? interval;
-        return Scheduled(interval, lookBack, first, last, meta);
+        return Scheduled(options.Executions(interval, lookBack, first, last), meta);
     }
 
-    private IEnumerable<Alert> Scheduled(TimeSpan interval, TimeSpan lookBack, DateTimeOffset first, DateTimeOffset last, RuleMetadata meta)
+    private IEnumerable<Alert> Scheduled(IEnumerable<Execution> executions, RuleMetadata meta)
     {
         var quietUntil = DateTimeOffset.MinValue;
-        foreach (var execution in Schedule.Executions(interval, lookBack, first, last + lookBack))
+        foreach (var execution in executions)
         {
             if (execution.Time < quietUntil) { Statistics.Executions++; continue; }
             var alerts = Execute(execution, meta.EventGrouping == EventGrouping.AlertPerResult, (meta.TriggerOperator, meta.TriggerThreshold)).ToList();
