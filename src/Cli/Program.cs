@@ -14,7 +14,8 @@ internal static class Program
             ListCommand.Create(),
             RunCommand.Create(),
             QueryCommand.Create(),
+            TestCommand.Create(),
         };
-        return root.Parse(args).Invoke();
+        return CommandLineHost.Invoke(root, args);
     }
 }

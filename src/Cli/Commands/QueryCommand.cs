@@ -99,7 +99,16 @@ internal static partial class QueryRunner
         var records = source.Read(errors).ToList();
         var now = records.Select(r => r.Envelope.SentinelTime).Max() ?? DateTimeOffset.UtcNow;
         var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)));
-        var result = kusto.Execute(new KustoContext(now.UtcDateTime, tables));
+        KustoTable result;
+        try
+        {
+            result = kusto.Execute(new KustoContext(now.UtcDateTime, tables));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or OverflowException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"azrules: the query failed at run time: {ex.Message}");
+            return 1;
+        }
         foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
         Console.Error.WriteLine($"{result.RowCount} rows");
         return 0;

@@ -4,6 +4,8 @@ namespace AzureRules.Cli.Commands;
 internal static class RuleFiles
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".toml", ".json", ".ndjson", ".md", ".txt"];
+    // event files that rule tests read: they belong in a rule folder and are read on demand
+    private static readonly string[] EventExtensions = [".jsonl", ".csv"];
 
     public static List<(string Path, string Text)> Read(IEnumerable<string> paths)
     {
@@ -12,10 +14,13 @@ internal static class RuleFiles
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal);
+                var all = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                var found = all.Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
                 files.AddRange(found.Select(f => (f, File.ReadAllText(f))));
+                // a file of another kind in a rule folder is said, not silently skipped
+                foreach (var other in all.Where(f => !Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)
+                             && !EventExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)))
+                    Console.Error.WriteLine($"{other}: note: not a rule file (rule files are {string.Join(" ", Extensions)}), skipped");
             }
             else if (File.Exists(path))
             {

@@ -7,6 +7,7 @@ using AzureRules.Generators.Emit;
 using AzureRules.Generators.Model;
 using AzureRules.Generators.Pipeline;
 using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -22,13 +23,17 @@ internal sealed class RuleLibrary
 {
     private const string Namespace = "AzureRules.Loaded";
 
-    private RuleLibrary(IReadOnlyList<Detection> detections, IReadOnlyList<Diagnostic> diagnostics)
+    private RuleLibrary(IReadOnlyList<Detection> detections, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<RuleTestCase>? testCases = null)
     {
         Detections = detections;
         Diagnostics = diagnostics;
+        TestCases = testCases ?? [];
     }
 
     public IReadOnlyList<Detection> Detections { get; }
+
+    /// <summary>The test cases of the *.tests.yaml files among the rule files, as the generator compiled them.</summary>
+    public IReadOnlyList<RuleTestCase> TestCases { get; }
 
     /// <summary>The generator's diagnostics about the rule files (AR####), in file and position order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -48,7 +53,8 @@ internal sealed class RuleLibrary
         driver.RunGeneratorsAndUpdateCompilation(host, out var output, out var generatorDiagnostics);
         var diagnostics = Order(generatorDiagnostics);
         if (!load) return new RuleLibrary([], diagnostics);
-        return new RuleLibrary(LoadDetections((CSharpCompilation)output), diagnostics);
+        var assembly = Load((CSharpCompilation)output);
+        return new RuleLibrary(Registry<Detection>(assembly, "GeneratedRules"), diagnostics, Registry<RuleTestCase>(assembly, "GeneratedRuleTests"));
     }
 
     /// <summary>
@@ -66,7 +72,7 @@ internal sealed class RuleLibrary
             .ToList();
         var compilation = CSharpCompilation.Create("AzureRules.Loaded", trees, References, CompilationOptions);
         var diagnostics = compiled.SelectMany(r => r.Diagnostics).Concat(assembly.Diagnostics).Select(d => d.ToDiagnostic());
-        return new RuleLibrary(LoadDetections(compilation), Order(diagnostics));
+        return new RuleLibrary(Registry<Detection>(Load(compilation), "GeneratedRules"), Order(diagnostics));
     }
 
     private static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics)
@@ -74,7 +80,7 @@ internal sealed class RuleLibrary
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)];
 
-    private static IReadOnlyList<Detection> LoadDetections(CSharpCompilation compilation)
+    private static Assembly Load(CSharpCompilation compilation)
     {
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
@@ -85,11 +91,17 @@ internal sealed class RuleLibrary
                 "The generated rule classes did not compile (a bug in the rule compiler):\n" + string.Join("\n", errors));
         }
         image.Position = 0;
-        var assembly = new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(image);
-        var registry = assembly.GetType($"{Namespace}.GeneratedRules")
-            ?? throw new InvalidOperationException("the generated registry is missing");
+        return new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(image);
+    }
+
+    /// <summary>A generated registry's <c>All</c> (GeneratedRules, GeneratedRuleTests); an assembly compiled by hand may lack the test registry.</summary>
+    private static IReadOnlyList<T> Registry<T>(Assembly assembly, string name)
+    {
+        var registry = assembly.GetType($"{Namespace}.{name}");
+        if (registry is null)
+            return name == "GeneratedRules" ? throw new InvalidOperationException("the generated registry is missing") : [];
         // one reflection call at load time; rules run through their compiled overrides afterwards
-        return (IReadOnlyList<Detection>)registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        return (IReadOnlyList<T>)registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);

@@ -42,18 +42,7 @@ public static class RuleTestRunner
             failures.Add($"the rule cannot run: {testCase.Rule.NotExecutableReason}");
             return new RuleTestResult(testCase, failures, [], clock.Elapsed);
         }
-        var records = new List<EventRecord>();
-        foreach (var group in testCase.Events)
-        {
-            try
-            {
-                records.AddRange(Records(group, failures));
-            }
-            catch (FormatException ex)
-            {
-                failures.Add($"{group.Source}: {ex.Message}");
-            }
-        }
+        var records = ReadEvents(testCase, failures);
         var options = new ReplayOptions { At = testCase.At, From = testCase.From, To = testCase.To };
         var result = new DetectionEngine([testCase.Rule]).Run(EventSource.FromRecords(records), options);
         failures.AddRange(result.Errors.Select(e => e.ToString()));
@@ -66,6 +55,24 @@ public static class RuleTestRunner
             failures.Add("the case has no events and no 'at' time: the rule never executes");
         failures.AddRange(RuleTestExpectations.Compare(testCase.Expect, result.Alerts));
         return new RuleTestResult(testCase, failures, result.Alerts, clock.Elapsed);
+    }
+
+    /// <summary>The case's events as the engine reads them; unreadable ones are said in <paramref name="failures"/>.</summary>
+    public static List<EventRecord> ReadEvents(RuleTestCase testCase, List<string> failures)
+    {
+        var records = new List<EventRecord>();
+        foreach (var group in testCase.Events)
+        {
+            try
+            {
+                records.AddRange(Records(group, failures));
+            }
+            catch (FormatException ex)
+            {
+                failures.Add($"{group.Source}: {ex.Message}");
+            }
+        }
+        return records;
     }
 
     private static IEnumerable<EventRecord> Records(RuleTestEvents group, List<string> failures)
