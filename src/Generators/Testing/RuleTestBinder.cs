@@ -35,6 +35,8 @@ internal static class RuleTestBinder
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             diagnostics.AddRange(file.Diagnostics);
+            // a file that did not parse has said so; which rule it tests is moot
+            if (file.Cases.IsEmpty && file.Diagnostics.Any(d => d.Id == DiagnosticDescriptors.MalformedTestFile.Id)) continue;
             var ruleIndex = FindRule(file, assembly, diagnostics);
             if (ruleIndex < 0) continue;
             var directory = Normalize(Path.GetDirectoryName(file.Path) ?? "");

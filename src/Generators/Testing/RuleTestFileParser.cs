@@ -121,8 +121,12 @@ internal sealed class RuleTestFileParser
     private RuleTestFileSyntax Result(Located<string>? rule, List<RuleTestCaseSyntax> cases)
         => new(_source.Path, rule, cases.ToEquatableArray(), _diagnostics.ToEquatableArray());
 
+    private int Errors => _diagnostics.Count(d => d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+
+    /// <summary>A case, or null when it has an error: a case is never run with half its expectation.</summary>
     private RuleTestCaseSyntax? ParseCase(YamlMappingNode mapping)
     {
+        var errorsBefore = Errors;
         Located<string>? name = null;
         var events = new List<RuleTestEventsSyntax>();
         var inline = new StringBuilder();
@@ -159,7 +163,7 @@ internal sealed class RuleTestFileParser
             Report(DiagnosticDescriptors.MissingTestField, name.Value.Span, "expect", $"test case '{name.Value.Value}'");
             return null;
         }
-        if (expect is null) return null;
+        if (expect is null || Errors > errorsBefore) return null;
         if (expect.IsEmpty)
         {
             Report(DiagnosticDescriptors.NothingExpected, _source.SpanOf(expectNode), name.Value.Value);
