@@ -13,8 +13,12 @@ using GeneratorLanguage = AzureRules.Generators.Model.QueryLanguage;
 
 namespace AzureRules.Cli.Testing;
 
-/// <summary>One top-level condition of a rule's query and whether some test case's events made it true.</summary>
-internal sealed record ConditionResult(string Text, bool MadeTrue);
+/// <summary>
+/// One top-level condition of a rule's query: whether some test case's events made it true, and
+/// (Elastic event rules) whether some event made it alone false — a near miss that shows the
+/// condition matters; null where not measured.
+/// </summary>
+internal sealed record ConditionResult(string Text, bool MadeTrue, bool? NearMiss = null);
 
 /// <summary>A rule's test coverage: its cases, and its top-level conditions (null with a reason when not measured).</summary>
 internal sealed record RuleCoverage(Detection Rule, int Cases, IReadOnlyList<ConditionResult>? Conditions, string? NotMeasured);
@@ -28,7 +32,9 @@ internal sealed record RuleCoverage(Detection Rule, int Cases, IReadOnlyList<Con
 /// EQL event queries — the conjuncts of the <c>where</c> condition, each with the query's category;
 /// Kusto — the conjuncts of each <c>where</c> of the main pipeline, each run as the pipeline up to that
 /// <c>where</c> followed by <c>where conjunct</c>. A conjunct counts as made true when some event
-/// (some row, for Kusto) satisfies it. Other languages and shapes say they are not measured.
+/// (some row, for Kusto) satisfies it. For Elastic event rules, whose conditions are decided per event, a
+/// conjunct also has a near miss when some event satisfies every other conjunct but not this one.
+/// Other languages and shapes say they are not measured.
 /// </summary>
 internal static class ConditionCoverage
 {
@@ -64,10 +70,70 @@ internal static class ConditionCoverage
         var text = rule.Metadata.Query;
         var parsed = KueryParser.Parse(text);
         if (parsed.Root is null) return null;
-        var conjuncts = parsed.Root is KueryAnd and ? and.Operands.Select(o => text.Substring(o.Start, o.Length)).ToList() : [text.Trim()];
+        var conjuncts = parsed.Root is KueryAnd and ? and.Operands.Select(o => KueryConjunctText(text, o)).ToList() : [text.Trim()];
         var indices = new IndexPatterns(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
         var inIndices = events.Where(e => indices.Matches(e.Envelope.ElasticIndex(e.SourceFile))).ToList();
-        return [.. conjuncts.Select(c => new ConditionResult(c, AnyMatch(GeneratorLanguage.Kuery, c, inIndices)))];
+        return PerEvent(GeneratorLanguage.Kuery, conjuncts, conjuncts, inIndices);
+    }
+
+    /// <summary>
+    /// The source text of one operand of a top-level <c>and</c>: from its field (the parser's node
+    /// spans start at the value) to its end, with the parentheses it opened (<c>f:(a or b)</c>).
+    /// </summary>
+    private static string KueryConjunctText(string text, KueryNode node)
+    {
+        var (start, end) = Extent(node);
+        // a value list's closing parenthesis lies past its last value: scan on until every
+        // parenthesis opened (outside quotes) is closed
+        var depth = 0;
+        var quoted = false;
+        for (var i = start; i < text.Length && (i < end || depth > 0); i++)
+        {
+            var c = text[i];
+            if (c == '\\') { i++; continue; }
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c == '(') depth++;
+            else if (!quoted && c == ')') depth--;
+            if (i >= end) end = i + 1;
+        }
+        return text[start..end].Trim();
+
+        static (int Start, int End) Extent(KueryNode node)
+        {
+            (int, int) Union((int Start, int End) a, int start, int end) => (Math.Min(a.Start, start), Math.Max(a.End, end));
+            return node switch
+            {
+                KueryIs { Field: { } field } @is => Union((@is.Start, @is.End), field.Start, field.Start + field.Length),
+                KueryRange range => Union((range.Start, range.End), range.Field.Start, range.Field.Start + range.Field.Length),
+                KueryNested nested => Union((nested.Start, nested.End), nested.Field.Start, nested.Field.Start + nested.Field.Length),
+                KueryNot not => Union(Extent(not.Operand), not.Start, not.End),
+                KueryAnd and => and.Operands.Select(Extent).Aggregate((and.Start, and.End), (a, b) => Union(a, b.Start, b.End)),
+                KueryOr or => or.Operands.Select(Extent).Aggregate((or.Start, or.End), (a, b) => Union(a, b.Start, b.End)),
+                _ => (node.Start, node.End),
+            };
+        }
+    }
+
+    /// <summary>Each conjunct on each event: made true by some event, and alone false on some event.</summary>
+    private static IReadOnlyList<ConditionResult> PerEvent(GeneratorLanguage language, IReadOnlyList<string> texts, IReadOnlyList<string> queries, List<EventRecord> events)
+    {
+        var detections = queries.Select(q => Compile(language, q) as ElasticEventDetection).ToList();
+        var madeTrue = new bool[texts.Count];
+        var nearMiss = new bool[texts.Count];
+        var view = new EventView();
+        var values = new bool[texts.Count];
+        foreach (var record in events)
+        {
+            view.Load(record.Json);
+            for (var i = 0; i < detections.Count; i++) values[i] = detections[i]?.Matches(view) ?? false;
+            var falses = values.Count(v => !v);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i]) madeTrue[i] = true;
+                else if (falses == 1) nearMiss[i] = true;
+            }
+        }
+        return [.. texts.Select((t, i) => new ConditionResult(t, madeTrue[i], nearMiss[i]))];
     }
 
     private static (IReadOnlyList<ConditionResult>?, string?) Eql(Detection rule, List<EventRecord> events)
@@ -79,8 +145,8 @@ internal static class ConditionCoverage
         var category = query.Filter.Category is { } c ? text.Substring(query.Filter.CategoryStart, query.Filter.CategoryEnd - query.Filter.CategoryStart) : "any";
         var indices = new IndexPatterns(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
         var inIndices = events.Where(e => indices.Matches(e.Envelope.ElasticIndex(e.SourceFile))).ToList();
-        return ([.. conjuncts.Select(e => text.Substring(e.Start, e.End - e.Start))
-            .Select(t => new ConditionResult(t, AnyMatch(GeneratorLanguage.Eql, $"{category} where {t}", inIndices)))], null);
+        var texts = conjuncts.Select(e => text.Substring(e.Start, e.End - e.Start)).ToList();
+        return (PerEvent(GeneratorLanguage.Eql, texts, [.. texts.Select(t => $"{category} where {t}")], inIndices), null);
 
         static void Flatten(EqlExpression expression, List<EqlExpression> into)
         {
@@ -114,18 +180,6 @@ internal static class ConditionCoverage
             else if (expression is ParenthesizedExpression { Expression: BinaryExpression { Operator: BinaryOperatorKind.And } inner }) Flatten(inner, into);
             else into.Add(expression);
         }
-    }
-
-    private static bool AnyMatch(GeneratorLanguage language, string query, List<EventRecord> events)
-    {
-        if (Compile(language, query) is not ElasticEventDetection detection) return false;
-        var view = new EventView();
-        foreach (var record in events)
-        {
-            view.Load(record.Json);
-            if (detection.Matches(view)) return true;
-        }
-        return false;
     }
 
     private static bool AnyRow(string query, List<EventRecord> events)
@@ -167,6 +221,12 @@ internal static class CoverageReport
             output.WriteLine($"  {rule.Rule.Metadata.Name}: {covered} of {conditions.Count} top-level conditions made true by some case");
             foreach (var condition in conditions.Where(c => !c.MadeTrue))
                 output.WriteLine($"    never true: {OneLine(condition.Text)}");
+            if (conditions.Any(c => c.NearMiss is not null))
+            {
+                output.WriteLine($"    {conditions.Count(c => c.NearMiss == true)} of {conditions.Count} have a near miss (an event on which only that condition fails)");
+                foreach (var condition in conditions.Where(c => c.NearMiss == false))
+                    output.WriteLine($"    no near miss: {OneLine(condition.Text)}");
+            }
         }
     }
 
