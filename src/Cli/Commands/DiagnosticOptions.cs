@@ -22,10 +22,16 @@ internal sealed class DiagnosticOptions
         DefaultValueFactory = _ => "warning",
     };
 
+    private readonly Option<string[]> _globalConfig = new("--globalconfig")
+    {
+        Description = "A global analyzer config whose dotnet_diagnostic.<id>.severity lines apply, as in the build (e.g. rules.globalconfig)",
+    };
+
     public DiagnosticOptions() => _minSeverity.AcceptOnlyFromAmong("info", "warning", "error");
 
     public void AddTo(Command command)
     {
+        command.Options.Add(_globalConfig);
         command.Options.Add(_noWarn);
         command.Options.Add(_warnAsError);
         command.Options.Add(_minSeverity);
@@ -34,7 +40,48 @@ internal sealed class DiagnosticOptions
     public DiagnosticFilter Read(ParseResult parse) => new(
         [.. (parse.GetValue(_noWarn) ?? []).SelectMany(v => v.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
         parse.GetValue(_warnAsError),
-        parse.GetValue(_minSeverity) switch { "info" => DiagnosticSeverity.Info, "error" => DiagnosticSeverity.Error, _ => DiagnosticSeverity.Warning });
+        parse.GetValue(_minSeverity) switch { "info" => DiagnosticSeverity.Info, "error" => DiagnosticSeverity.Error, _ => DiagnosticSeverity.Warning })
+    {
+        Severities = GlobalConfig.Severities(parse.GetValue(_globalConfig) ?? []),
+    };
+}
+
+/// <summary>
+/// The <c>dotnet_diagnostic.&lt;id&gt;.severity</c> lines of global analyzer configs, so the CLI
+/// reports rule diagnostics at the severities the build uses. Later files win, as in the build.
+/// </summary>
+internal static class GlobalConfig
+{
+    public static IReadOnlyDictionary<string, DiagnosticSeverity?> Severities(IEnumerable<string> files)
+    {
+        var severities = new Dictionary<string, DiagnosticSeverity?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            if (!File.Exists(file)) throw new UsageException($"no such global analyzer config: {file}");
+            var number = 0;
+            foreach (var raw in File.ReadLines(file))
+            {
+                number++;
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] is '#' or ';' or '[') continue;
+                var equals = line.IndexOf('=');
+                if (equals < 0) continue;
+                var key = line[..equals].Trim();
+                const string Prefix = "dotnet_diagnostic.", Suffix = ".severity";
+                if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || !key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)) continue;
+                var id = key[Prefix.Length..^Suffix.Length];
+                severities[id] = line[(equals + 1)..].Trim().ToLowerInvariant() switch
+                {
+                    "error" => DiagnosticSeverity.Error,
+                    "warning" => DiagnosticSeverity.Warning,
+                    "suggestion" => DiagnosticSeverity.Info,
+                    "silent" or "none" => null,
+                    var other => throw new UsageException($"{file}({number}): '{other}' is no severity (none, silent, suggestion, warning, error)"),
+                };
+            }
+        }
+        return severities;
+    }
 }
 
 /// <summary>Applies the switches: drops suppressed ids, promotes warnings, drops what is below the minimum severity.</summary>
@@ -42,21 +89,30 @@ internal sealed record DiagnosticFilter(IReadOnlyCollection<string> NoWarn, bool
 {
     public static readonly DiagnosticFilter Default = new([], false, DiagnosticSeverity.Warning);
 
+    /// <summary>Severities set per id (a global analyzer config); null: not reported.</summary>
+    public IReadOnlyDictionary<string, DiagnosticSeverity?> Severities { get; init; } = new Dictionary<string, DiagnosticSeverity?>();
+
     public IReadOnlyList<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics)
     {
         var list = new List<Diagnostic>();
         foreach (var diagnostic in diagnostics)
         {
             if (NoWarn.Contains(diagnostic.Id, StringComparer.OrdinalIgnoreCase) && diagnostic.Severity != DiagnosticSeverity.Error) continue;
-            var reported = WarnAsError && diagnostic.Severity == DiagnosticSeverity.Warning ? AsError(diagnostic) : diagnostic;
+            var configured = diagnostic;
+            if (Severities.TryGetValue(diagnostic.Id, out var severity))
+            {
+                if (severity is not { } set) continue;
+                configured = WithSeverity(diagnostic, set);
+            }
+            var reported = WarnAsError && configured.Severity == DiagnosticSeverity.Warning ? WithSeverity(configured, DiagnosticSeverity.Error) : configured;
             if (reported.Severity < MinSeverity || reported.Severity == DiagnosticSeverity.Hidden) continue;
             list.Add(reported);
         }
         return list;
     }
 
-    private static Diagnostic AsError(Diagnostic diagnostic) => Diagnostic.Create(
+    private static Diagnostic WithSeverity(Diagnostic diagnostic, DiagnosticSeverity severity) => severity == diagnostic.Severity ? diagnostic : Diagnostic.Create(
         diagnostic.Id, diagnostic.Descriptor.Category, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
-        DiagnosticSeverity.Error, diagnostic.DefaultSeverity, isEnabledByDefault: true, warningLevel: 0,
+        severity, diagnostic.DefaultSeverity, isEnabledByDefault: true, warningLevel: 0,
         title: diagnostic.Descriptor.Title, helpLink: diagnostic.Descriptor.HelpLinkUri, location: diagnostic.Location);
 }

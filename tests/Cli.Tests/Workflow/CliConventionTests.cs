@@ -120,6 +120,23 @@ public sealed class CliConventionTests : IDisposable
     }
 
     [Fact]
+    public void A_global_analyzer_config_sets_severities_as_in_the_build()
+    {
+        var config = _repo.Write("rules.globalconfig", "is_global = true\n# as the build reads it\ndotnet_diagnostic.AR0402.severity = error\n");
+        var raised = AzrulesProcess.Run(_repo.Root, "validate", "Rules", "--globalconfig", config);
+        Assert.Equal(1, raised.ExitCode);
+        Assert.Contains("error AR0402", raised.Output);
+        _repo.Write("rules.globalconfig", "is_global = true\ndotnet_diagnostic.AR0402.severity = none\n");
+        var silenced = AzrulesProcess.Run(_repo.Root, "validate", "Rules", "--globalconfig", config, "--warnaserror");
+        Assert.Equal(0, silenced.ExitCode);
+        Assert.DoesNotContain("AR0402", silenced.Output);
+        _repo.Write("rules.globalconfig", "dotnet_diagnostic.AR0402.severity = loud\n");
+        var wrong = AzrulesProcess.Run(_repo.Root, "validate", "Rules", "--globalconfig", config);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("'loud' is no severity", wrong.Error);
+    }
+
+    [Fact]
     public void Run_refuses_rules_with_errors_unless_allowed()
     {
         _repo.Write("Rules/broken.toml", File.ReadAllText(Path.Combine(_repo.Root, "Rules/regen.toml"))
