@@ -41,5 +41,5 @@ internal static class DotnetProcess
     }
 
     public static ProcessResult Dotnet(string workingDirectory, params string[] arguments)
-        => Run(workingDirectory, TimeSpan.FromMinutes(5), "dotnet", arguments);
+        => Run(workingDirectory, TimeSpan.FromMinutes(10), "dotnet", arguments); // generous: a shared 2-core machine under load packs slowly
 }

@@ -57,9 +57,9 @@ internal static class ConditionCoverage
                 };
                 results.Add(new RuleCoverage(rule, own.Count, conditions, reason));
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or OverflowException)
             {
-                results.Add(new RuleCoverage(rule, own.Count, null, "a condition could not be compiled on its own: " + ex.Message));
+                results.Add(new RuleCoverage(rule, own.Count, null, "a condition could not be compiled or run on its own: " + ex.Message));
             }
         }
         return results;
