@@ -90,6 +90,34 @@ public sealed class RuleTestFileTests
         Assert.Contains("Expect = new global::AzureRules.Sdk.Testing.RuleTestExpectation { Alerts = 0 }", generated);
     }
 
+    /// <summary>The shape of GeneratedRuleTests, as a golden file (AZURERULES_UPDATE_GOLDEN=1 rewrites it).</summary>
+    [Fact]
+    public void Generated_test_cases_match_the_golden_file()
+    {
+        var events = new GeneratorHarness.RuleText("/repo/Rules/events/a.jsonl", "{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"_id\":\"e-1\"}\n");
+        var (diagnostics, generated) = Generate("/repo/Rules/good.tests.yaml", """
+            cases:
+              - name: "fires \"quoted\" */ and more"
+                events:
+                  - file: events/a.jsonl
+                  - { "@timestamp": "2026-01-01T00:01:00Z", event: { outcome: success } }
+                table: logs-x
+                at: 2026-01-01T00:05:00Z
+                expect:
+                  alerts:
+                    - { at: 2026-01-01T00:05:00Z, events: [e-1], rows: [{ n: 1 }], fields: { severity: Medium } }
+              - name: near miss from a file
+                events: [{ file: events/a.jsonl }]
+                from: 2026-01-01T00:00:00Z
+                to: 2026-01-01T01:00:00Z
+                expect: { alerts: 0, events: [], rows: [], fields: { riskScore: 47 } }
+            """, events);
+        Assert.Empty(diagnostics);
+        var golden = Path.Combine(AzureRules.Tests.SharedMaterial.RepositoryRoot, "tests", "Generators.Tests", "Testing", "GeneratedRuleTests.golden.txt");
+        if (Environment.GetEnvironmentVariable("AZURERULES_UPDATE_GOLDEN") == "1") File.WriteAllText(golden, generated);
+        Assert.Equal(File.ReadAllText(golden).ReplaceLineEndings("\n"), generated.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Event_files_are_found_relative_to_the_test_file_and_embedded()
     {
