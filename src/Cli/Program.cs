@@ -15,6 +15,9 @@ internal static class Program
             RunCommand.Create(),
             QueryCommand.Create(),
             TestCommand.Create(),
+            ExportCommand.Create(),
+            CoverageCommand.Create(),
+            LockCommand.Create(),
         };
         return CommandLineHost.Invoke(root, args);
     }

@@ -6,6 +6,7 @@ using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Emit;
 using AzureRules.Generators.Model;
 using AzureRules.Generators.Pipeline;
+using AzureRules.Generators.Project;
 using AzureRules.Generators.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -15,7 +16,8 @@ namespace AzureRules.Generators;
 /// <summary>
 /// The rule compiler as an incremental source generator. This file is only the pipeline:
 /// rule files (AdditionalFiles tagged AzureRule) → read and compiled one by one (cached per file,
-/// so editing one rule recompiles only that rule) → names assigned and ids checked across all rules
+/// so editing one rule recompiles only that rule; the project's custom schemas are an input of each)
+/// → checked against the version lock and validation exceptions → names assigned and ids checked across all rules
 /// → one class per rule plus the assembly's registry.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -28,6 +30,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string CompiledFiles = "CompiledFiles";
         public const string NamedRules = "NamedRules";
         public const string TestFiles = "TestFiles";
+        public const string ProjectSettings = "ProjectSettings";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -45,13 +48,29 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left with { RelativePath = pair.Right.RelativePath(pair.Left.Path) })
             .WithTrackingName(Steps.RuleFiles);
 
+        // the version lock, custom schemas and validation exceptions (AdditionalFiles tagged AzureRulesFile)
+        var settings = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => ProjectFileInput.From(pair.Left, pair.Right.GetOptions(pair.Left)))
+            .Where(static input => input.Kind != ProjectFileKind.None)
+            .Select(static (input, cancellationToken) => ProjectFile.Read(input, cancellationToken))
+            .Collect()
+            .Select(static (files, _) => ProjectSettings.From(files))
+            .WithTrackingName(Steps.ProjectSettings);
+
         var compiledFiles = ruleFiles
-            .Select(static (input, cancellationToken) => CompileFile(input, cancellationToken))
+            .Combine(settings.Select(static (s, _) => s.Schemas))
+            .Select(static (pair, cancellationToken) => CompileFile(pair.Left, cancellationToken, pair.Right))
             .WithTrackingName(Steps.CompiledFiles);
 
-        context.RegisterSourceOutput(compiledFiles, static (spc, file) =>
+        context.RegisterSourceOutput(compiledFiles.Combine(settings), static (spc, pair) =>
         {
-            foreach (var diagnostic in file.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            foreach (var diagnostic in ProjectChecks.FileDiagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+
+        context.RegisterSourceOutput(compiledFiles.Collect().Combine(settings), static (spc, pair) =>
+        {
+            foreach (var diagnostic in ProjectChecks.ProjectDiagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
         });
 
         var assembly = compiledFiles.Collect()
@@ -92,12 +111,12 @@ public sealed class RuleGenerator : IIncrementalGenerator
     }
 
     /// <summary>Reads one rule file and compiles every rule in it. Never throws.</summary>
-    internal static CompiledFile CompileFile(RuleFileInput input, CancellationToken cancellationToken)
+    internal static CompiledFile CompileFile(RuleFileInput input, CancellationToken cancellationToken, CustomSchemas? schemas = null)
     {
         try
         {
             var text = input.Text.GetText(cancellationToken)?.ToString() ?? "";
-            return CompiledFile.From(input.Path, input.RelativePath, text);
+            return CompiledFile.From(input.Path, input.RelativePath, text, schemas);
         }
         catch (OperationCanceledException)
         {

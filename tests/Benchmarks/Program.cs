@@ -1,6 +1,8 @@
 // Throughput harnesses and benchmarks for the hot paths (never run by the tests; timings are reported, not asserted).
 //   dotnet run -c Release --project tests/Benchmarks -- gen-ecs 1000000 /tmp/ecs.jsonl
 //   dotnet run -c Release --project tests/Benchmarks -- elastic-throughput RULES_PATH... EVENTS_FILE
+//   dotnet run -c Release --project tests/Benchmarks -- gen-endpoint 1000000 /tmp/endpoint.jsonl
+//   dotnet run -c Release --project tests/Benchmarks -- eql-throughput RULES_PATH... EVENTS_FILE
 //   dotnet run -c Release --project tests/Benchmarks -- kuery [EVENT_COUNT]
 //   dotnet run -c Release --project tests/Benchmarks -- kusto-corpus ../shared/corpus/sentinel/analytic ../shared/corpus/sentinel/hunting
 //   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse*]
@@ -10,6 +12,8 @@ return args.FirstOrDefault() switch
 {
     "gen-ecs" => EcsEventGenerator.Run(args[1..]),
     "elastic-throughput" => ElasticThroughput.Run(args[1..]),
+    "gen-endpoint" => EndpointEventGenerator.Run(args[1..]),
+    "eql-throughput" => EqlThroughput.Run(args[1..]),
     "kuery" => KueryThroughput.Run(args[1..]),
     "kusto-corpus" => KustoCorpusThroughput.Run(args[1..]),
     "bdn" => RunBenchmarkDotNet(args[1..]),
@@ -24,6 +28,6 @@ static int RunBenchmarkDotNet(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE | kuery [COUNT] | kusto-corpus FOLDER... | bdn [ARGS]");
+    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE | gen-endpoint COUNT FILE | eql-throughput RULES_PATH... EVENTS_FILE | kuery [COUNT] | kusto-corpus FOLDER... | bdn [ARGS]");
     return 2;
 }

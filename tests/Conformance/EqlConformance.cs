@@ -5,6 +5,7 @@ using AzureRules.Conformance.Eql;
 using QueryLanguage = AzureRules.Generators.Model.QueryLanguage;
 using AzureRules.Sdk.Detections;
 using AzureRules.Sdk.Eql;
+using AzureRules.Sdk.Eql.Join;
 using AzureRules.Sdk.Events;
 
 namespace AzureRules.Conformance;
@@ -14,12 +15,15 @@ namespace AzureRules.Conformance;
 /// an ad-hoc EQL rule, all are compiled in one generator run and one Roslyn compilation, and each
 /// event query runs over its data set; the ids of matching events, ordered by timestamp then
 /// tiebreaker and cut by <c>| head</c>/<c>| tail</c>, are compared with the expected ids.
-/// Sequences and samples compile but cannot run yet, so they count as failed.
+/// Sequences and samples run through the runtime's join matchers (<see cref="EqlJoinRunner"/>);
+/// a missing-event stage shows as id −1, as the suite writes it.
 /// </summary>
 internal static class EqlConformance
 {
-    private sealed record Case(string Name, string Query, long[] Expected, string Data, string Mapping, string IdField,
-        string? Tiebreaker, string? Transform, string[] Features, string Path);
+    /// <param name="Expected">The expected ids, one list, or several acceptable lists when the case
+    /// says <c>expected_any_of</c> (samples do not fix which events a key's sample takes).</param>
+    private sealed record Case(string Name, string Query, long[][] Expected, string Data, string Mapping, string IdField,
+        string? Tiebreaker, string? Transform, string[] Features, string Path, int? Size, int MaxSamplesPerKey);
 
     public static ConformanceResult Run(string[] args)
     {
@@ -49,7 +53,13 @@ internal static class EqlConformance
             string? failure = null;
             if (errors.TryGetValue(c.Path, out var error)) failure = "compile error: " + error;
             else if (!detections.TryGetValue(c.Path, out var detection)) failure = "no detection generated";
-            else if (detection is not EqlEventDetection eventQuery) failure = "not runnable yet: " + (detection.NotExecutableReason ?? kind);
+            else if (detection is EqlJoinDetection join)
+            {
+                var events = DataSet(c, dataDirectory, dataSets);
+                var actual = EqlJoinRunner.Run(join.Join, events, view, c.Size, c.MaxSamplesPerKey);
+                failure = Compare(c, actual, verbose);
+            }
+            else if (detection is not EqlEventDetection eventQuery) failure = "not runnable: " + (detection.NotExecutableReason ?? kind);
             else
             {
                 var events = DataSet(c, dataDirectory, dataSets);
@@ -59,16 +69,21 @@ internal static class EqlConformance
                 RunEventQuery(eventQuery, events, view);
                 matchTime += clock.Elapsed;
                 evaluations += events.Count;
-                if (!actual.SequenceEqual(c.Expected))
-                    failure = "wrong result";
-                if (failure is not null && verbose)
-                    Console.WriteLine($"FAIL {c.Name}: {c.Query}\n  expected [{string.Join(", ", c.Expected)}]\n  actual   [{string.Join(", ", actual)}]");
+                failure = Compare(c, actual, verbose);
             }
             if (failure is not null && verbose && failure != "wrong result") Console.WriteLine($"FAIL {c.Name}: {failure}");
             result.Record(c.Name, features, failure is null, failure is null ? null : Cause(failure));
         }
         Console.WriteLine($"event queries: {evaluations} warm event evaluations (JSON read + match + sort) in {matchTime.TotalMilliseconds:0} ms");
         return result;
+    }
+
+    private static string? Compare(Case c, List<long> actual, bool verbose)
+    {
+        if (c.Expected.Any(actual.SequenceEqual)) return null;
+        if (verbose)
+            Console.WriteLine($"FAIL {c.Name}: {c.Query}\n  expected {string.Join(" or ", c.Expected.Select(e => $"[{string.Join(", ", e)}]"))}\n  actual   [{string.Join(", ", actual)}]");
+        return "wrong result";
     }
 
     private static string Cause(string failure) => failure.Length > 90 ? failure[..90] : failure;
@@ -110,13 +125,16 @@ internal static class EqlConformance
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
             string? Text(string name) => root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-            var expected = root.TryGetProperty("expected_event_ids", out var ids) && ids.ValueKind == JsonValueKind.Array
-                ? ids.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Number).Select(i => i.GetInt64()).ToArray()
-                : [];
+            var anyOf = root.TryGetProperty("expected_any_of", out var a) && a.ValueKind == JsonValueKind.True;
+            long[] Ids(JsonElement list) => [.. list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Number).Select(i => i.GetInt64())];
+            long[][] expected = !root.TryGetProperty("expected_event_ids", out var ids) || ids.ValueKind != JsonValueKind.Array ? [[]]
+                : anyOf ? [.. ids.EnumerateArray().Where(l => l.ValueKind == JsonValueKind.Array).Select(Ids)]
+                : [Ids(ids)];
+            int? Number(string name) => root.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : null;
             var features = root.TryGetProperty("features", out var f) ? f.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
             cases.Add(new Case(Text("name") ?? $"case {cases.Count + 1}", Text("query") ?? "", expected, Text("data") ?? "", Text("mapping") ?? "",
                 Text("id_field") ?? "id", Text("tiebreaker_field"), Text("timestamp_transform"), features,
-                "case-" + (cases.Count + 1).ToString("0000", CultureInfo.InvariantCulture)));
+                "case-" + (cases.Count + 1).ToString("0000", CultureInfo.InvariantCulture), Number("size"), Number("max_samples_per_key") ?? 1));
         }
         return cases;
     }

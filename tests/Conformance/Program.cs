@@ -3,11 +3,12 @@
 //   dotnet run --project tests/Conformance -- kuery CASES.jsonl
 //   dotnet run --project tests/Conformance -- eql CASES.jsonl DATA_DIR
 //   dotnet run --project tests/Conformance -- kusto CASES.jsonl
+//   dotnet run --project tests/Conformance -- esql CASES.jsonl DATA_DIR
 using AzureRules.Conformance;
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: conformance (kuery|eql|kusto) CASES.jsonl [DATA_DIR] [--verbose]");
+    Console.Error.WriteLine("usage: conformance (kuery|eql|kusto|esql) CASES.jsonl [DATA_DIR] [--verbose]");
     return 2;
 }
 
@@ -18,7 +19,8 @@ ConformanceResult result = suite switch
     "kuery" => KueryConformance.Run(rest),
     "eql" => EqlConformance.Run(rest),
     "kusto" => KustoConformance.Run(rest),
-    _ => throw new ArgumentException($"unknown suite '{suite}': expected kuery, eql or kusto"),
+    "esql" => EsqlConformance.Run(rest),
+    _ => throw new ArgumentException($"unknown suite '{suite}': expected kuery, eql, kusto or esql"),
 };
 result.PrintSummary(Console.Out);
 return 0;

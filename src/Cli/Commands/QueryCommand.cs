@@ -89,6 +89,7 @@ internal static partial class QueryRunner
 
     private static int RunOther(Detection detection, EventSource source, List<EventError> errors, TextWriter output)
     {
+        if (detection is Sdk.Esql.EsqlDetection esql) return RunEsql(esql, source, errors, output);
         if (detection is not KustoDetection kusto)
         {
             Console.Error.WriteLine($"queries of type {detection.GetType().BaseType?.Name} cannot be run ad hoc yet");
@@ -111,6 +112,19 @@ internal static partial class QueryRunner
         }
         foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
         Console.Error.WriteLine($"{result.RowCount} rows");
+        return 0;
+    }
+
+    /// <summary>An ES|QL query reads every event, each in its Elastic index; NOW() is the latest event time.</summary>
+    private static int RunEsql(Sdk.Esql.EsqlDetection esql, EventSource source, List<EventError> errors, TextWriter output)
+    {
+        var records = source.Read(errors).ToList();
+        var now = records.Select(r => r.Envelope.ElasticTime).Max() ?? DateTimeOffset.UtcNow;
+        var warnings = new List<string>();
+        var result = esql.Run(Sdk.Esql.EsqlTableJson.Source(records.Select(r => (r.Envelope.ElasticIndex(r.SourceFile), r))), now.UtcDateTime, warnings);
+        foreach (var row in Sdk.Esql.EsqlTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
+        foreach (var warning in warnings) Console.Error.WriteLine("warning: " + warning);
+        Console.Error.WriteLine($"{result.Rows.Count} rows");
         return 0;
     }
 }

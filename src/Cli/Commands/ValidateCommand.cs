@@ -21,11 +21,13 @@ internal static class ValidateCommand
         var filterOptions = new DiagnosticOptions();
         var command = new Command("validate", "Compile rule files and report diagnostics (exit code 1 when any is an error)") { paths, info, format, output };
         filterOptions.AddTo(command);
+        var projectFiles = new ProjectFileOptions();
+        projectFiles.AddTo(command);
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
             var files = Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(paths)!));
-            var library = RuleLibrary.FromFiles(files, load: false);
+            var library = RuleLibrary.FromFiles(files, load: false, projectFiles.Read(parse));
             var filter = filterOptions.Read(parse);
             if (parse.GetValue(info)) filter = filter with { MinSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity.Info };
             var diagnostics = filter.Apply(library.Diagnostics);

@@ -13,6 +13,9 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace AzureRules.Cli.Compilation;
 
+/// <summary>A project file given on the command line: its path, text and AzureRulesFile kind (lock, sentinel-table, elastic-fields, exceptions).</summary>
+internal sealed record ProjectFileText(string Path, string Text, string Kind);
+
 /// <summary>
 /// Rule files compiled at run time through the same source generator that `dotnet build` runs
 /// (DESIGN: one compiler, one code path): the generator runs in-process over an in-memory
@@ -41,9 +44,12 @@ internal sealed class RuleLibrary
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Runs the generator over rule files; with <paramref name="load"/> also compiles and loads the classes.</summary>
-    public static RuleLibrary FromFiles(IEnumerable<(string Path, string Text)> files, bool load = true)
+    /// <param name="projectFiles">The version lock, custom schemas and validation exceptions, with their AzureRulesFile kind.</param>
+    public static RuleLibrary FromFiles(IEnumerable<(string Path, string Text)> files, bool load = true, IEnumerable<ProjectFileText>? projectFiles = null)
     {
-        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))
+            .Concat((projectFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text, f.Kind)))
+            .ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(
             generators: [new RuleGenerator().AsSourceGenerator()],
             additionalTexts: texts,

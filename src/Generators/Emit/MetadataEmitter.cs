@@ -43,6 +43,7 @@ internal static class MetadataEmitter
         writer.Line($"Language = {Sdk}.QueryLanguage.{rule.Language},");
         writer.Line($"Query = {CSharpLiteral.String(rule.Query?.Text ?? "")},");
         writer.Line($"SourceFile = {CSharpLiteral.String(sourceFile)},");
+        writer.Line($"ContentHash = {CSharpLiteral.String(Versioning.RuleContentHash.Compute(rule))},");
         writer.Close(";");
     }
 

@@ -12,11 +12,11 @@ namespace AzureRules.Generators.Eql;
 /// <summary>
 /// Compiles an Elasticsearch EQL query into the members of the rule's detection class: parse
 /// (<see cref="EqlParser"/>), check (<see cref="EqlChecker"/>), and for event queries emit
-/// (<see cref="EqlEmitter"/>). Sequences and samples are parsed and checked but cannot run yet.
+/// (<see cref="EqlEmitter"/>; sequences and samples <see cref="EqlJoinEmitter"/>).
 /// </summary>
 internal static class EqlCompiler
 {
-    public static CompiledQuery Compile(RuleDefinition rule)
+    public static CompiledQuery Compile(RuleDefinition rule, Project.CustomSchemas? schemas = null)
     {
         var text = rule.Query?.Text ?? "";
         var (query, error) = EqlParser.Parse(text);
@@ -25,14 +25,15 @@ internal static class EqlCompiler
             var syntax = QueryDiagnostic.Create(DiagnosticDescriptors.EqlSyntaxError, error!.Start, error.Length, error.Message);
             return CompiledQuery.NotExecutable(new[] { syntax }.ToEquatableArray(), "the EQL query has a syntax error");
         }
-        var diagnostics = EqlChecker.Check(query, rule.LookBack).ToEquatableArray();
+        var diagnostics = EqlChecker.Check(query, rule.LookBack, Elastic.RuleFieldTypes.For(rule, schemas ?? Project.CustomSchemas.Empty)).ToEquatableArray();
         if (diagnostics.Items.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
             return CompiledQuery.NotExecutable(diagnostics, "the EQL query has errors");
         return query switch
         {
             EqlEventQuery events => new CompiledQuery(diagnostics, EqlEmitter.BaseClass, EqlEmitter.EmitMembers(events), null, EquatableArray<string>.Empty),
-            EqlSequenceQuery => CompiledQuery.NotExecutable(diagnostics, "EQL sequences are parsed and checked, but the runtime cannot run them yet"),
-            _ => CompiledQuery.NotExecutable(diagnostics, "EQL samples are parsed and checked, but the runtime cannot run them yet"),
+            EqlSequenceQuery sequence => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sequence), null, EquatableArray<string>.Empty),
+            EqlSampleQuery sample => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sample), null, EquatableArray<string>.Empty),
+            _ => CompiledQuery.NotExecutable(diagnostics, "unknown EQL query form"),
         };
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Emit;
+using System.Linq;
 using AzureRules.Generators.Esql.Binding;
+using AzureRules.Generators.Esql.Emit;
 using AzureRules.Generators.Esql.Parsing;
 using AzureRules.Generators.Esql.Syntax;
 using AzureRules.Generators.Model;
@@ -11,19 +13,28 @@ namespace AzureRules.Generators.Esql;
 
 /// <summary>
 /// The ES|QL front end: parses the rule's query (Parsing/), checks its columns and functions against the
-/// pipeline and the ECS catalog (Binding/), and reports what it finds. The runtime cannot execute ES|QL
-/// yet, so the result is always not executable; its diagnostics and output columns are real.
+/// pipeline and the ECS catalog (Binding/), and, when Elasticsearch would accept the query, writes it as
+/// C# over the ES|QL runtime (Emit/). A construct the runtime lacks makes the rule not executable, with the reason.
 /// </summary>
 internal static class EsqlCompiler
 {
-    public const string NotExecutableReason = "ES|QL queries are parsed and validated but cannot run yet";
-
     public static CompiledQuery Compile(RuleDefinition rule)
     {
         if (rule.Query is null) return CompiledQuery.NotExecutable(EquatableArray<QueryDiagnostic>.Empty, "the rule has no query");
         var analysis = Analyze(rule.Query.Text);
-        return CompiledQuery.NotExecutable(analysis.Diagnostics.ToEquatableArray(), NotExecutableReason)
-            with { OutputColumns = analysis.OutputColumns.ToEquatableArray() };
+        var diagnostics = analysis.Diagnostics.ToEquatableArray();
+        var columns = analysis.OutputColumns.ToEquatableArray();
+        if (analysis.Diagnostics.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            return CompiledQuery.NotExecutable(diagnostics, "Elasticsearch would reject the ES|QL query (see the errors)") with { OutputColumns = columns };
+        try
+        {
+            var members = EsqlEmitter.EmitMembers(analysis.Query);
+            return new CompiledQuery(diagnostics, EsqlEmitter.BaseClass, members, null, columns);
+        }
+        catch (EsqlNotExecutableException notExecutable)
+        {
+            return CompiledQuery.NotExecutable(diagnostics, notExecutable.Message) with { OutputColumns = columns };
+        }
     }
 
     /// <summary>Parses and binds one query; diagnostics are in query offsets, sorted by position.</summary>

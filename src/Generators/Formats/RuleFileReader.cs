@@ -9,7 +9,7 @@ namespace AzureRules.Generators.Formats;
 
 /// <summary>
 /// Picks the reader for a rule file: by extension for the structured formats (YAML → Sentinel,
-/// TOML → Elastic detection-rules, JSON/NDJSON → Kibana), by content for documentation pages
+/// TOML → Elastic detection-rules, JSON/NDJSON → Kibana, or a Sentinel ARM template), by content for documentation pages
 /// (.md/.txt). A page that is neither kind of rule page (a README beside the rules) is not a rule
 /// and yields nothing; any other unknown file is reported.
 /// </summary>
@@ -25,6 +25,8 @@ internal static class RuleFileReader
             case ".toml":
                 return ElasticTomlReader.Read(path, text);
             case ".json":
+                if (ArmTemplateReader.LooksLike(text)) return ArmTemplateReader.Read(path, text);
+                return KibanaJsonReader.Read(path, text);
             case ".ndjson":
                 return KibanaJsonReader.Read(path, text);
             case ".md":

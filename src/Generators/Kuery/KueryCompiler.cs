@@ -19,7 +19,8 @@ internal static class KueryCompiler
 {
     public const string BaseClass = "global::AzureRules.Sdk.Detections.ElasticEventDetection";
 
-    public static CompiledQuery Compile(RuleDefinition rule) => Compile(rule.Query?.Text ?? "", CatalogFieldTypes.Instance);
+    public static CompiledQuery Compile(RuleDefinition rule, Project.CustomSchemas? schemas = null)
+        => Compile(rule.Query?.Text ?? "", Elastic.RuleFieldTypes.For(rule, schemas ?? Project.CustomSchemas.Empty));
 
     /// <summary>Compiles a query against the given field types (the catalog, or a test's mapping).</summary>
     public static CompiledQuery Compile(string query, IKueryFieldTypes types)

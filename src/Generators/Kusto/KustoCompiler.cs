@@ -22,14 +22,15 @@ namespace AzureRules.Generators.Kusto;
 /// </summary>
 internal static class KustoCompiler
 {
-    public static CompiledQuery Compile(RuleDefinition rule)
+    /// <param name="globals">The workspace's tables and functions: Sentinel's, plus the project's custom tables.</param>
+    public static CompiledQuery Compile(RuleDefinition rule, KustoGlobals? globals = null)
     {
         var text = rule.Query?.Text ?? "";
         var tree = KustoParser.Parse(text);
         if (tree.HasErrors)
             return CompiledQuery.NotExecutable(tree.Diagnostics, "the Kusto query has syntax errors");
 
-        var globals = KustoGlobals.Sentinel;
+        globals ??= KustoGlobals.Sentinel;
         var bound = KustoBinder.Bind(tree, globals);
         var output = bound.Output;
         var outputColumns = output is null ? EquatableArray<string>.Empty : output.Columns.Select(c => c.Name).ToEquatableArray();

@@ -13,6 +13,8 @@ internal enum RuleFormat
     KibanaJson,
     /// <summary>An Elastic prebuilt-rule documentation page (front matter, **Field**: lines, query block).</summary>
     ElasticDocPage,
+    /// <summary>An ARM deployment template of Sentinel alertRules and hunting savedSearches (what <c>azrules export sentinel</c> writes).</summary>
+    SentinelArm,
 }
 
 /// <summary>Which SIEM's semantics the rule runs with.</summary>
@@ -29,7 +31,7 @@ internal sealed record RuleDefinition
 {
     public required string FilePath { get; init; }
     public required RuleFormat Format { get; init; }
-    public RuleFamily Family => Format is RuleFormat.SentinelYaml or RuleFormat.SentinelDocPage ? RuleFamily.Sentinel : RuleFamily.Elastic;
+    public RuleFamily Family => Format is RuleFormat.SentinelYaml or RuleFormat.SentinelDocPage or RuleFormat.SentinelArm ? RuleFamily.Sentinel : RuleFamily.Elastic;
 
     /// <summary>Sentinel: Scheduled, NRT or Hunting. Elastic: the rule type (query, eql, esql, threshold, …).</summary>
     public required string Kind { get; init; }
@@ -89,6 +91,8 @@ internal sealed record RuleDefinition
     public bool SuppressionEnabled { get; init; }
     public TimeSpan? SuppressionDuration { get; init; }
     public bool? CreateIncident { get; init; }
+    /// <summary>Sentinel incidentConfiguration.groupingConfiguration: how alerts are grouped into incidents.</summary>
+    public IncidentGrouping? IncidentGrouping { get; init; }
 
     // ---- Elastic rule types ----
     public EquatableArray<string> ThresholdFields { get; init; } = EquatableArray<string>.Empty;
@@ -104,6 +108,13 @@ internal sealed record RuleDefinition
     public string? BuildingBlockType { get; init; }
     public string? TimestampOverride { get; init; }
     public string? MachineLearningJob { get; init; }
+
+    /// <summary>
+    /// The rule's fields that the model does not interpret (Elastic <c>note</c>, <c>setup</c>,
+    /// <c>threat_mapping</c>, <c>related_integrations</c>, …), each as canonical JSON, in name order:
+    /// exporters write them back unchanged and the content hash covers them.
+    /// </summary>
+    public EquatableArray<OtherField> OtherFields { get; init; } = EquatableArray<OtherField>.Empty;
 
     /// <summary>Problems the reader found in the file itself.</summary>
     public EquatableArray<RuleDiagnostic> Diagnostics { get; init; } = EquatableArray<RuleDiagnostic>.Empty;
@@ -129,3 +140,16 @@ internal sealed record CustomDetail(Located<string> Key, Located<string> ColumnN
 
 /// <summary>alertDetailsOverride: which alert property, and its template with {{column}} placeholders.</summary>
 internal sealed record AlertDetailOverride(string Property, Located<string> Template);
+
+/// <summary>Sentinel's incident grouping: alerts of one rule within <see cref="LookbackDuration"/> become one incident.</summary>
+internal sealed record IncidentGrouping(
+    bool Enabled,
+    bool ReopenClosedIncident,
+    TimeSpan? LookbackDuration,
+    string? MatchingMethod,
+    EquatableArray<string> GroupByEntities,
+    EquatableArray<string> GroupByAlertDetails,
+    EquatableArray<string> GroupByCustomDetails);
+
+/// <summary>A rule field the model keeps only as data: its name and its value as canonical JSON (sorted keys, no spaces).</summary>
+internal sealed record OtherField(string Name, string Json);

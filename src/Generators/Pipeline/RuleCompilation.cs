@@ -15,14 +15,15 @@ namespace AzureRules.Generators.Pipeline;
 /// </summary>
 internal static class RuleCompilation
 {
-    public static CompiledRule Compile(RuleDefinition rule, string sourceFile)
+    /// <param name="schemas">The project's custom tables and fields, validated like the built-in ones.</param>
+    public static CompiledRule Compile(RuleDefinition rule, string sourceFile, Project.CustomSchemas? schemas = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<RuleDiagnostic>();
         diagnostics.AddRange(rule.Diagnostics);
         CompiledQuery query;
         try
         {
-            query = QueryCompilers.Compile(rule);
+            query = QueryCompilers.Compile(rule, schemas ?? Project.CustomSchemas.Empty);
             if (rule.Query is { } text)
                 diagnostics.AddRange(query.Diagnostics.Select(d => d.ToRuleDiagnostic(text)));
             diagnostics.AddRange(query.RuleDiagnostics);

@@ -65,4 +65,6 @@ public sealed record RuleMetadata
     public string Query { get; init; } = "";
     /// <summary>The rule file the class was generated from, relative to its project.</summary>
     public string SourceFile { get; init; } = "";
+    /// <summary>SHA-256 of the rule's normalised definition without its version (what <c>azrules lock</c> records).</summary>
+    public string ContentHash { get; init; } = "";
 }

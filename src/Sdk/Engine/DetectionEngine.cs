@@ -16,6 +16,8 @@ public sealed class DetectionEngine
 {
     private readonly List<ElasticEventRuleRunner> _elastic = [];
     private readonly List<SentinelRuleRunner> _sentinel = [];
+    private readonly List<EqlSequenceRuleRunner> _eqlSequences = [];
+    private readonly List<EsqlRuleRunner> _esql = [];
     private readonly List<RuleRunStatistics> _skipped = [];
 
     public DetectionEngine(IEnumerable<Detection> rules)
@@ -26,8 +28,12 @@ public sealed class DetectionEngine
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = rule.NotExecutableReason });
             else if (rule is ElasticEventDetection elastic)
                 _elastic.Add(new ElasticEventRuleRunner(elastic));
+            else if (rule is Eql.Join.EqlJoinDetection join)
+                _eqlSequences.Add(new EqlSequenceRuleRunner(join));
             else if (SentinelRuleRunner.TryCreate(rule) is { } sentinel)
                 _sentinel.Add(sentinel);
+            else if (EsqlRuleRunner.TryCreate(rule) is { } esql)
+                _esql.Add(esql);
             else
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = $"the engine has no runner for {rule.GetType().BaseType?.Name}" });
         }
@@ -42,6 +48,7 @@ public sealed class DetectionEngine
         var result = new EngineResult();
         var view = new EventView();
         var runnersByIndex = new Dictionary<string, ElasticEventRuleRunner[]>(StringComparer.Ordinal);
+        var sequencesByIndex = new Dictionary<string, EqlSequenceRuleRunner[]>(StringComparer.Ordinal);
         DateTimeOffset? first = null, last = null;
 
         foreach (var record in source.Read(result.Errors))
@@ -51,9 +58,12 @@ public sealed class DetectionEngine
             var index = envelope.ElasticIndex(record.SourceFile);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
                 runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index))];
+            if (!sequencesByIndex.TryGetValue(index, out var sequences))
+                sequencesByIndex[index] = sequences = [.. _eqlSequences.Where(r => r.AppliesTo(index))];
 
             var time = envelope.ElasticTime;
-            if (time is null && (applicable.Length > 0 || _sentinel.Count > 0))
+            var esqlApplicable = _esql.Count > 0 && _esql.Any(r => r.AppliesTo(index));
+            if (time is null && (applicable.Length > 0 || sequences.Length > 0 || _sentinel.Count > 0 || esqlApplicable))
             {
                 result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "the event has no @timestamp or TimeGenerated: scheduled rules cannot place it in time"));
                 continue;
@@ -64,7 +74,7 @@ public sealed class DetectionEngine
                 if (last is null || t > last) last = t;
             }
 
-            if (applicable.Length > 0)
+            if (applicable.Length > 0 || sequences.Length > 0)
             {
                 try
                 {
@@ -76,8 +86,11 @@ public sealed class DetectionEngine
                     continue;
                 }
                 foreach (var runner in applicable) runner.Offer(view, record, time!.Value);
+                foreach (var runner in sequences) runner.Offer(view, record, time!.Value);
             }
             foreach (var runner in _sentinel) runner.Offer(record);
+            if (esqlApplicable)
+                foreach (var runner in _esql.Where(r => r.AppliesTo(index))) runner.Offer(record, index, time!.Value);
         }
 
         result.FirstEventTime = first;
@@ -88,9 +101,13 @@ public sealed class DetectionEngine
         {
             foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to, options));
             foreach (var runner in _sentinel) result.Alerts.AddRange(runner.Replay(from, to, options));
+            foreach (var runner in _eqlSequences) result.Alerts.AddRange(runner.Replay(from, to, options));
+            foreach (var runner in _esql) result.Alerts.AddRange(runner.Replay(from, to, options));
         }
         result.Rules.AddRange(_elastic.Select(r => r.Statistics));
         result.Rules.AddRange(_sentinel.Select(r => r.Statistics));
+        result.Rules.AddRange(_eqlSequences.Select(r => r.Statistics));
+        result.Rules.AddRange(_esql.Select(r => r.Statistics));
         result.Rules.AddRange(_skipped);
         result.Alerts.Sort((a, b) => a.Timestamp.CompareTo(b.Timestamp));
         return result;

@@ -5,7 +5,11 @@ using System.Text.Json.Nodes;
 namespace AzureRules.Conformance.Eql;
 
 /// <summary>One event of a conformance data set, prepared as Elasticsearch would index it.</summary>
-internal sealed record EqlTestEvent(byte[] Json, long Id, decimal Timestamp, decimal Tiebreaker, int Position);
+/// <param name="Timestamp">Nanoseconds since the Unix epoch, so nanosecond data keeps its order.</param>
+internal sealed record EqlTestEvent(byte[] Json, long Id, decimal Timestamp, decimal Tiebreaker, int Position)
+{
+    public long TimestampNanos => (long)Timestamp;
+}
 
 /// <summary>
 /// Loads a data file of the EQL QA suite and applies what the index mapping and the Java harness do
@@ -38,7 +42,7 @@ internal static class EqlDataSet
         return events;
     }
 
-    /// <summary>Sets <c>@timestamp</c> as the harness does and returns it as a sort key.</summary>
+    /// <summary>Sets <c>@timestamp</c> as the harness does and returns it in nanoseconds.</summary>
     private static decimal ApplyTimestamp(JsonObject obj, string? transform)
     {
         switch (transform)
@@ -48,7 +52,7 @@ internal static class EqlDataSet
                 var fileTime = Number(obj["timestamp"]) ?? 0;
                 var millis = decimal.Floor(fileTime / 10000) - 11644473600000m;
                 obj["@timestamp"] = (long)millis;
-                return millis;
+                return millis * 1_000_000;
             }
             case "unix_nanos":
             {
@@ -61,10 +65,10 @@ internal static class EqlDataSet
             default:
             {
                 var node = obj["@timestamp"];
-                if (Number(node) is { } n) return n;
+                if (Number(node) is { } n) return n * 1_000_000;
                 if (node is JsonValue v && v.TryGetValue<string>(out var text)
                     && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-                    return date.ToUnixTimeMilliseconds();
+                    return (date.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100m;
                 return 0;
             }
         }

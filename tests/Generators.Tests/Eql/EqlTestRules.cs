@@ -40,7 +40,7 @@ internal static class EqlTestRules
 
     public static CompiledQuery Compile(string query, TimeSpan? lookBack = null) => EqlCompiler.Compile(Rule(query, lookBack));
 
-    private static readonly ConcurrentDictionary<string, EqlEventDetection> Loaded = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Detection> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>Compiles and loads every query not loaded yet in one Roslyn compilation.</summary>
     public static void Load(IEnumerable<string> queries)
@@ -67,13 +67,20 @@ internal static class EqlTestRules
         image.Position = 0;
         var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
         foreach (var (query, name) in classes)
-            Loaded[query] = (EqlEventDetection)Activator.CreateInstance(assembly.GetType("EqlTests." + name)!)!;
+            Loaded[query] = (Detection)Activator.CreateInstance(assembly.GetType("EqlTests." + name)!)!;
     }
 
     public static EqlEventDetection Detection(string query)
     {
         Load([query]);
-        return Loaded[query];
+        return (EqlEventDetection)Loaded[query];
+    }
+
+    /// <summary>A compiled and loaded sequence or sample.</summary>
+    public static AzureRules.Sdk.Eql.Join.EqlJoinDetection Join(string query)
+    {
+        Load([query]);
+        return (AzureRules.Sdk.Eql.Join.EqlJoinDetection)Loaded[query];
     }
 
     public static bool Matches(string query, string json)

@@ -17,6 +17,15 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
+    /// <summary>A project file (version lock, custom schema, exceptions): an AdditionalFile with AzureRulesFile metadata.</summary>
+    public sealed class ProjectText(string path, string text, string kind) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+        public override string Path { get; } = path;
+        public string Kind { get; } = kind;
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
     private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
     {
 #pragma warning disable CS8765 // the generator's netstandard2.0 NotNullWhen polyfill clashes with the framework's here
@@ -30,7 +39,10 @@ internal static class GeneratorHarness
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(ImmutableDictionary<string, string>.Empty
             .Add("build_property.RootNamespace", "Test.Rules").Add("build_property.MSBuildProjectDirectory", "/repo"));
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(ImmutableDictionary<string, string>.Empty);
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Rule;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+            => textFile is ProjectText project
+                ? new Options(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.AzureRulesFile", project.Kind))
+                : Rule;
     }
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] files)

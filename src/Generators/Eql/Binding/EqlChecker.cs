@@ -19,11 +19,14 @@ internal sealed class EqlChecker
     private readonly List<QueryDiagnostic> _diagnostics = new();
     private readonly HashSet<string> _reportedFields = new(StringComparer.Ordinal);
 
-    private EqlChecker() { }
+    // the catalog's fields, or the catalog's plus the project's custom schemas for the rule's indices
+    private readonly Kuery.Binding.IKueryFieldTypes _fields;
 
-    public static List<QueryDiagnostic> Check(EqlQuery query, TimeSpan? lookBack)
+    private EqlChecker(Kuery.Binding.IKueryFieldTypes fields) => _fields = fields;
+
+    public static List<QueryDiagnostic> Check(EqlQuery query, TimeSpan? lookBack, Kuery.Binding.IKueryFieldTypes? fields = null)
     {
-        var checker = new EqlChecker();
+        var checker = new EqlChecker(fields ?? Kuery.Binding.CatalogFieldTypes.Instance);
         checker.CheckQuery(query, lookBack);
         return checker._diagnostics;
     }
@@ -111,7 +114,7 @@ internal sealed class EqlChecker
 
     private void CheckField(EqlField field)
     {
-        if (field.IsOptional || ElasticFieldCatalog.TryGetField(field.Name, out _)) return;
+        if (field.IsOptional || _fields.TypeOf(field.Name) is not null) return;
         // one warning per field and query is enough
         if (_reportedFields.Add(field.Name))
             Report(DiagnosticDescriptors.EqlUnknownField, field.Start, field.Length, field.Name);
@@ -122,7 +125,7 @@ internal sealed class EqlChecker
     private void CheckComparisonTypes(EqlExpression side, EqlExpression other)
     {
         if (side is not EqlField field || other is not EqlLiteral literal || literal.Kind == EqlLiteralKind.Null) return;
-        var type = ElasticFieldCatalog.TypeOf(field.Name);
+        var type = _fields.TypeOf(field.Name) ?? ElasticFieldType.Unknown;
         if (IsNumeric(type) && literal.Kind == EqlLiteralKind.String && !double.TryParse(literal.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             Report(DiagnosticDescriptors.EqlTypeMismatch, literal.Start, literal.Length, $"Field '{field.Name}' is numeric and cannot be compared with the string \"{literal.Text}\"");
         else if (type == ElasticFieldType.Date && literal.Kind == EqlLiteralKind.String && !EqlLiterals.TryParseDate(literal.Text, out _))

@@ -40,18 +40,12 @@ internal sealed class EqlEmitter
     public static string EmitMembers(EqlEventQuery query)
     {
         var emitter = new EqlEmitter();
-        // the top-level conjuncts one per line, the event category first: the cheapest test, and how the query reads
-        var conjuncts = new List<string>();
-        if (query.Filter.Category is { } category)
-            conjuncts.Add($"{Ops}.HasCategory(e.Values({emitter.Slot(CategoryField)}), {CSharpLiteral.String(category)})");
-        conjuncts.AddRange(Conjuncts(query.Filter.Condition).Select(emitter.Condition));
-        var condition = string.Join("\n        && ", conjuncts);
+        var condition = emitter.FilterCondition(query.Filter);
         var members = new StringBuilder();
-        foreach (var declaration in emitter._declarations) members.Append(declaration).Append('\n');
+        emitter.WriteDeclarations(members);
         if (query.Pipes.Count > 0)
         {
-            var pipes = query.Pipes.Select(p => $"new({Eql}.EqlPipeKind.{(p.Name == "head" ? "Head" : "Tail")}, {PipeCount(p)})");
-            members.Append($"private static readonly {Eql}.EqlPipe[] PipeList = [{string.Join(", ", pipes)}];\n");
+            members.Append($"private static readonly {Eql}.EqlPipe[] PipeList = {PipeArray(query.Pipes)};\n");
             members.Append($"public override global::System.Collections.Generic.IReadOnlyList<{Eql}.EqlPipe> Pipes => PipeList;\n");
         }
         members.Append('\n');
@@ -59,6 +53,34 @@ internal sealed class EqlEmitter
         members.Append("    => ").Append(condition).Append(";\n");
         return members.ToString();
     }
+
+    /// <summary>
+    /// The condition of one event filter over an <c>EventView e</c>: the top-level conjuncts one per
+    /// line, the event category first (the cheapest test, and how the query reads).
+    /// </summary>
+    internal string FilterCondition(EqlEventFilter filter)
+    {
+        var conjuncts = new List<string>();
+        if (filter.Category is { } category)
+            conjuncts.Add($"{Ops}.HasCategory(e.Values({Slot(CategoryField)}), {CSharpLiteral.String(category)})");
+        conjuncts.AddRange(Conjuncts(filter.Condition).Select(Condition));
+        return string.Join("\n        && ", conjuncts);
+    }
+
+    /// <summary>A join key reader: a field by slot (all its values), or any other expression as one value.</summary>
+    internal string JoinKey(EqlExpression key)
+        => key is EqlField field
+            ? $"{Eql}.Join.EqlJoinKey.Field({Slot(field.Name)}, {CSharpLiteral.Bool(field.IsOptional)})"
+            : $"{Eql}.Join.EqlJoinKey.Computed(static e => {ValueOf(key)})";
+
+    /// <summary>The static fields (slots, matchers, constants) the emitted code so far refers to.</summary>
+    internal void WriteDeclarations(StringBuilder members)
+    {
+        foreach (var declaration in _declarations) members.Append(declaration).Append('\n');
+    }
+
+    internal static string PipeArray(IReadOnlyList<EqlPipe> pipes)
+        => "[" + string.Join(", ", pipes.Select(p => $"new({Eql}.EqlPipeKind.{(p.Name == "head" ? "Head" : "Tail")}, {PipeCount(p)})")) + "]";
 
     private static IEnumerable<EqlExpression> Conjuncts(EqlExpression expression)
         => expression is EqlBinary { Operator: EqlBinaryOperator.And } and

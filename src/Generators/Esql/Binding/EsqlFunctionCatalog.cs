@@ -7,7 +7,9 @@ internal enum EsqlFunctionKind { Scalar, Aggregate, Grouping }
 
 /// <summary>A function ES|QL knows: how many arguments it takes and what it returns.</summary>
 /// <param name="ReturnsArgumentType">The result has the first argument's type (MAX, MV_FIRST, COALESCE, …).</param>
-internal sealed record EsqlFunction(string Name, EsqlFunctionKind Kind, int MinArguments, int MaxArguments, EsqlType ReturnType, bool ReturnsArgumentType)
+/// <param name="RuntimeMethod">The method of AzureRules.Sdk.Esql that implements it (a scalar function, or an
+/// aggregate's accumulator factory), or null when the runtime does not implement it yet.</param>
+internal sealed record EsqlFunction(string Name, EsqlFunctionKind Kind, int MinArguments, int MaxArguments, EsqlType ReturnType, bool ReturnsArgumentType, string? RuntimeMethod)
 {
     public string DescribeArity()
     {
@@ -27,9 +29,11 @@ internal static class EsqlFunctionCatalog
     private const int Many = int.MaxValue;
     private const EsqlType Same = EsqlType.Unknown; // marker: returns its first argument's type
 
-    private static readonly Dictionary<string, EsqlFunction> Functions = Build();
 
     public static EsqlFunction? Find(string name) => Functions.TryGetValue(name, out var function) ? function : null;
+
+    /// <summary>Every entry (aliases are entries of their own).</summary>
+    public static IEnumerable<EsqlFunction> All => Functions.Values;
 
     private static Dictionary<string, EsqlFunction> Build()
     {
@@ -38,7 +42,7 @@ internal static class EsqlFunctionCatalog
         void Add(EsqlFunctionKind kind, EsqlType returns, int min, int max, params string[] names)
         {
             foreach (var name in names)
-                table[name] = new EsqlFunction(name.ToUpperInvariant(), kind, min, max, returns, returns == Same);
+                table[name] = new EsqlFunction(name.ToUpperInvariant(), kind, min, max, returns, returns == Same, RuntimeMethod(name, kind));
         }
         void Scalar(EsqlType returns, int min, int max, params string[] names) => Add(EsqlFunctionKind.Scalar, returns, min, max, names);
         void Aggregate(EsqlType returns, int min, int max, params string[] names) => Add(EsqlFunctionKind.Aggregate, returns, min, max, names);
@@ -129,6 +133,7 @@ internal static class EsqlFunctionCatalog
         Scalar(EsqlType.Long, 1, 1, "to_long", "to_unsigned_long", "to_ul", "to_ulong");
         Scalar(EsqlType.Ip, 1, 2, "to_ip");
         Scalar(EsqlType.Keyword, 1, 1, "to_string", "to_str");
+        Scalar(EsqlType.Text, 1, 1, "to_text");
         Scalar(EsqlType.Version, 1, 1, "to_version", "to_ver");
         Scalar(EsqlType.GeoPoint, 1, 1, "to_geopoint");
         Scalar(EsqlType.Unknown, 1, 1, "to_geoshape", "to_cartesianpoint", "to_cartesianshape", "to_aggregate_metric_double",
@@ -153,4 +158,54 @@ internal static class EsqlFunctionCatalog
         Scalar(EsqlType.Double, 1, 1, "v_magnitude");
         return table;
     }
+
+    /// <summary>
+    /// The runtime method of a function: by convention <c>EsqlFunctions.PascalName</c> for scalars and
+    /// grouping functions, <c>EsqlAggregates.PascalName</c> for aggregates; conversions live in
+    /// <c>EsqlConvert</c>, and aliases share their function's method. Null for what the runtime lacks
+    /// (full-text search, spatial, vectors, time series, inference): such a query compiles but says it cannot run.
+    /// </summary>
+    private static string? RuntimeMethod(string name, EsqlFunctionKind kind)
+    {
+        if (Conversions.TryGetValue(name, out var conversion)) return "EsqlConvert." + conversion;
+        if (NotImplemented.Contains(name) || name.StartsWith("st_", StringComparison.Ordinal) || name.StartsWith("v_", StringComparison.Ordinal)
+            || name.EndsWith("_over_time", StringComparison.Ordinal))
+            return null;
+        var pascal = new System.Text.StringBuilder();
+        foreach (var part in name.Split('_'))
+        {
+            if (part.Length == 0) continue;
+            pascal.Append(char.ToUpperInvariant(part[0])).Append(part.Substring(1));
+        }
+        return (kind == EsqlFunctionKind.Aggregate ? "EsqlAggregates." : "EsqlFunctions.") + pascal;
+    }
+
+    private static readonly Dictionary<string, string> Conversions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["to_boolean"] = "ToBoolean", ["to_bool"] = "ToBoolean",
+        ["to_datetime"] = "ToDatetime", ["to_dt"] = "ToDatetime", ["to_date_nanos"] = "ToDatetime",
+        ["to_double"] = "ToDoubleValue", ["to_dbl"] = "ToDoubleValue",
+        ["to_degrees"] = "ToDegrees", ["to_radians"] = "ToRadians",
+        ["to_integer"] = "ToInteger", ["to_int"] = "ToInteger",
+        ["to_long"] = "ToLong",
+        ["to_unsigned_long"] = "ToUnsignedLong", ["to_ul"] = "ToUnsignedLong", ["to_ulong"] = "ToUnsignedLong",
+        ["to_ip"] = "ToIp",
+        ["to_string"] = "ToStringValue", ["to_str"] = "ToStringValue", ["to_text"] = "ToStringValue",
+        ["to_version"] = "ToVersion", ["to_ver"] = "ToVersion",
+    };
+
+    private static readonly HashSet<string> NotImplemented = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // full-text search runs on Lucene indices (KQL is handled by the emitter through the Kibana KQL
+        // compiler; MATCH without options by EsqlFunctions.Match/MatchText)
+        "kql", "qstr", "match_phrase", "knn", "multi_match", "term", "score", "decay",
+        // time series, categorisation, sampling, inference and other newer functions
+        "rate", "irate", "idelta", "delta", "increase", "deriv", "tbucket", "categorize", "trange", "sample",
+        "chunk", "network_direction", "round_to", "mv_pseries_weighted_sum",
+        "to_geopoint", "to_geoshape", "to_cartesianpoint", "to_cartesianshape", "to_aggregate_metric_double",
+        "to_dense_vector", "to_geohash", "to_geotile", "to_geohex", "to_timeduration", "to_dateperiod",
+    };
+
+    // after the tables RuntimeMethod reads: static fields initialise in declaration order
+    private static readonly Dictionary<string, EsqlFunction> Functions = Build();
 }

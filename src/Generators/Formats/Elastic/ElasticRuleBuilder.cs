@@ -97,6 +97,7 @@ internal sealed partial class ElasticRuleBuilder
             TimestampOverride = OptionalString("timestamp_override")?.Value,
             MachineLearningJob = ReadMachineLearning(kind),
             AnomalyThreshold = ReadAnomalyThreshold(kind),
+            OtherFields = ReadOtherFields(),
             Diagnostics = _diagnostics.ToImmutable(),
         };
     }

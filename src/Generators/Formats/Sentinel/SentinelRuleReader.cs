@@ -42,6 +42,7 @@ internal sealed class SentinelRuleReader
         int? threshold = null;
         bool suppressionEnabled = false;
         bool? createIncident = null;
+        IncidentGrouping? incidentGrouping = null;
         QueryText? query = null;
         var tactics = new List<Located<string>>();
         var techniques = new List<Located<string>>();
@@ -105,7 +106,7 @@ internal sealed class SentinelRuleReader
                     break;
                 case F.AlertDetailsOverride: ReadAlertDetailsOverride(node, overrides); break;
                 case F.EventGroupingSettings: eventGrouping = ReadEventGrouping(node); break;
-                case F.IncidentConfiguration: createIncident = ReadIncidentConfiguration(node); break;
+                case F.IncidentConfiguration: createIncident = ReadIncidentConfiguration(node, out incidentGrouping); break;
                 case F.SuppressionEnabled: suppressionEnabled = _values.Boolean(key, node) ?? false; break;
                 case F.Version: version = _values.Text(key, node); break;
                 case F.Kind: kind = _values.Text(key, node); break;
@@ -156,6 +157,7 @@ internal sealed class SentinelRuleReader
             SuppressionEnabled = suppressionEnabled,
             SuppressionDuration = suppressionDuration,
             CreateIncident = createIncident,
+            IncidentGrouping = incidentGrouping,
             Diagnostics = _diagnostics.ToEquatableArray(),
         };
     }
@@ -338,17 +340,55 @@ internal sealed class SentinelRuleReader
         return grouping;
     }
 
-    private bool? ReadIncidentConfiguration(YamlNode node)
+    private bool? ReadIncidentConfiguration(YamlNode node, out IncidentGrouping? grouping)
     {
+        grouping = null;
         if (_values.Mapping(F.IncidentConfiguration, node) is not { } mapping) return null;
         bool? create = null;
         foreach (var (key, value) in _values.Fields(mapping, F.IncidentConfiguration, "createIncident", "groupingConfiguration"))
         {
             if (key == "createIncident") create = _values.Boolean(key, value);
-            else if (key == "groupingConfiguration") _values.Mapping(key, value);
+            else if (key == "groupingConfiguration") grouping = ReadIncidentGrouping(value);
             else _values.Unknown(mapping, key, F.IncidentConfiguration);
         }
         return create;
+    }
+
+    private static readonly string[] GroupingFields =
+    {
+        "enabled", "reopenClosedIncident", "lookbackDuration", "matchingMethod", "groupByEntities", "groupByAlertDetails", "groupByCustomDetails",
+    };
+
+    /// <summary>groupingConfiguration: the fields of the API's GroupingConfiguration, durations in Sentinel's spelling.</summary>
+    private IncidentGrouping? ReadIncidentGrouping(YamlNode node)
+    {
+        if (_values.Mapping("groupingConfiguration", node) is not { } mapping) return null;
+        bool enabled = false, reopen = false;
+        TimeSpan? lookback = null;
+        string? matchingMethod = null;
+        var entities = new List<string>();
+        var alertDetails = new List<string>();
+        var customDetails = new List<string>();
+        foreach (var (key, value) in _values.Fields(mapping, "groupingConfiguration", GroupingFields))
+        {
+            switch (key)
+            {
+                case "enabled": enabled = _values.Boolean(key, value) ?? false; break;
+                case "reopenClosedIncident": reopen = _values.Boolean(key, value) ?? false; break;
+                case "lookbackDuration": lookback = ReadDuration(key, value, out _); break;
+                case "matchingMethod":
+                    matchingMethod = _values.Text(key, value)?.Value;
+                    if (matchingMethod is not null and not ("AllEntities" or "AnyAlert" or "Selected"))
+                        _values.Invalid(key, value, "expected AllEntities, AnyAlert or Selected");
+                    break;
+                case "groupByEntities": entities.AddRange(_values.TextList(key, value).Select(v => v.Value)); break;
+                case "groupByAlertDetails": alertDetails.AddRange(_values.TextList(key, value).Select(v => v.Value)); break;
+                case "groupByCustomDetails": customDetails.AddRange(_values.TextList(key, value).Select(v => v.Value)); break;
+                default: _values.Unknown(mapping, key, "groupingConfiguration"); break;
+            }
+        }
+        return new IncidentGrouping(enabled, reopen, lookback, matchingMethod,
+            entities.ToEquatableArray(), alertDetails.ToEquatableArray(), customDetails.ToEquatableArray());
     }
 
     /// <summary>metadata: source, author, support, categories (Content Hub); the model keeps the author.</summary>

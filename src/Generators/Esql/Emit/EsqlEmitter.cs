@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using AzureRules.Generators.Elastic;
+using AzureRules.Generators.Emit;
+using AzureRules.Generators.Esql.Binding;
+using AzureRules.Generators.Esql.Syntax;
+
+namespace AzureRules.Generators.Esql.Emit;
+
+/// <summary>
+/// Writes an ES|QL query as the members of an <c>EsqlDetection</c>: an <c>Execute</c> method that runs the
+/// pipeline command by command through <c>AzureRules.Sdk.Esql.EsqlOperators</c>, each expression a lambda
+/// that resolves its columns once per table and then reads rows by position. Constants that cost
+/// something to build (LIKE patterns, DISSECT/GROK patterns, time spans, embedded KQL) are static fields.
+/// Functions are called through the runtime method their catalog entry names. Assumes the binder found
+/// no error; a construct the runtime lacks throws <see cref="EsqlNotExecutableException"/>.
+/// </summary>
+internal sealed partial class EsqlEmitter
+{
+    internal const string Sdk = "global::AzureRules.Sdk.Esql.";
+    public const string BaseClass = Sdk + "EsqlDetection";
+    private const string Ops = Sdk + "EsqlOperators.";
+
+    private readonly List<string> _statics = new();
+    private readonly Dictionary<string, string> _staticByInitializer = new(StringComparer.Ordinal);
+    private readonly List<string> _nestedClasses = new();
+    private readonly StringBuilder _body = new();
+    // the types earlier commands gave the columns they made, for StaticType
+    private readonly Dictionary<string, EsqlType> _columnTypes = new(StringComparer.Ordinal);
+    private readonly EsqlQuery _query;
+
+    private EsqlEmitter(EsqlQuery query) => _query = query;
+
+    public static string EmitMembers(EsqlQuery query)
+    {
+        var emitter = new EsqlEmitter(query);
+        return emitter.Emit();
+    }
+
+    private string Emit()
+    {
+        var indices = new List<string>();
+        var aggregating = false;
+        var hasLimit = false;
+        foreach (var command in _query.Commands)
+        {
+            switch (command)
+            {
+                case EsqlFrom from:
+                    indices.AddRange(from.Indices.Select(i => i.Name));
+                    Line($"t = {Ops}From(source, {StringArray(from.Indices.Select(i => i.Name))}, {StringArray(from.Metadata.Select(m => m.Name))}{KnownFields()});");
+                    break;
+                case EsqlRow row:
+                    Line($"t = {Ops}Row({Fields(row.Fields)});");
+                    break;
+                case EsqlWhere where:
+                    Line($"t = {Ops}Where(t, {Lambda(where.Condition)});");
+                    break;
+                case EsqlEval eval:
+                    Line($"t = {Ops}Eval(t, {Fields(eval.Fields)});");
+                    break;
+                case EsqlStats stats:
+                    Line(Stats(stats));
+                    aggregating |= !stats.IsInline;
+                    break;
+                case EsqlProject project:
+                    Line($"t = {Ops}{(project.IsDrop ? "Drop" : "Keep")}(t, {string.Join(", ", project.Patterns.Select(p => CSharpLiteral.String(p.Name)))});");
+                    break;
+                case EsqlRename rename:
+                    foreach (var (old, @new) in rename.Renames)
+                    {
+                        if (_columnTypes.TryGetValue(old.Name, out var renamedType)) _columnTypes[@new.Name] = renamedType;
+                        _columnTypes.Remove(old.Name);
+                    }
+                    Line($"t = {Ops}Rename(t, {string.Join(", ", rename.Renames.Select(r => $"({CSharpLiteral.String(r.Old.Name)}, {CSharpLiteral.String(r.New.Name)})"))});");
+                    break;
+                case EsqlSort sort:
+                    Line($"t = {Ops}Sort(t, {string.Join(", ", sort.Orders.Select(Order))});");
+                    break;
+                case EsqlLimit limit:
+                    hasLimit = true;
+                    Line($"t = {Ops}Limit(t, {LimitCount(limit)});");
+                    break;
+                case EsqlExtract extract:
+                    Line(Extract(extract));
+                    break;
+                case EsqlMvExpand expand:
+                    Line($"t = {Ops}MvExpand(t, {CSharpLiteral.String(expand.Field.Name)});");
+                    break;
+                case EsqlEnrich enrich:
+                    Line(Enrich(enrich));
+                    break;
+                case EsqlLookupJoin join:
+                    Line(LookupJoin(join));
+                    break;
+                default:
+                    throw new EsqlNotExecutableException($"the runtime cannot run ES|QL's {command.Keyword} command yet");
+            }
+        }
+        // Elasticsearch caps a result at 1000 rows without a LIMIT, and at 10000 with one
+        Line($"return {Ops}Limit(t, {(hasLimit ? "10000" : Ops + "DefaultLimit")});");
+
+        var members = new StringBuilder();
+        foreach (var field in _statics) members.Append(field).Append('\n');
+        foreach (var nested in _nestedClasses) members.Append(nested).Append('\n');
+        if (_statics.Count > 0 || _nestedClasses.Count > 0) members.Append('\n');
+        members.Append($"public override string QueryText => Query;\n");
+        members.Append($"public override bool IsAggregating => {CSharpLiteral.Bool(aggregating)};\n");
+        members.Append($"public override global::System.Collections.Generic.IReadOnlyList<string> SourceIndices {{ get; }} = {StringArray(indices)};\n");
+        members.Append('\n');
+        members.Append($"protected override {Sdk}EsqlTable Execute({Sdk}EsqlSource source)\n{{\n");
+        members.Append($"    {Sdk}EsqlTable t = null!;\n");
+        members.Append(_body);
+        members.Append("}\n");
+        return members.ToString();
+    }
+
+    private void Line(string line) => _body.Append("    ").Append(line).Append('\n');
+
+    private static string StringArray(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(CSharpLiteral.String)) + "]";
+
+    /// <summary>
+    /// The index fields the query names whose type the ECS catalog knows: FROM gives them that type,
+    /// as a mapping would (so <c>@timestamp</c> is a date even when no event in the window has it).
+    /// </summary>
+    private string KnownFields()
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var command in _query.Commands) CollectNames(command, names);
+        names.ExceptWith(CreatedNames());
+        var known = new List<string>();
+        foreach (var name in names)
+        {
+            if (name.IndexOf('*') >= 0) continue;
+            var type = ElasticFieldCatalog.TryGetField(name, out var fieldType) ? RuntimeType(EsqlTypes.FromElastic(fieldType)) : null;
+            known.Add($"({CSharpLiteral.String(name)}, {type ?? Sdk + "EsqlDataType.Null"})");
+        }
+        return known.Count == 0 ? "" : ", " + string.Join(", ", known);
+    }
+
+    /// <summary>The columns the query's commands create (not index fields).</summary>
+    private IEnumerable<string> CreatedNames()
+    {
+        foreach (var command in _query.Commands)
+        {
+            switch (command)
+            {
+                case EsqlEval eval: foreach (var f in eval.Fields) yield return f.ColumnName; break;
+                case EsqlRow row: foreach (var f in row.Fields) yield return f.ColumnName; break;
+                case EsqlStats stats:
+                    foreach (var f in stats.Aggregates) yield return f.ColumnName;
+                    foreach (var f in stats.Groups) if (f.Name is not null) yield return f.ColumnName;
+                    break;
+                case EsqlRename rename: foreach (var (_, @new) in rename.Renames) yield return @new.Name; break;
+                case EsqlExtract extract:
+                    foreach (var pattern in extract.Patterns)
+                    {
+                        var columns = extract.IsGrok ? ExtractionPatterns.GrokColumns(pattern.Value) : ExtractionPatterns.DissectColumns(pattern.Value);
+                        foreach (var (name, _) in columns) yield return name;
+                    }
+                    break;
+                case EsqlEnrich { With: { } with }: foreach (var (n, f) in with) yield return (n ?? f).Name; break;
+            }
+        }
+    }
+
+    private static void CollectNames(EsqlCommand command, ISet<string> names)
+    {
+        void Walk(EsqlExpression? e)
+        {
+            switch (e)
+            {
+                case EsqlColumnReference c: names.Add(c.Name.Name); break;
+                case EsqlFunctionCall f: foreach (var a in f.Arguments) Walk(a); break;
+                case EsqlUnary u: Walk(u.Operand); break;
+                case EsqlBinary b: Walk(b.Left); Walk(b.Right); break;
+                case EsqlIn i: Walk(i.Value); foreach (var x in i.List) Walk(x); break;
+                case EsqlPatternMatch p: Walk(p.Value); break;
+                case EsqlIsNull n: Walk(n.Value); break;
+                case EsqlCast c: Walk(c.Value); break;
+            }
+        }
+        void Fields(IEnumerable<EsqlField> fields)
+        {
+            foreach (var f in fields) { Walk(f.Expression); Walk(f.Filter); }
+        }
+        switch (command)
+        {
+            case EsqlWhere w: Walk(w.Condition); break;
+            case EsqlEval e: Fields(e.Fields); break;
+            case EsqlStats s: Fields(s.Aggregates); Fields(s.Groups); break;
+            case EsqlSort s: foreach (var o in s.Orders) Walk(o.Expression); break;
+            case EsqlExtract x: Walk(x.Input); break;
+            case EsqlMvExpand m: names.Add(m.Field.Name); break;
+            case EsqlProject p: foreach (var n in p.Patterns) if (!n.IsPattern) names.Add(n.Name); break;
+            case EsqlRename r: foreach (var (old, _) in r.Renames) names.Add(old.Name); break;
+        }
+    }
+
+    private string Fields(IEnumerable<EsqlField> fields)
+    {
+        var emitted = new List<string>();
+        foreach (var field in fields)
+        {
+            emitted.Add(Field(field.ColumnName, field.Expression));
+            _columnTypes[field.ColumnName] = StaticType(field.Expression);
+        }
+        return string.Join(", ", emitted);
+    }
+
+    private string Field(string name, EsqlExpression expression)
+    {
+        var copy = expression is EsqlColumnReference reference ? ", CopyOf: " + CSharpLiteral.String(reference.Name.Name) : "";
+        var type = RuntimeType(StaticType(expression)) is { } t ? ", Type: " + t : "";
+        return $"new {Sdk}EsqlField({CSharpLiteral.String(name)}, {Lambda(expression)}{type}{copy})";
+    }
+
+    private string Order(EsqlOrder order)
+    {
+        var nulls = order.Nulls switch
+        {
+            EsqlNullsOrder.First => ", NullsFirst: true",
+            EsqlNullsOrder.Last => ", NullsFirst: false",
+            _ => "",
+        };
+        return $"new {Ops}Order({Lambda(order.Expression)}{(order.Descending ? ", Descending: true" : "")}{nulls})";
+    }
+
+    private static string LimitCount(EsqlLimit limit)
+    {
+        if (limit.Count is EsqlLiteral { Kind: EsqlLiteralKind.Integer } literal && int.TryParse(literal.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            return count.ToString(CultureInfo.InvariantCulture);
+        throw new EsqlNotExecutableException("LIMIT takes an integer constant");
+    }
+
+    private string Extract(EsqlExtract extract)
+    {
+        if (extract.IsGrok)
+        {
+            if (extract.Patterns.Count != 1) throw new EsqlNotExecutableException("GROK with several patterns is not supported yet");
+            var grok = Static("EsqlGrokPattern", $"new {Sdk}EsqlGrokPattern({CSharpLiteral.String(extract.Patterns[0].Value)})");
+            return $"t = {Ops}Grok(t, {Lambda(extract.Input)}, {grok});";
+        }
+        var separator = extract.Options.FirstOrDefault()?.Expression is EsqlLiteral { Kind: EsqlLiteralKind.String } s ? s.Value : "";
+        var dissect = Static("EsqlDissectPattern", $"new {Sdk}EsqlDissectPattern({CSharpLiteral.String(extract.Patterns[0].Value)}, {CSharpLiteral.String(separator)})");
+        return $"t = {Ops}Dissect(t, {Lambda(extract.Input)}, {dissect});";
+    }
+
+    private string Enrich(EsqlEnrich enrich)
+    {
+        var with = enrich.With is null ? "" : ", " + string.Join(", ", enrich.With.Select(w => $"({CSharpLiteral.String((w.New ?? w.Field).Name)}, {CSharpLiteral.String(w.Field.Name)})"));
+        var on = enrich.On is null ? "null" : CSharpLiteral.String(enrich.On.Name);
+        return $"t = {Ops}Enrich(source, t, {CSharpLiteral.String(enrich.Policy.Name)}, {on}{with});";
+    }
+
+    private string LookupJoin(EsqlLookupJoin join)
+    {
+        var fields = new List<string>();
+        foreach (var condition in join.On)
+        {
+            if (condition is not EsqlColumnReference column)
+                throw new EsqlNotExecutableException("LOOKUP JOIN with a join condition other than field names is not supported yet");
+            fields.Add(CSharpLiteral.String(column.Name.Name));
+        }
+        return $"t = {Ops}LookupJoin(source, t, {CSharpLiteral.String(join.Index.Name)}, {string.Join(", ", fields)});";
+    }
+
+    /// <summary>A static field for a constant that is costly to build; equal constants share one field.</summary>
+    private string Static(string type, string initializer)
+    {
+        if (_staticByInitializer.TryGetValue(initializer, out var existing)) return existing;
+        var name = "Constant" + _statics.Count.ToString(CultureInfo.InvariantCulture);
+        if (type == "object")
+        {
+            // a value from the query text (a time span) is built on first use: a bad one fails the run, not the rule's loading
+            _statics.Add($"private static readonly global::System.Lazy<object> {name} = new(() => {initializer});");
+            name += ".Value";
+        }
+        else _statics.Add($"private static readonly {Sdk}{type} {name} = {initializer};");
+        _staticByInitializer[initializer] = name;
+        return name;
+    }
+
+    internal static string? RuntimeType(EsqlType type) => type switch
+    {
+        EsqlType.Boolean => Sdk + "EsqlDataType.Boolean",
+        EsqlType.Integer => Sdk + "EsqlDataType.Integer",
+        EsqlType.Long => Sdk + "EsqlDataType.Long",
+        EsqlType.Double => Sdk + "EsqlDataType.Double",
+        EsqlType.Keyword => Sdk + "EsqlDataType.Keyword",
+        EsqlType.Text => Sdk + "EsqlDataType.Text",
+        EsqlType.Date => Sdk + "EsqlDataType.Date",
+        EsqlType.Ip => Sdk + "EsqlDataType.Ip",
+        EsqlType.Version => Sdk + "EsqlDataType.Version",
+        EsqlType.Null => Sdk + "EsqlDataType.Null",
+        _ => null,
+    };
+}
+
+/// <summary>A construct the runtime cannot run yet: the rule compiles and says so instead of running.</summary>
+internal sealed class EsqlNotExecutableException : Exception
+{
+    public EsqlNotExecutableException(string reason) : base(reason) { }
+}

@@ -1,0 +1,105 @@
+using AzureRules.Sdk.Alerts;
+using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Esql;
+using AzureRules.Sdk.Events;
+
+namespace AzureRules.Sdk.Engine;
+
+/// <summary>
+/// Runs an Elastic ES|QL rule as Kibana does: every <c>interval</c> the query runs over the events of its
+/// FROM indices inside the look-back window <c>[now − from, now]</c>. An aggregating query (STATS)
+/// alerts once per result row. A non-aggregating query alerts once per row too, and when it returns
+/// <c>_id</c> (FROM … METADATA _id) each source document alerts at most once across overlapping
+/// executions, and the alert carries that document. At most <c>max_signals</c> alerts per execution.
+/// </summary>
+internal sealed class EsqlRuleRunner
+{
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DefaultLookBack = TimeSpan.FromMinutes(6);
+    private const int DefaultMaxSignals = 100;
+
+    private readonly EsqlDetection _rule;
+    private readonly IndexPatterns _indices;
+    private readonly List<(DateTimeOffset Time, string Index, EventRecord Event)> _events = [];
+
+    private EsqlRuleRunner(EsqlDetection rule)
+    {
+        _rule = rule;
+        // FROM names the indices (a remote cluster prefix is ignored: every event is local here)
+        _indices = new IndexPatterns([.. rule.SourceIndices.Select(i => i.Contains(':') ? i[(i.LastIndexOf(':') + 1)..] : i)]);
+        Statistics = new RuleRunStatistics(rule);
+    }
+
+    public RuleRunStatistics Statistics { get; }
+
+    public static EsqlRuleRunner? TryCreate(Detection rule) => rule is EsqlDetection esql ? new EsqlRuleRunner(esql) : null;
+
+    public bool AppliesTo(string index) => _indices.Matches(index);
+
+    public void Offer(EventRecord record, string index, DateTimeOffset time) => _events.Add((time, index, record));
+
+    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayOptions options)
+    {
+        var meta = _rule.Metadata;
+        var interval = meta.Interval ?? DefaultInterval;
+        var lookBack = meta.LookBack ?? DefaultLookBack;
+        var maxSignals = meta.MaxAlerts ?? DefaultMaxSignals;
+        var pending = _events.OrderBy(e => e.Time).ToList();
+        var alerted = new HashSet<string>(StringComparer.Ordinal);
+        var cursor = 0;
+        foreach (var execution in options.Executions(interval, lookBack, first, last))
+        {
+            Statistics.Executions++;
+            while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;
+            var window = new List<(DateTimeOffset Time, string Index, EventRecord Event)>();
+            for (var i = cursor; i < pending.Count && pending[i].Time <= execution.Time; i++) window.Add(pending[i]);
+            if (window.Count == 0 && !_rule.IsAggregating) continue;
+            foreach (var alert in Execute(execution, window, alerted, maxSignals)) yield return alert;
+        }
+    }
+
+    private List<Alert> Execute(Execution execution, List<(DateTimeOffset Time, string Index, EventRecord Event)> window, HashSet<string> alerted, int maxSignals)
+    {
+        var byId = new Dictionary<string, EventRecord>(StringComparer.Ordinal);
+        foreach (var (_, _, record) in window) byId[record.EventId] = record;
+
+        EsqlTable result;
+        try
+        {
+            result = _rule.Run(EsqlTableJson.Source(window.Select(e => (e.Index, e.Event))), execution.Time.UtcDateTime);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException
+            or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or OverflowException or NotSupportedException
+            or System.Text.Json.JsonException)
+        {
+            // a run-time failure of one rule is reported, and the other rules go on
+            Statistics.Failure ??= $"{ex.GetType().Name}: {ex.Message}";
+            return [];
+        }
+
+        var alerts = new List<Alert>();
+        var idColumn = _rule.IsAggregating ? null : result.Find("_id");
+        foreach (var row in result.Rows)
+        {
+            if (alerts.Count >= maxSignals) break;
+            EventRecord[] events = [];
+            if (idColumn is { } c && row[c] is string id)
+            {
+                if (!alerted.Add(id)) continue;
+                if (byId.TryGetValue(id, out var source)) events = [source];
+            }
+            Statistics.Matches++;
+            alerts.Add(new Alert
+            {
+                Rule = _rule,
+                Timestamp = execution.Time,
+                WindowStart = execution.WindowStart,
+                WindowEnd = execution.Time,
+                Rows = [EsqlTableJson.Row(result, row)],
+                Events = events,
+            });
+        }
+        Statistics.Alerts += alerts.Count;
+        return alerts;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AzureRules.Sdk.Esql;
+
+/// <summary>FROM: documents become rows, one column per leaf field (sorted by name, as Elasticsearch lists them), then the METADATA columns.</summary>
+public static partial class EsqlOperators
+{
+    /// <param name="knownFields">The index fields the query names, with the type the compiler knows (the ECS
+    /// catalog) or Null: they are columns even when no document in the window has them, as they would be
+    /// with an index mapping; a known type also wins over what the JSON values look like.</param>
+    public static EsqlTable From(EsqlSource source, string[] indices, string[] metadata, params (string Name, EsqlDataType Type)[] knownFields)
+    {
+        // no index matching is no documents: an index a rule reads may have no events in an execution's window
+        var matched = source.Indices(indices).ToList();
+
+        // field → (ES|QL type, mapping type) from the mappings, then the compiler, then the documents
+        var types = new SortedDictionary<string, (EsqlDataType Type, string Mapping)>(StringComparer.Ordinal);
+        foreach (var index in matched)
+        {
+            if (index.Mapping is null) continue;
+            foreach (var (field, mapping) in index.Mapping)
+            {
+                if (EsqlDataTypes.FromMapping(mapping) is not { } type) continue;
+                types[field] = types.TryGetValue(field, out var seen) && seen.Type != type ? (EsqlDataType.Unsupported, mapping) : (type, mapping);
+            }
+        }
+        // a field the query names but no mapping or catalog types is a null column until a document has it
+        foreach (var (name, type) in knownFields) types.TryAdd(name, (type, type == EsqlDataType.Null ? Guessed : EsqlDataTypes.Name(type)));
+
+        var flattened = new List<(EsqlIndex Index, EsqlDocument Document, Dictionary<string, List<JsonElement>> Fields, JsonDocument Json)>();
+        try
+        {
+            foreach (var index in matched)
+            {
+                foreach (var document in index.Documents)
+                {
+                    var json = JsonDocument.Parse(document.Json);
+                    var fields = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
+                    Flatten(json.RootElement, "", fields);
+                    flattened.Add((index, document, fields, json));
+                    if (index.Mapping is not null) continue;
+                    foreach (var (field, values) in fields)
+                    {
+                        if (types.ContainsKey(field) && !IsGuess(types[field])) continue;
+                        var guess = Dynamic(values);
+                        types[field] = types.TryGetValue(field, out var seen) && seen.Type != guess.Type ? Widen(seen, guess) : guess;
+                    }
+                }
+            }
+
+            var columns = types.Select(t => new EsqlColumn(t.Key, t.Value.Type)).ToList();
+            var metadataTypes = metadata.Select(m => new EsqlColumn(m, m is "_version" ? EsqlDataType.Long : m is "_score" ? EsqlDataType.Double : EsqlDataType.Keyword)).ToList();
+            var rows = new List<object?[]>(flattened.Count);
+            foreach (var (index, document, fields, _) in flattened)
+            {
+                var row = new object?[columns.Count + metadataTypes.Count];
+                var c = 0;
+                foreach (var (name, (type, mapping)) in types)
+                {
+                    row[c++] = fields.TryGetValue(name, out var values) ? Convert(values, type, mapping) : null;
+                }
+                foreach (var m in metadata)
+                {
+                    row[c++] = m switch
+                    {
+                        "_id" => document.Id,
+                        "_index" => index.Name,
+                        "_version" => 1L,
+                        "_score" => 0.0,
+                        _ => null,
+                    };
+                }
+                rows.Add(row);
+            }
+            return new EsqlTable([.. columns, .. metadataTypes], rows);
+        }
+        finally
+        {
+            foreach (var f in flattened) f.Json.Dispose();
+        }
+    }
+
+    private const string Guessed = "(dynamic)";
+
+    private static bool IsGuess((EsqlDataType Type, string Mapping) entry) => entry.Mapping == Guessed;
+
+    /// <summary>The type Elasticsearch's dynamic mapping gives a JSON value: strings keyword, integers long, fractions double.</summary>
+    private static (EsqlDataType Type, string Mapping) Dynamic(List<JsonElement> values)
+    {
+        var type = EsqlDataType.Null;
+        foreach (var value in values)
+        {
+            var t = value.ValueKind switch
+            {
+                JsonValueKind.String => EsqlDataType.Keyword,
+                JsonValueKind.True or JsonValueKind.False => EsqlDataType.Boolean,
+                JsonValueKind.Number => value.TryGetInt64(out _) ? EsqlDataType.Long : EsqlDataType.Double,
+                _ => EsqlDataType.Null,
+            };
+            if (type == EsqlDataType.Null || (type == EsqlDataType.Long && t == EsqlDataType.Double)) type = t;
+            else if (t != EsqlDataType.Null && t != type && !(type == EsqlDataType.Double && t == EsqlDataType.Long)) type = EsqlDataType.Keyword;
+        }
+        return (type, Guessed);
+    }
+
+    private static (EsqlDataType Type, string Mapping) Widen((EsqlDataType Type, string Mapping) a, (EsqlDataType Type, string Mapping) b)
+    {
+        if (a.Type == EsqlDataType.Null) return b;
+        if (b.Type == EsqlDataType.Null) return a;
+        if (a.Type is EsqlDataType.Long or EsqlDataType.Double && b.Type is EsqlDataType.Long or EsqlDataType.Double) return (EsqlDataType.Double, Guessed);
+        return (EsqlDataType.Keyword, Guessed);
+    }
+
+    /// <summary>Object fields become dotted leaves; arrays (also of objects) make multi-valued leaves.</summary>
+    private static void Flatten(JsonElement element, string prefix, Dictionary<string, List<JsonElement>> fields)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    // _id, _index and the like in an event are its envelope, not fields: METADATA reads them
+                    if (prefix.Length == 0 && property.Name is "_id" or "_index" or "_version" or "_source" or "_score") continue;
+                    Flatten(property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name, fields);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) Flatten(item, prefix, fields);
+                break;
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                break;
+            default:
+                if (!fields.TryGetValue(prefix, out var list)) fields[prefix] = list = [];
+                list.Add(element);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The values of one field as Elasticsearch returns them: doc-values order (sorted ascending,
+    /// keywords de-duplicated) for all but text, which comes from _source as written; floats at their
+    /// stored precision.
+    /// </summary>
+    private static object? Convert(List<JsonElement> values, EsqlDataType type, string mapping)
+    {
+        var converted = new List<object>(values.Count);
+        foreach (var value in values)
+        {
+            if (ConvertOne(value, type, mapping) is { } v) converted.Add(v);
+        }
+        if (converted.Count > 1 && type != EsqlDataType.Text)
+        {
+            converted.Sort(EsqlValueComparer.Instance!);
+            // keyword-like doc values are sets; numeric and boolean doc values keep duplicates
+            if (type is EsqlDataType.Keyword or EsqlDataType.Ip or EsqlDataType.Version)
+                converted = converted.Distinct(EsqlValueComparer.Instance!).ToList()!;
+        }
+        return EsqlMulti.Of(converted);
+    }
+
+    private static object? ConvertOne(JsonElement value, EsqlDataType type, string mapping)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        switch (type)
+        {
+            case EsqlDataType.Keyword or EsqlDataType.Text:
+                return text;
+            case EsqlDataType.Boolean:
+                return value.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => bool.TryParse(text, out var b) ? b : null };
+            case EsqlDataType.Integer:
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var i) && Math.Truncate(i) is >= int.MinValue and <= int.MaxValue ? (int)Math.Truncate(i) : null;
+            case EsqlDataType.Long:
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return l;
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var dl) ? (long)dl : null;
+            case EsqlDataType.UnsignedLong:
+                return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : null;
+            case EsqlDataType.Double:
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return null;
+                return mapping switch
+                {
+                    "float" => (double)(float)d,
+                    "half_float" => (double)(Half)d,
+                    "scaled_float" => Math.Round(d * 100) / 100,
+                    _ => d,
+                };
+            case EsqlDataType.Date:
+                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var millis)) return EsqlDates.FromMillis(millis);
+                return EsqlDates.TryParse(text, out var date) ? date : null;
+            case EsqlDataType.Ip:
+                return EsqlIp.TryParse(text, out var ip) ? ip : null;
+            case EsqlDataType.Version:
+                return new EsqlVersion(text);
+            case EsqlDataType.Null:
+                return null;
+            default:
+                return text;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using AzureRules.Cli.Compilation;
+using AzureRules.Sdk.Engine;
+using AzureRules.Sdk.Events;
+using Xunit;
+using QueryLanguage = AzureRules.Generators.Model.QueryLanguage;
+
+namespace AzureRules.Cli.Tests.Esql;
+
+/// <summary>ES|QL rules in the engine, as Kibana runs them (default schedule: every 5 minutes over the last 6).</summary>
+public sealed class EsqlRuleRunnerTests : IDisposable
+{
+    private readonly string _events = Path.Combine(Path.GetTempPath(), "esql-runner-" + Guid.NewGuid().ToString("N") + ".jsonl");
+
+    public EsqlRuleRunnerTests()
+    {
+        // failed logons by one user; e2 (10:04:30) lies in two overlapping windows (09:59–10:05 and 10:04–10:10)
+        File.WriteAllLines(_events,
+        [
+            """{"@timestamp":"2026-01-01T10:01:00Z","_index":"logs-system.security-default","_id":"e1","event":{"outcome":"failure"},"user":{"name":"ann"},"source":{"ip":"10.0.0.1"}}""",
+            """{"@timestamp":"2026-01-01T10:04:30Z","_index":"logs-system.security-default","_id":"e2","event":{"outcome":"failure"},"user":{"name":"ann"},"source":{"ip":"10.0.0.2"}}""",
+            """{"@timestamp":"2026-01-01T10:03:00Z","_index":"logs-system.security-default","_id":"e3","event":{"outcome":"success"},"user":{"name":"ann"},"source":{"ip":"10.0.0.3"}}""",
+            """{"@timestamp":"2026-01-01T10:03:30Z","_index":"other-index","_id":"e4","event":{"outcome":"failure"},"user":{"name":"ann"}}""",
+        ]);
+    }
+
+    public void Dispose() => File.Delete(_events);
+
+    private EngineResult Run(string query)
+    {
+        var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Esql, query)]);
+        Assert.False(library.HasErrors);
+        return new DetectionEngine(library.Detections).Run(EventSource.JsonLines(_events));
+    }
+
+    [Fact]
+    public void A_non_aggregating_query_with_id_alerts_once_per_document_and_carries_it()
+    {
+        var result = Run("FROM logs-* METADATA _id | WHERE event.outcome == \"failure\" | KEEP _id, user.name, source.ip");
+        Assert.Equal(["e1", "e2"], result.Alerts.Select(a => a.Events.Single().EventId));
+        Assert.Equal("10.0.0.1", (string)result.Alerts[0].Rows.Single()["source.ip"]!);
+        Assert.All(result.Rules, r => Assert.Null(r.Failure));
+    }
+
+    [Fact]
+    public void An_aggregating_query_alerts_once_per_result_row_of_every_execution()
+    {
+        var result = Run("FROM logs-* | WHERE event.outcome == \"failure\" | STATS failures = COUNT(*), ips = VALUES(source.ip) BY user.name | WHERE failures >= 2");
+        // the executions at 10:05 and 10:10 (windows 09:59–10:05 and 10:04–10:10): only the first holds both failures
+        var alert = Assert.Single(result.Alerts);
+        Assert.Equal(DateTimeOffset.Parse("2026-01-01T10:05:00Z"), alert.Timestamp);
+        Assert.Equal(2, (long)alert.Rows.Single()["failures"]!);
+        Assert.Empty(alert.Events);
+    }
+}
