@@ -6,7 +6,7 @@ namespace AzureRules.Cli.Testing;
 /// The event files the test files among the rule files refer to. The generator reads no disk: a
 /// build hands it event files as AdditionalFiles, and the CLI hands it the ones tests name (read
 /// here, relative to the test file). A file that does not exist is left out, so the generator
-/// reports it (AR0903) at the test file's line, as a build would.
+/// reports it (AR1003) at the test file's line, as a build would.
 /// </summary>
 internal static class TestEventFiles
 {

@@ -29,7 +29,7 @@ namespace AzureRules.Generators.Testing;
 ///       rows: [{ IPCustomEntity: 203.0.113.7 }]
 ///       fields: { severity: Low }
 /// </code>
-/// Never throws; every problem is an AR09xx diagnostic at its line and column.
+/// Never throws; every problem is an AR10xx diagnostic at its line and column.
 /// </summary>
 internal sealed class RuleTestFileParser
 {

@@ -19,7 +19,7 @@ public sealed class RuleTestFileTests
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver([Rule, new GeneratorHarness.RuleText(testFile, text), .. more]));
         Assert.Empty(run.CompileErrors);
         var generated = run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("GeneratedRuleTests.g.cs")).ToString();
-        return ([.. run.Diagnostics.Where(d => d.Id.StartsWith("AR09", StringComparison.Ordinal))], generated);
+        return ([.. run.Diagnostics.Where(d => d.Id.StartsWith("AR10", StringComparison.Ordinal))], generated);
     }
 
     private static Diagnostic Single(IReadOnlyList<Diagnostic> diagnostics, string id, int line, int column)
@@ -137,30 +137,30 @@ public sealed class RuleTestFileTests
     public static TheoryData<string, string, int, int> Errors => new()
     {
         // YAML that does not parse
-        { "cases: [unclosed\n", "AR0901", 2, 1 },
+        { "cases: [unclosed\n", "AR1001", 2, 1 },
         // not a mapping
-        { "- a\n- b\n", "AR0901", 1, 1 },
+        { "- a\n- b\n", "AR1001", 1, 1 },
         // a rule no file defines
-        { "rule: No Such Rule\ncases:\n  - name: x\n    expect: { alerts: 0 }\n", "AR0902", 1, 7 },
+        { "rule: No Such Rule\ncases:\n  - name: x\n    expect: { alerts: 0 }\n", "AR1002", 1, 7 },
         // a missing event file, at its path
-        { "rule: Good Rule\ncases:\n  - name: x\n    events:\n      - file: nope.jsonl\n    expect: { alerts: 0 }\n", "AR0903", 5, 15 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    events:\n      - file: nope.jsonl\n    expect: { alerts: 0 }\n", "AR1003", 5, 15 },
         // a value of the wrong kind
-        { "rule: Good Rule\ncases:\n  - name: x\n    at: yesterday\n    expect: { alerts: 0 }\n", "AR0904", 4, 9 },
-        { "rule: Good Rule\ncases:\n  - name: x\n    expect: { alerts: many }\n", "AR0904", 4, 23 },
-        { "rule: Good Rule\ncases:\n  - name: x\n    events: { a: 1 }\n    expect: { alerts: 0 }\n", "AR0904", 4, 13 },
-        { "rule: Good Rule\ncases:\n  - name: x\n    expect: { rows: [1] }\n", "AR0904", 4, 22 },
-        { "rule: Good Rule\ncases:\n  - name: x\n    at: 2026-01-01T00:00:00Z\n    from: 2026-01-01T00:00:00Z\n    expect: { alerts: 0 }\n", "AR0904", 3, 5 },
-        { "rule: Good Rule\ncases: 3\n", "AR0904", 2, 8 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    at: yesterday\n    expect: { alerts: 0 }\n", "AR1004", 4, 9 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    expect: { alerts: many }\n", "AR1004", 4, 23 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    events: { a: 1 }\n    expect: { alerts: 0 }\n", "AR1004", 4, 13 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    expect: { rows: [1] }\n", "AR1004", 4, 22 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    at: 2026-01-01T00:00:00Z\n    from: 2026-01-01T00:00:00Z\n    expect: { alerts: 0 }\n", "AR1004", 3, 5 },
+        { "rule: Good Rule\ncases: 3\n", "AR1004", 2, 8 },
         // an unknown field
-        { "rule: Good Rule\ncases:\n  - name: x\n    expected: { alerts: 0 }\n    expect: { alerts: 0 }\n", "AR0905", 4, 5 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    expected: { alerts: 0 }\n    expect: { alerts: 0 }\n", "AR1005", 4, 5 },
         // two cases of one name
-        { "rule: Good Rule\ncases:\n  - name: x\n    expect: { alerts: 0 }\n  - name: x\n    expect: { alerts: 1 }\n", "AR0906", 5, 11 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    expect: { alerts: 0 }\n  - name: x\n    expect: { alerts: 1 }\n", "AR1006", 5, 11 },
         // an expectation of nothing
-        { "rule: Good Rule\ncases:\n  - name: x\n    expect: {}\n", "AR0907", 4, 13 },
+        { "rule: Good Rule\ncases:\n  - name: x\n    expect: {}\n", "AR1007", 4, 13 },
         // required fields
-        { "rule: Good Rule\n", "AR0908", 1, 1 },
-        { "rule: Good Rule\ncases:\n  - expect: { alerts: 0 }\n", "AR0908", 3, 5 },
-        { "rule: Good Rule\ncases:\n  - name: x\n", "AR0908", 3, 11 },
+        { "rule: Good Rule\n", "AR1008", 1, 1 },
+        { "rule: Good Rule\ncases:\n  - expect: { alerts: 0 }\n", "AR1008", 3, 5 },
+        { "rule: Good Rule\ncases:\n  - name: x\n", "AR1008", 3, 11 },
     };
 
     [Theory]
@@ -176,7 +176,7 @@ public sealed class RuleTestFileTests
     public void A_test_file_beside_no_rule_file_and_naming_none_is_an_error()
     {
         var (diagnostics, _) = Generate("/repo/Rules/orphan.tests.yaml", "cases:\n  - name: x\n    expect: { alerts: 0 }\n");
-        Assert.Contains("no rule file named 'orphan.*'", Single(diagnostics, "AR0902", 1, 1).GetMessage());
+        Assert.Contains("no rule file named 'orphan.*'", Single(diagnostics, "AR1002", 1, 1).GetMessage());
     }
 
     [Fact]
