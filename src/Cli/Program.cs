@@ -14,10 +14,11 @@ internal static class Program
             ListCommand.Create(),
             RunCommand.Create(),
             QueryCommand.Create(),
+            TestCommand.Create(),
             ExportCommand.Create(),
             CoverageCommand.Create(),
             LockCommand.Create(),
         };
-        return root.Parse(args).Invoke();
+        return CommandLineHost.Invoke(root, args);
     }
 }

@@ -7,6 +7,7 @@ using AzureRules.Generators.Emit;
 using AzureRules.Generators.Model;
 using AzureRules.Generators.Pipeline;
 using AzureRules.Generators.Project;
+using AzureRules.Generators.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -28,6 +29,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string RuleFiles = "RuleFiles";
         public const string CompiledFiles = "CompiledFiles";
         public const string NamedRules = "NamedRules";
+        public const string TestFiles = "TestFiles";
         public const string ProjectSettings = "ProjectSettings";
     }
 
@@ -36,9 +38,11 @@ public sealed class RuleGenerator : IIncrementalGenerator
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions));
 
-        var ruleFiles = context.AdditionalTextsProvider
+        var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, _) => RuleFileInput.From(pair.Left, pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, _) => RuleFileInput.From(pair.Left, pair.Right.GetOptions(pair.Left)));
+
+        var ruleFiles = inputs
             .Where(static input => input.IsRule)
             .Combine(options)
             .Select(static (pair, _) => pair.Left with { RelativePath = pair.Right.RelativePath(pair.Left.Path) })
@@ -86,6 +90,23 @@ public sealed class RuleGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in set.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             spc.AddSource("GeneratedRules.g.cs", SourceText.From(RuleEmitter.EmitRegistry(set.Namespace, set.Rules.Select(r => r.ClassName).ToList()), System.Text.Encoding.UTF8));
+        });
+
+        // rule test files: parsed one by one (cached), then bound to the assembly's rules and event files
+        var testFiles = inputs
+            .Where(static input => input.Kind == RuleInputKind.Test)
+            .Select(static (input, cancellationToken) => RuleTestFileParser.Parse(input.Path, input.Text.GetText(cancellationToken)?.ToString() ?? ""))
+            .WithTrackingName(Steps.TestFiles);
+        var eventFiles = inputs
+            .Where(static input => input.Kind == RuleInputKind.Events)
+            .Select(static (input, cancellationToken) => new EventFileText(input.Path, input.Text.GetText(cancellationToken)?.ToString() ?? ""));
+
+        context.RegisterSourceOutput(testFiles.Collect().Combine(assembly).Combine(eventFiles.Collect()).Combine(options), static (spc, pair) =>
+        {
+            var (((tests, set), events), generatorOptions) = pair;
+            var (cases, diagnostics) = RuleTestBinder.Bind(tests, set, events, generatorOptions);
+            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            spc.AddSource("GeneratedRuleTests.g.cs", SourceText.From(RuleTestEmitter.Emit(set.Namespace, cases), System.Text.Encoding.UTF8));
         });
     }
 

@@ -16,7 +16,7 @@ internal static class ListCommand
         var command = new Command("list", "List the rules in rule files") { paths, json };
         command.SetAction(parse =>
         {
-            var library = RuleLibrary.FromFiles(RuleFiles.Read(parse.GetValue(paths)!));
+            var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(paths)!)));
             DiagnosticPrinter.Print(library.Diagnostics, Console.Error);
             foreach (var rule in library.Detections.OrderBy(r => r.Metadata.Name, StringComparer.Ordinal))
             {

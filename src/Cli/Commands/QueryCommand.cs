@@ -112,6 +112,11 @@ internal static partial class QueryRunner
             Console.Error.WriteLine(e.Message);
             return 1;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or OverflowException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"azrules: the query failed at run time: {ex.Message}");
+            return 1;
+        }
         foreach (var row in KustoTableJson.Rows(result)) output.WriteLine(AzureRules.Sdk.Text.JsonText.Write(row, System.Text.Json.JsonSerializerOptions.Default));
         Console.Error.WriteLine($"{result.RowCount} rows");
         return 0;

@@ -7,6 +7,8 @@ namespace AzureRules.Cli.Commands;
 internal static class RuleFiles
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".toml", ".json", ".ndjson", ".md", ".txt"];
+    // event files that rule tests read: they belong in a rule folder and are read on demand
+    private static readonly string[] EventExtensions = [".jsonl", ".csv"];
 
     public static List<(string Path, string Text)> Read(IEnumerable<string> paths)
     {
@@ -15,10 +17,9 @@ internal static class RuleFiles
         {
             if (Directory.Exists(path))
             {
-                var found = FileWalk.Files(path,
-                    f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase),
-                    (file, problem) => Console.Error.WriteLine($"{ConsoleText.Escape(file)}: warning: {ConsoleText.Escape(problem)}"));
-                foreach (var file in found)
+                var all = FileWalk.Files(path, _ => true,
+                    (file, problem) => Console.Error.WriteLine($"{ConsoleText.Escape(file)}: warning: {ConsoleText.Escape(problem)}")).ToList();
+                foreach (var file in all.Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)))
                 {
                     try
                     {
@@ -29,6 +30,10 @@ internal static class RuleFiles
                         Console.Error.WriteLine($"{ConsoleText.Escape(file)}: warning: cannot be read: {ConsoleText.Escape(ex.Message)}; skipped");
                     }
                 }
+                // a file of another kind in a rule folder is said, not silently skipped
+                foreach (var other in all.Where(f => !Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)
+                             && !EventExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)))
+                    Console.Error.WriteLine($"{ConsoleText.Escape(other)}: note: not a rule file (rule files are {string.Join(" ", Extensions)}), skipped");
             }
             else if (File.Exists(path))
             {

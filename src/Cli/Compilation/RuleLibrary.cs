@@ -7,6 +7,7 @@ using AzureRules.Generators.Emit;
 using AzureRules.Generators.Model;
 using AzureRules.Generators.Pipeline;
 using AzureRules.Sdk.Detections;
+using AzureRules.Sdk.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -25,13 +26,17 @@ internal sealed class RuleLibrary
 {
     private const string Namespace = "AzureRules.Loaded";
 
-    private RuleLibrary(IReadOnlyList<Detection> detections, IReadOnlyList<Diagnostic> diagnostics)
+    private RuleLibrary(IReadOnlyList<Detection> detections, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<RuleTestCase>? testCases = null)
     {
         Detections = detections;
         Diagnostics = diagnostics;
+        TestCases = testCases ?? [];
     }
 
     public IReadOnlyList<Detection> Detections { get; }
+
+    /// <summary>The test cases of the *.tests.yaml files among the rule files, as the generator compiled them.</summary>
+    public IReadOnlyList<RuleTestCase> TestCases { get; }
 
     /// <summary>The generator's diagnostics about the rule files (AR####), in file and position order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -54,8 +59,8 @@ internal sealed class RuleLibrary
         driver.RunGeneratorsAndUpdateCompilation(host, out var output, out var generatorDiagnostics);
         if (!load) return new RuleLibrary([], Order(generatorDiagnostics));
         var compileFailures = new List<Diagnostic>();
-        var detections = LoadDetections((CSharpCompilation)output, compileFailures);
-        return new RuleLibrary(detections, Order(generatorDiagnostics.Concat(compileFailures)));
+        var assembly = LoadAssembly((CSharpCompilation)output, compileFailures);
+        return new RuleLibrary(Registry<Detection>(assembly, "GeneratedRules"), Order(generatorDiagnostics.Concat(compileFailures)), Registry<RuleTestCase>(assembly, "GeneratedRuleTests"));
     }
 
     /// <summary>
@@ -73,9 +78,9 @@ internal sealed class RuleLibrary
             .ToList();
         var compilation = CSharpCompilation.Create("AzureRules.Loaded", trees, References, CompilationOptions);
         var compileFailures = new List<Diagnostic>();
-        var detections = LoadDetections(compilation, compileFailures);
+        var loaded = LoadAssembly(compilation, compileFailures);
         var diagnostics = compiled.SelectMany(r => r.Diagnostics).Concat(assembly.Diagnostics).Select(d => d.ToDiagnostic()).Concat(compileFailures);
-        return new RuleLibrary(detections, Order(diagnostics));
+        return new RuleLibrary(Registry<Detection>(loaded, "GeneratedRules"), Order(diagnostics));
     }
 
     private static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics)
@@ -88,7 +93,7 @@ internal sealed class RuleLibrary
     /// rule compiler, or a limit of C#) is reported as AR0001 on its rule file and left out, and the
     /// others are compiled again without it: one rule never stops the rest.
     /// </summary>
-    private static IReadOnlyList<Detection> LoadDetections(CSharpCompilation compilation, List<Diagnostic> failures)
+    private static Assembly LoadAssembly(CSharpCompilation compilation, List<Diagnostic> failures)
     {
         using var image = new MemoryStream();
         var result = Emit(compilation, image);
@@ -118,11 +123,17 @@ internal sealed class RuleLibrary
                 "The generated rule classes did not compile (a bug in the rule compiler):\n" + string.Join("\n", errors));
         }
         image.Position = 0;
-        var assembly = new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(image);
-        var registry = assembly.GetType($"{Namespace}.GeneratedRules")
-            ?? throw new InvalidOperationException("the generated registry is missing");
+        return new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(image);
+    }
+
+    /// <summary>A generated registry's <c>All</c> (GeneratedRules, GeneratedRuleTests); an assembly compiled by hand may lack the test registry.</summary>
+    private static IReadOnlyList<T> Registry<T>(Assembly assembly, string name)
+    {
+        var registry = assembly.GetType($"{Namespace}.{name}");
+        if (registry is null)
+            return name == "GeneratedRules" ? throw new InvalidOperationException("the generated registry is missing") : [];
         // one reflection call at load time; rules run through their compiled overrides afterwards
-        return (IReadOnlyList<Detection>)registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        return (IReadOnlyList<T>)registry.GetProperty("All", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 
     // Roslyn's own stack guard gives up on deep expressions sooner on a small stack

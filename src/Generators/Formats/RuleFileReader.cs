@@ -17,6 +17,9 @@ internal static class RuleFileReader
 {
     public static RuleFile Read(string path, string text)
     {
+        // rule test files (X.tests.yaml) and the event files they read sit beside the rules: no rules
+        if (Testing.RuleTestFileParser.IsTestFile(path) || Pipeline.RuleFileInput.IsEventFile(path))
+            return new RuleFile(path, EquatableArray<RuleDefinition>.Empty, EquatableArray<RuleDiagnostic>.Empty);
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
             case ".yaml":

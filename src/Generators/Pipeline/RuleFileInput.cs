@@ -5,17 +5,33 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AzureRules.Generators.Pipeline;
 
-/// <summary>An AdditionalFile and whether the build tagged it as a rule (metadata AzureRule="true").</summary>
-internal sealed record RuleFileInput(AdditionalText Text, bool IsRule, string RelativePath)
+/// <summary>What a tagged AdditionalFile is to the generator.</summary>
+internal enum RuleInputKind { None, Rule, Test, Events }
+
+/// <summary>
+/// An AdditionalFile the build tagged for the generator (metadata AzureRule, AzureRuleTest or
+/// AzureRuleEvents = "true") and what it is: a rule test file by its name (<c>*.tests.yaml</c>), an
+/// event file by its extension (.jsonl, .csv), else a rule file. Naming decides, not the tag, so a
+/// rule folder's glob may pick up all three.
+/// </summary>
+internal sealed record RuleFileInput(AdditionalText Text, RuleInputKind Kind, string RelativePath)
 {
     public string Path => Text.Path;
+    public bool IsRule => Kind == RuleInputKind.Rule;
 
     public static RuleFileInput From(AdditionalText text, AnalyzerConfigOptions options)
     {
-        var isRule = options.TryGetValue("build_metadata.AdditionalFiles.AzureRule", out var value)
+        bool Tagged(string name) => options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value)
             && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
-        return new RuleFileInput(text, isRule, text.Path);
+        var kind = !(Tagged("AzureRule") || Tagged("AzureRuleTest") || Tagged("AzureRuleEvents")) ? RuleInputKind.None
+            : Testing.RuleTestFileParser.IsTestFile(text.Path) ? RuleInputKind.Test
+            : IsEventFile(text.Path) ? RuleInputKind.Events
+            : RuleInputKind.Rule;
+        return new RuleFileInput(text, kind, text.Path);
     }
+
+    public static bool IsEventFile(string path)
+        => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The MSBuild properties the generator reads.</summary>

@@ -90,6 +90,8 @@ public sealed class DetectionEngine
 
         result.FirstEventTime = first;
         result.LastEventTime = last;
+        // an execution at a given time runs even over no events (a rule may alert on their absence)
+        if (first is null && bounds.At is { } at) first = last = at;
         if (first is { } from && last is { } to)
         {
             foreach (var runner in _elastic) result.Alerts.AddRange(runner.Replay(from, to, bounds));

@@ -14,10 +14,20 @@ public sealed class EventSource
 {
     private static readonly string[] Extensions = [".jsonl", ".ndjson", ".json"];
     private readonly IReadOnlyList<string> _paths;
+    private readonly IEnumerable<EventRecord>? _records;
 
     private EventSource(IReadOnlyList<string> paths) => _paths = paths;
 
+    private EventSource(IEnumerable<EventRecord> records)
+    {
+        _paths = [];
+        _records = records;
+    }
+
     public static EventSource JsonLines(params IEnumerable<string> paths) => new([.. paths]);
+
+    /// <summary>Events already read (rule test cases build theirs from inline and CSV events).</summary>
+    public static EventSource FromRecords(IEnumerable<EventRecord> records) => new(records);
 
     /// <summary>The files this source reads, folders expanded; "-" stands for standard input.</summary>
     public IEnumerable<string> Files() => Files(error => throw new IOException(error.ToString()));
@@ -47,6 +57,11 @@ public sealed class EventSource
     /// <summary>Reads every event; malformed lines and unreadable files go to <paramref name="errors"/>.</summary>
     public IEnumerable<EventRecord> Read(ICollection<EventError> errors)
     {
+        if (_records is not null)
+        {
+            foreach (var record in _records) yield return record;
+            yield break;
+        }
         foreach (var file in Files(errors.Add))
         {
             if (file == "-" && StandardInputIsClosed())
