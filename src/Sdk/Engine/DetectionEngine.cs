@@ -80,7 +80,18 @@ public sealed class DetectionEngine
                     result.Errors.Add(new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + EventLineCheck.Describe(ex)));
                     continue;
                 }
-                foreach (var runner in applicable) runner.Offer(view, record, time!.Value);
+                foreach (var runner in applicable)
+                {
+                    try
+                    {
+                        runner.Offer(view, record, time!.Value);
+                    }
+                    catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                    {
+                        // the event is not matched by this rule; reported, and the run goes on
+                        runner.Statistics.RegexTimedOut(record.ToString());
+                    }
+                }
             }
             result.EventsRead++; // lines reported as malformed are not events read
             foreach (var runner in _sentinel) runner.Offer(record);

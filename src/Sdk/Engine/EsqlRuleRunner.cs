@@ -63,6 +63,12 @@ internal sealed class EsqlRuleRunner
         {
             result = _rule.Run(EsqlTableJson.Source(window.Select(e => (e.Index, e.Event))), execution.Time.UtcDateTime);
         }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // this execution yields nothing; reported, and later executions and other rules go on
+            Statistics.RegexTimedOut($"the execution at {execution.Time:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+            return [];
+        }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException
             or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or OverflowException or NotSupportedException
             or System.Text.Json.JsonException)

@@ -287,21 +287,13 @@ public static class EsqlRegex
         => Cache.GetOrAdd((pattern, anchored), key => Create(key.Item2 ? "^(?:" + key.Item1 + ")$" : key.Item1));
 
     /// <summary>Time limit for the rare pattern the non-backtracking engine cannot take (its automaton would be too large).</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    public static TimeSpan Timeout => AzureRules.Sdk.Text.RuleRegex.MatchTimeout;
 
     /// <summary>
     /// Compiles without backtracking; a pattern whose automaton exceeds .NET's size limit (large GROK
     /// alternations such as IPV6) falls back to the backtracking engine with a match timeout.
     /// </summary>
     public static Regex Create(string pattern, RegexOptions extra = RegexOptions.None)
-    {
-        try
-        {
-            return new Regex(pattern, Options | extra);
-        }
-        catch (NotSupportedException)
-        {
-            return new Regex(pattern, (Options & ~RegexOptions.NonBacktracking) | extra, Timeout);
-        }
-    }
+        // the one builder of rule regexes (non-backtracking, else backtracking with the match timeout)
+        => AzureRules.Sdk.Text.RuleRegex.Create(pattern, (Options & ~RegexOptions.NonBacktracking) | extra);
 }
