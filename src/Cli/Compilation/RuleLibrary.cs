@@ -111,7 +111,7 @@ internal sealed class RuleLibrary
                     "the rule's generated class did not compile, so the rule is left out: " + string.Join("; ", rule.Take(3).Select(e => $"{e.Id} {e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"))));
             // rule-level errors (CS8103, too many string literals) have no tree: drop the failed classes and try again
             var remaining = compilation.SyntaxTrees.Except(failed.Select(f => f.Key)).Where(t => !IsRegistry(t)).ToList();
-            var registryTree = CSharpSyntaxTree.ParseText(RuleEmitter.EmitRegistry(Namespace, [.. remaining.Select(ClassName)]), ParseOptions, path: "GeneratedRules.g.cs");
+            var registryTree = CSharpSyntaxTree.ParseText(RuleEmitter.EmitRegistry(Namespace, [.. remaining.Where(IsRuleClass).Select(ClassName)]), ParseOptions, path: "GeneratedRules.g.cs");
             compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(remaining.Append(registryTree));
             image.SetLength(0);
             result = Emit(compilation, image);
@@ -141,6 +141,9 @@ internal sealed class RuleLibrary
         => LargeStack.Run(() => compilation.Emit(image));
 
     private static bool IsRegistry(SyntaxTree tree) => Path.GetFileName(tree.FilePath) == "GeneratedRules.g.cs";
+
+    // the rule test registry is generated beside the rule classes but is not one of them
+    private static bool IsRuleClass(SyntaxTree tree) => Path.GetFileName(tree.FilePath) != "GeneratedRuleTests.g.cs";
 
     private static string ClassName(SyntaxTree tree)
     {
