@@ -35,25 +35,12 @@ internal abstract class DslJson
             : Quote(text);
     }
 
+    // one JSON string escaper for every JSON the generator writes
     private static string Quote(string value)
     {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else builder.Append(c);
-                    break;
-            }
-        }
-        return builder.Append('"').ToString();
+        var builder = new StringBuilder();
+        Versioning.CanonicalJson.WriteString(builder, value);
+        return builder.ToString();
     }
 }
 
