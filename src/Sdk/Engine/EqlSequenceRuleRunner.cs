@@ -28,6 +28,8 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule) : IElasticRul
     private readonly EqlJoinDefinition _definition = rule.Join;
     private readonly List<EqlJoinEvent<EventRecord>> _hits = [];
     private long _position;
+    // the rule's tiebreaker_field orders events of equal timestamp (a numeric field, as EQL requires)
+    private readonly int _tiebreakerSlot = rule.Metadata.TiebreakerField is { } field ? FieldTable.Slot(field) : -1;
 
     public EqlJoinDetection Rule { get; } = rule;
     public RuleRunStatistics Statistics { get; } = new(rule);
@@ -38,7 +40,8 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule) : IElasticRul
     {
         var position = _position++;
         if (EqlJoinEvent<EventRecord>.Match(_definition, view) is not { } matches) return;
-        _hits.Add(new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), 0, position), record, matches));
+        var tiebreaker = _tiebreakerSlot >= 0 && view.First(_tiebreakerSlot) is { Kind: FieldKind.Number } value ? value.Number : 0;
+        _hits.Add(new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), tiebreaker, position), record, matches));
         Statistics.Matches++;
     }
 

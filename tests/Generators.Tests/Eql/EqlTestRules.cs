@@ -87,6 +87,14 @@ internal static class EqlTestRules
         return (EqlEventDetection)Loaded[query];
     }
 
+    /// <summary>A sequence compiled with the rule's tiebreaker_field.</summary>
+    public static AzureRules.Sdk.Eql.Join.EqlJoinDetection Join(string query, string tiebreakerField)
+    {
+        var key = query + "\u0000tiebreaker:" + tiebreakerField;
+        Load([(key, Rule(query) with { TiebreakerField = tiebreakerField })]);
+        return (AzureRules.Sdk.Eql.Join.EqlJoinDetection)Loaded[key];
+    }
+
     /// <summary>A compiled and loaded sequence or sample.</summary>
     public static AzureRules.Sdk.Eql.Join.EqlJoinDetection Join(string query)
     {
