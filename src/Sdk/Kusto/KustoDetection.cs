@@ -19,6 +19,13 @@ public abstract class KustoDetection(RuleMetadata metadata) : Detection(metadata
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> TableSchemas => _tableSchemas ??= ParseSchemas(TableSchemaText);
 
+    /// <summary>
+    /// The workspace tables the query can read, when the compiler knows them all; null when it may
+    /// read others too (a <c>table()</c> call with a computed name, a wildcard union), and then the
+    /// engine keeps every table for it.
+    /// </summary>
+    public virtual IReadOnlySet<string>? ReadTables => null;
+
     /// <summary><c>Table=Column:type,Column:type;Table=…</c>, written by the generator.</summary>
     protected virtual string TableSchemaText => "";
 
