@@ -45,6 +45,8 @@ public sealed class EngineResult
     public int LateEvents { get; internal set; }
     /// <summary>The first late event's place and time.</summary>
     public string? FirstLateEvent { get; internal set; }
+    /// <summary>The most rows the Kusto event store held at once: what the Sentinel rules' windows needed, not the input size.</summary>
+    public int PeakKustoRows { get; internal set; }
     public List<EventError> Errors { get; } = [];
     public List<RuleRunStatistics> Rules { get; } = [];
     public int EventsRead { get; internal set; }

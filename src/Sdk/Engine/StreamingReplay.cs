@@ -166,6 +166,7 @@ internal sealed class StreamingReplay
         }
         for (var k = 0; k < due.Count; k++)
             foreach (var alert in alerts[k]) _unreleased.Add((alert, due[k], _sequence++));
+        _result.PeakKustoRows = Math.Max(_result.PeakKustoRows, _store.Count);
         _store.Forget();
 
         var pending = DateTimeOffset.MaxValue;
