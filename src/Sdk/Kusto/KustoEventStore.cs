@@ -8,7 +8,9 @@ namespace AzureRules.Sdk.Kusto;
 /// bind it to — the workspace schema types JSON values (TimeGenerated a datetime); a table a rule does
 /// not name is read by its JSON values — and only when some rule may read it: a rule that declares
 /// the tables it reads (<see cref="KustoDetection.ReadTables"/>) limits that, one that does not may read
-/// any table (through <c>table()</c> or a wildcard union), so every table is kept for it.
+/// any table (through <c>table()</c> or a wildcard union), so every table is kept for it. Likewise only
+/// the columns the rules of a table declare they read (<see cref="KustoDetection.ReadColumns"/>) are
+/// kept, all of them when one of those rules does not say.
 /// Rows older than what every reader of a table still needs are dropped (<see cref="Forget"/>).
 /// </summary>
 internal sealed class KustoEventStore
@@ -22,7 +24,10 @@ internal sealed class KustoEventStore
         public readonly Dictionary<string, KustoTableStore?> Stores = new(StringComparer.Ordinal);
     }
 
-    private sealed record Stored(KustoTableStore Store, List<Reader> Readers);
+    private sealed record Stored(List<Reader> Readers)
+    {
+        public KustoTableStore Store { get; set; } = null!;
+    }
 
     /// <summary>Registers a rule; <paramref name="neededFrom"/> tells, at any moment, how far back its remaining executions look.</summary>
     public object Register(KustoDetection rule, Func<DateTimeOffset> neededFrom)
@@ -80,6 +85,18 @@ internal sealed class KustoEventStore
         return needed;
     }
 
+    /// <summary>The union of the columns the readers read of the table; null (all) when one of them does not say.</summary>
+    private static HashSet<string>? ColumnsRead(string table, List<Reader> readers)
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reader in readers)
+        {
+            if (reader.Rule.ReadColumns?.GetValueOrDefault(table) is not { } read) return null;
+            columns.UnionWith(read);
+        }
+        return columns;
+    }
+
     private List<Stored> Open(string table)
     {
         var stores = new List<Stored>();
@@ -92,10 +109,15 @@ internal sealed class KustoEventStore
             var key = schema is null ? "" : string.Join(",", schema.Select(c => c.Name + ":" + c.Type));
             if (!bySchema.TryGetValue(key, out var stored))
             {
-                bySchema[key] = stored = new Stored(new KustoTableStore(table, schema, _strings), []);
+                bySchema[key] = stored = new Stored([]);
                 stores.Add(stored);
             }
             stored.Readers.Add(reader);
+        }
+        foreach (var stored in stores)
+        {
+            var schema = stored.Readers.Select(r => r.Rule.TableSchemas.GetValueOrDefault(table)).FirstOrDefault();
+            stored.Store = new KustoTableStore(table, schema, _strings, ColumnsRead(table, stored.Readers));
         }
         return stores;
     }

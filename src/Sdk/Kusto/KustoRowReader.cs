@@ -16,9 +16,13 @@ public sealed class KustoRowReader
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly KustoStringPool? _strings;
 
-    public KustoRowReader(IReadOnlyList<KustoColumn>? schema, KustoStringPool? strings = null)
+    private readonly IReadOnlySet<string>? _keep;
+
+    /// <param name="keep">When given, only these columns are read (declared or not); the event's other properties are skipped unread.</param>
+    public KustoRowReader(IReadOnlyList<KustoColumn>? schema, KustoStringPool? strings = null, IReadOnlySet<string>? keep = null)
     {
-        _columns = [.. schema ?? []];
+        _keep = keep;
+        _columns = [.. (schema ?? []).Where(c => keep is null || keep.Contains(c.Name))];
         for (var i = 0; i < _columns.Count; i++) _slots[_columns[i].Name] = i;
         Declared = _columns.Count;
         _strings = strings;
@@ -44,6 +48,11 @@ public sealed class KustoRowReader
         {
             var name = _strings is null ? reader.GetString()! : _strings.Get(ref reader);
             reader.Read();
+            if (_keep is not null && !_keep.Contains(name))
+            {
+                reader.Skip();
+                continue;
+            }
             var value = KustoJson.ReadValue(ref reader, _strings);
             if (!_slots.TryGetValue(name, out var slot))
             {

@@ -26,10 +26,11 @@ internal sealed class KustoTableStore
 
     private readonly record struct StoredRow(KustoValue[] Values, int Shape);
 
-    public KustoTableStore(string table, IReadOnlyList<KustoColumn>? schema, KustoStringPool strings)
+    /// <param name="columns">The columns kept (null: all); the event's other properties are not read.</param>
+    public KustoTableStore(string table, IReadOnlyList<KustoColumn>? schema, KustoStringPool strings, IReadOnlySet<string>? columns = null)
     {
         Table = table;
-        _reader = new KustoRowReader(schema, strings);
+        _reader = new KustoRowReader(schema, strings, columns);
     }
 
     public string Table { get; }

@@ -214,6 +214,30 @@ public sealed class SentinelSchedulingTests : IDisposable
         Assert.Equal(plan, streamed);
     }
 
+    [Fact]
+    public void Only_the_columns_the_rules_of_a_table_read_are_stored()
+    {
+        var path = Events("s.jsonl", "{\"TimeGenerated\":\"2026-11-20T10:10:00Z\",\"Type\":\"SigninLogs\",\"User\":\"alice\",\"IPAddress\":\"192.0.2.1\",\"Extra\":{\"deep\":[1,2]}}");
+        var meta = SigninRows.Meta("Scheduled", TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+        var users = new ColumnsRead(meta, "User");
+        var addresses = new ColumnsRead(meta with { Id = Guid.NewGuid() }, "IPAddress");
+
+        var alone = new DetectionEngine([users]).Run(EventSource.JsonLines(path));
+        var both = new DetectionEngine([users, addresses]).Run(EventSource.JsonLines(path));
+        var unknown = new DetectionEngine([users, new SigninRows(meta)]).Run(EventSource.JsonLines(path));
+
+        Assert.Equal(["User"], Assert.Single(alone.Alerts).Rows[0].Select(p => p.Key));
+        Assert.All(both.Alerts, a => Assert.Equal(["User", "IPAddress"], a.Rows[0].Select(p => p.Key)));
+        // a rule that does not say what it reads gets every column
+        Assert.All(unknown.Alerts, a => Assert.Equal(["TimeGenerated", "Type", "User", "IPAddress", "Extra"], a.Rows[0].Select(p => p.Key)));
+    }
+
+    private sealed class ColumnsRead(RuleMetadata metadata, string column) : TableRows(metadata, "SigninLogs")
+    {
+        public override IReadOnlyDictionary<string, IReadOnlySet<string>>? ReadColumns { get; } =
+            new Dictionary<string, IReadOnlySet<string>> { ["SigninLogs"] = new HashSet<string> { column } };
+    }
+
     /// <summary>Returns the rows of one table in the execution's window: the trigger counts events.</summary>
     private class TableRows(RuleMetadata metadata, string table) : KustoDetection(metadata)
     {
