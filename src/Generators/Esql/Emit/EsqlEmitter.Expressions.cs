@@ -64,6 +64,13 @@ internal sealed partial class EsqlEmitter
                 if (unary.Operand is EsqlLiteral { Kind: EsqlLiteralKind.Integer or EsqlLiteralKind.Decimal } number)
                     return NumberLiteral("-" + number.Value, number.Kind);
                 return $"{Arithmetic}Negate({Expression(unary.Operand, scope)})";
+            case EsqlBinary { Operator: EsqlBinaryOperator.And or EsqlBinaryOperator.Or } logical when LongChain(logical) is { } operands:
+            {
+                // ES|QL's three-valued AND/OR are associative: a long chain becomes a balanced tree of
+                // calls, log(n) deep for the C# compiler and written in linear time; operands keep their order
+                var method = BinaryMethod(logical.Operator);
+                return Pipeline.ExpressionChains.Grouped([.. operands.Select(o => Expression(o, scope))], 2, pair => $"{method}({pair[0]}, {pair[1]})");
+            }
             case EsqlBinary binary:
                 return $"{BinaryMethod(binary.Operator)}({Expression(binary.Left, scope)}, {Expression(binary.Right, scope)})";
             case EsqlIn @in:
@@ -89,6 +96,13 @@ internal sealed partial class EsqlEmitter
             default:
                 throw new EsqlNotExecutableException("the runtime cannot evaluate this expression yet");
         }
+    }
+
+    private static List<EsqlExpression>? LongChain(EsqlBinary binary)
+    {
+        var op = binary.Operator;
+        var operands = Pipeline.ExpressionChains.Operands<EsqlExpression>(binary, e => e is EsqlBinary b && b.Operator == op ? (b.Left, b.Right) : null);
+        return operands.Count > Pipeline.ExpressionChains.FlatLimit ? operands : null;
     }
 
     private static string BinaryMethod(EsqlBinaryOperator op) => op switch
