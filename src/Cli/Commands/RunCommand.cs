@@ -21,8 +21,9 @@ internal static class RunCommand
         var from = new Option<string?>("--from") { Description = "Run only the scheduled executions at or after this time (ISO 8601)" };
         var to = new Option<string?>("--to") { Description = "Run only the scheduled executions at or before this time (ISO 8601)" };
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
+        var enrichPolicies = EnrichPolicyOption.Create();
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run even when a rule has errors (its alerts may be wrong)" };
-        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to, externalData, allowErrors };
+        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to, externalData, enrichPolicies, allowErrors };
         var filterOptions = new DiagnosticOptions();
         filterOptions.AddTo(command);
         command.SetAction(parse =>
@@ -33,6 +34,7 @@ internal static class RunCommand
                 return CommandLineHost.UsageError;
             }
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
+            if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
             var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)));
             var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
             DiagnosticPrinter.Print(diagnostics, Console.Error);
@@ -41,7 +43,7 @@ internal static class RunCommand
                 Console.Error.WriteLine("azrules: the rules have errors: not run (fix them, or pass --allow-errors)");
                 return CommandLineHost.Findings;
             }
-            var engine = new DetectionEngine(library.Detections);
+            var engine = new DetectionEngine(library.Detections, policies);
             var result = engine.Run(EventSource.JsonLines(parse.GetValue(events)!), bounds);
             foreach (var alert in result.Alerts) Console.Out.WriteLine(AlertJson.ToJsonLine(alert));
             result.WriteSummary(Console.Error);

@@ -18,9 +18,16 @@ public sealed class DetectionEngine
     private readonly List<SentinelRuleRunner> _sentinel = [];
     private readonly List<EsqlRuleRunner> _esql = [];
     private readonly List<RuleRunStatistics> _skipped = [];
+    private readonly Esql.EsqlEnrichIndices _enrich;
 
-    public DetectionEngine(IEnumerable<Detection> rules)
+    public DetectionEngine(IEnumerable<Detection> rules) : this(rules, Esql.EsqlEnrichPolicies.None)
     {
+    }
+
+    /// <param name="enrichPolicies">The enrich policies ES|QL's ENRICH can name; their source indices are read from the events.</param>
+    public DetectionEngine(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies)
+    {
+        _enrich = new Esql.EsqlEnrichIndices(enrichPolicies);
         foreach (var rule in rules)
         {
             if (!rule.IsExecutable)
@@ -31,7 +38,7 @@ public sealed class DetectionEngine
                 _elastic.Add(new EqlSequenceRuleRunner(join));
             else if (SentinelRuleRunner.TryCreate(rule) is { } sentinel)
                 _sentinel.Add(sentinel);
-            else if (EsqlRuleRunner.TryCreate(rule) is { } esql)
+            else if (EsqlRuleRunner.TryCreate(rule, _enrich) is { } esql)
                 _esql.Add(esql);
             else
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = $"the engine has no runner for {rule.GetType().BaseType?.Name}" });
@@ -48,11 +55,14 @@ public sealed class DetectionEngine
         var view = new EventView();
         var runnersByIndex = new Dictionary<string, IElasticRuleRunner[]>(StringComparer.Ordinal);
         DateTimeOffset? first = null, last = null;
+        _enrich.Clear();
 
         foreach (var record in source.Read(result.Errors))
         {
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
+            // documents of an enrich policy's source index are reference data: kept with or without a time
+            if (_enrich.IsSourceIndex(index)) _enrich.Offer(index, record.EventId, record.Json, envelope.ElasticTime);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
                 runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index))];
 
