@@ -25,6 +25,19 @@ public sealed class EsqlAggregateTests
     }
 
     [Fact]
+    public void Count_distinct_counts_exactly_with_or_without_a_precision_threshold()
+    {
+        // Elasticsearch's HyperLogLog++ counts exactly (barring hash collisions) below the precision threshold
+        // (default 3000, at most 40000) and estimates above it; this runtime counts exactly at every size, and
+        // the second argument (the threshold) changes nothing
+        var rows = Enumerable.Range(0, 5000).Select(i => new object?[] { $"user-{i % 4000}", 100 }).ToArray();
+        Assert.Equal(4000L, Aggregate(EsqlAggregates.CountDistinct, rows));
+        Assert.Equal(4000L, Aggregate(EsqlAggregates.CountDistinct, [.. rows.Select(r => new[] { r[0] })]));
+        Assert.Equal(2L, Aggregate(EsqlAggregates.CountDistinct, [Multi(1L, 2L)], [2L], [null]));
+        Assert.Equal(0L, Aggregate(EsqlAggregates.CountDistinct, new object?[] { null }));
+    }
+
+    [Fact]
     public void Sums_averages_and_extremes()
     {
         Assert.Equal(6L, Aggregate(EsqlAggregates.Sum, [1], [Multi(2, 3)], [null]));

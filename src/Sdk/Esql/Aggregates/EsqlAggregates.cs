@@ -41,9 +41,12 @@ public static class EsqlAggregates
     }
 
     /// <summary>
-    /// COUNT_DISTINCT. Elasticsearch uses HyperLogLog++ and is exact (in practice) up to the precision
-    /// threshold (default 3000, at most 40000) and approximate above it. This counts exactly at every
-    /// size, which is never further from the true count than Elasticsearch's estimate.
+    /// COUNT_DISTINCT(field[, precision]). Elasticsearch uses HyperLogLog++: below the precision threshold
+    /// (default 3000, at most 40000) it keeps the values' hashes (linear counting), so its count is exact
+    /// unless two values' murmur3 hashes collide; above it, it estimates. This counts exactly at every size, with the
+    /// ES|QL value comparison, so it agrees with Elasticsearch below the threshold and is the true count
+    /// its estimate approximates above it; the precision argument changes nothing here. Memory: the
+    /// distinct values of one group in one execution's window.
     /// </summary>
     private sealed class CountDistinctAggregator : EsqlAggregator
     {
@@ -205,14 +208,27 @@ public static class EsqlAggregates
     }
 
     /// <summary>FIRST(value, sort) and LAST(value, sort): the value of the row with the smallest (largest) sort key.</summary>
+    /// <summary>
+    /// FIRST(value, sort) / LAST(value, sort): the value of the row with the smallest / largest sort key.
+    /// A row whose key is null counts only while no row with a key has been seen, so when no row has one
+    /// the first row's value is the result (Elasticsearch's csv-spec case nullFieldArgInMultiInputAggs).
+    /// </summary>
     private sealed class FirstLastAggregator(bool last) : EsqlAggregator
     {
         private object? _value, _key;
+        private bool _any;
 
         public override void Add(object?[] arguments)
         {
             var key = arguments.Length > 1 ? arguments[1] : null;
-            if (key is null || key is EsqlMulti) return;
+            if (key is EsqlMulti) return;
+            if (key is null)
+            {
+                if (!_any) _value = arguments[0];
+                _any = true;
+                return;
+            }
+            _any = true;
             if (_key is null || (last ? EsqlCompare.Order(key, _key) > 0 : EsqlCompare.Order(key, _key) < 0))
             {
                 _key = key;
