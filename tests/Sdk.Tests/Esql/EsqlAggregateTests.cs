@@ -66,6 +66,9 @@ public sealed class EsqlAggregateTests
         Assert.Equal(Multi("a", "b"), Aggregate(EsqlAggregates.Values, ["b"], [Multi("a", "b")], [null]));
         Assert.Equal(Multi(5, 4), Aggregate(EsqlAggregates.Top, [1, 2, "desc"], [5, 2, "desc"], [4, 2, "desc"]));
         Assert.Equal(Multi(1, 1), Aggregate(EsqlAggregates.Top, [1, 2, "asc"], [1, 2, "asc"], [4, 2, "asc"]));
+        // with an output field: that field's values on the top rows; rows without it do not count
+        Assert.Equal(Multi("a", "c"), Aggregate(EsqlAggregates.Top, [3, 2, "asc", "c"], [1, 2, "asc", "a"], [0, 2, "asc", null], [5, 2, "asc", "e"]));
+        Assert.Null(Aggregate(EsqlAggregates.Top, [3, 2, "asc", null], [1, 2, "asc", null]));
         Assert.Equal(2.5, Aggregate(EsqlAggregates.WeightedAvg, [1, 1], [3, 3]));
         Assert.Equal("late", Aggregate(EsqlAggregates.Last, ["early", 1], ["late", 9], ["mid", 5]));
     }

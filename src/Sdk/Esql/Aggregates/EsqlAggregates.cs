@@ -180,12 +180,35 @@ public static class EsqlAggregates
     }
 
     /// <summary>TOP(field, limit, order): the limit largest (desc) or smallest (asc) values, duplicates kept, in that order.</summary>
+    /// <summary>
+    /// TOP(field, limit, order[, outputField]): the <c>limit</c> smallest (asc) or largest (desc) values of
+    /// field, or, with outputField, that field's values on those rows (rows whose outputField is null do not count).
+    /// </summary>
     private sealed class TopAggregator : EsqlCollectingAggregator
     {
+        private readonly List<(object Key, object Output)> _pairs = [];
+
+        public override void Add(object?[] arguments)
+        {
+            if (arguments.Length < 4)
+            {
+                base.Add(arguments);
+                return;
+            }
+            base.Add([null, .. arguments[1..]]); // keeps the constants
+            if (arguments[3] is not { } output) return;
+            foreach (var key in Values(arguments[0])) _pairs.Add((key, output));
+        }
+
         public override object? Result()
         {
             var limit = Constants is { Length: > 1 } c && c[1] is { } l ? (int)EsqlConvert.ToDouble(l) : 1;
             var descending = Constants is { Length: > 2 } d && d[2] is string order && order.Equals("desc", StringComparison.OrdinalIgnoreCase);
+            if (Constants is { Length: > 3 })
+            {
+                var byKey = descending ? _pairs.OrderByDescending(p => p.Key, EsqlValueComparer.Instance) : _pairs.OrderBy(p => p.Key, EsqlValueComparer.Instance);
+                return EsqlMulti.Of(byKey.Take(limit).SelectMany(p => Values(p.Output)).ToList()!);
+            }
             var sorted = descending ? Collected.OrderDescending(EsqlValueComparer.Instance) : Collected.Order(EsqlValueComparer.Instance);
             return EsqlMulti.Of(sorted.Take(limit).ToList()!);
         }
@@ -207,7 +230,6 @@ public static class EsqlAggregates
         public override object? Result() => _weights == 0 ? null : _sum / _weights;
     }
 
-    /// <summary>FIRST(value, sort) and LAST(value, sort): the value of the row with the smallest (largest) sort key.</summary>
     /// <summary>
     /// FIRST(value, sort) / LAST(value, sort): the value of the row with the smallest / largest sort key.
     /// A row whose key is null counts only while no row with a key has been seen, so when no row has one

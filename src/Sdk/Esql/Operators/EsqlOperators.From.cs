@@ -190,9 +190,10 @@ public static partial class EsqlOperators
                 {
                     "float" => (double)(float)d,
                     "half_float" => (double)(Half)d,
-                    // stored as round(value × factor) and read back multiplied by 1/factor, as ScaledFloatFieldMapper
-                    // does (so 2.03 reads 2.0300000000000002); the data set's only scaled_float has factor 100
-                    "scaled_float" => Math.Floor(d * 100 + 0.5) * (1d / 100),
+                    // stored as round(value × factor) (Java's half-up rounding) and read back divided by the factor, as
+                    // ES|QL's block loader reads doc values (older versions multiplied by 1/factor: 2.0300000000000002);
+                    // the data set's only scaled_float has factor 100
+                    "scaled_float" => Math.Floor(d * 100 + 0.5) / 100,
                     _ => d,
                 };
             case EsqlDataType.Date:
