@@ -18,8 +18,8 @@ namespace AzureRules.Sdk.Engine;
 /// found it — and never again (Kibana de-duplicates a sequence by its events' ids). Samples are
 /// searched per execution window, as Kibana's EQL query over the window would.
 /// </para>
-/// The alert carries the events in order as its rows and sources (file:line), as Kibana's
-/// sequence alert carries its building-block alerts.
+/// The alert carries the events in order as its rows and sources (file:line); a sequence's alert
+/// also carries its group id and building blocks (<see cref="SequenceAlertGroup"/>).
 /// </summary>
 internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule) : IElasticRuleRunner
 {
@@ -28,6 +28,8 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule) : IElasticRul
     private readonly EqlJoinDefinition _definition = rule.Join;
     private readonly List<EqlJoinEvent<EventRecord>> _hits = [];
     private long _position;
+    // the rule's tiebreaker_field orders events of equal timestamp (a numeric field, as EQL requires)
+    private readonly int _tiebreakerSlot = rule.Metadata.TiebreakerField is { } field ? FieldTable.Slot(field) : -1;
 
     public EqlJoinDetection Rule { get; } = rule;
     public RuleRunStatistics Statistics { get; } = new(rule);
@@ -38,7 +40,8 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule) : IElasticRul
     {
         var position = _position++;
         if (EqlJoinEvent<EventRecord>.Match(_definition, view) is not { } matches) return;
-        _hits.Add(new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), 0, position), record, matches));
+        var tiebreaker = _tiebreakerSlot >= 0 && view.First(_tiebreakerSlot) is { Kind: FieldKind.Number } value ? value.Number : 0;
+        _hits.Add(new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), tiebreaker, position), record, matches));
         Statistics.Matches++;
     }
 
@@ -114,14 +117,19 @@ internal sealed class EqlSequenceRuleRunner(EqlJoinDetection rule) : IElasticRul
     {
         Statistics.Alerts++;
         var records = result.Events.Where(e => e is not null).Select(e => e!.Payload).ToList();
+        var documents = records.Select(AlertDocuments.Source).ToList();
+        // a sample is one alert in Kibana; a sequence is a group of building blocks and a shell alert
+        var groupId = _definition.Kind == EqlJoinKind.Sequence ? SequenceAlertGroup.GroupId(Rule.Metadata.Id, records) : null;
         return new Alert
         {
             Rule = Rule,
             Timestamp = execution.Time,
             WindowStart = execution.WindowStart,
             WindowEnd = execution.Time,
-            Rows = [.. records.Select(r => JsonNode.Parse(r.Json.Span) as JsonObject ?? [])],
+            Rows = documents,
             Events = records,
+            GroupId = groupId,
+            BuildingBlocks = groupId is null ? [] : SequenceAlertGroup.BuildingBlocks(groupId, documents),
         };
     }
 }
