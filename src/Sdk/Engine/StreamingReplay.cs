@@ -28,6 +28,8 @@ internal sealed class StreamingReplay
     private readonly List<IRuleRunner> _runners = [];
     private readonly List<RuleRunStatistics> _skipped = [];
     private readonly KustoEventStore _store = new();
+    // documents of the enrich policies' source indices, which ES|QL's ENRICH reads as reference data
+    private readonly Esql.EsqlEnrichIndices _enrich;
     private readonly StreamClock _clock;
     private readonly int _parallelism;
     private readonly Action<Alert>? _onAlert;
@@ -39,8 +41,9 @@ internal sealed class StreamingReplay
     private DateTimeOffset _lastAdvance = DateTimeOffset.MinValue;
     private int _eventsSinceAdvance;
 
-    public StreamingReplay(IEnumerable<Detection> rules, ReplayBounds bounds, TimeSpan lateness, int parallelism, Action<Alert>? onAlert)
+    public StreamingReplay(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies, ReplayBounds bounds, TimeSpan lateness, int parallelism, Action<Alert>? onAlert)
     {
+        _enrich = new Esql.EsqlEnrichIndices(enrichPolicies);
         _clock = new StreamClock(lateness, bounds);
         _parallelism = Math.Max(1, parallelism);
         _onAlert = onAlert;
@@ -54,7 +57,7 @@ internal sealed class StreamingReplay
                 _elastic.Add(new EqlSequenceRuleRunner(join));
             else if (rule is KustoDetection kusto)
                 _sentinel.Add(new SentinelRuleRunner(kusto, _store));
-            else if (EsqlRuleRunner.TryCreate(rule) is { } esql)
+            else if (EsqlRuleRunner.TryCreate(rule, _enrich) is { } esql)
                 _esql.Add(esql);
             else
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = $"the engine has no runner for {rule.GetType().BaseType?.Name}" });
@@ -76,6 +79,8 @@ internal sealed class StreamingReplay
         {
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
+            // documents of an enrich policy's source index are reference data: kept with or without a time
+            if (_enrich.IsSourceIndex(index)) _enrich.Offer(index, record.EventId, record.Json, envelope.ElasticTime);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
                 runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index)).Select(r => new Target<IElasticRuleRunner>(r, _timeFields[r]))];
             if (!esqlByIndex.TryGetValue(index, out var esqlTargets))
