@@ -58,8 +58,10 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
     {
         var position = _position++;
         if (EqlJoinEvent<EventRecord>.Match(_definition, view) is not { } matches) return;
-        _hits.Add(time, new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), 0, position), record, matches));
         Statistics.Matches++;
+        // after the last execution a sample has no window left; a sequence still counts in "matches outside every window"
+        if (Finished && _matcher is null) return;
+        _hits.Add(time, new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), 0, position), record, matches));
     }
 
     protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(Rule.Metadata).Cursor(bounds);

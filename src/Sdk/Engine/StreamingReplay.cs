@@ -128,9 +128,9 @@ internal sealed class StreamingReplay
             _errors.Add(order, new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + EventLineCheck.Describe(ex)));
             return false;
         }
+        // a runner whose executions are over still counts its matches (the summary's "matching events")
         foreach (var runner in applicable)
         {
-            if (runner.Finished) continue;
             try
             {
                 runner.Offer(view, record, time);
