@@ -19,8 +19,8 @@ namespace AzureRules.Sdk.Engine;
 /// found it — and never again (Kibana de-duplicates a sequence by its events' ids). Samples are
 /// searched per execution window, as Kibana's EQL query over the window would.
 /// </para>
-/// The alert carries the events in order as its rows and sources (file:line), as Kibana's
-/// sequence alert carries its building-block alerts.
+/// The alert carries the events in order as its rows and sources (file:line); a sequence's alert
+/// also carries its group id and building blocks (<see cref="SequenceAlertGroup"/>).
 /// </summary>
 internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleRunner
 {
@@ -35,6 +35,8 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
     private List<EqlJoinResult<EventRecord>> _pending = [];
     private readonly HashSet<string> _seenSamples = new(StringComparer.Ordinal);
     private long _position;
+    // the rule's tiebreaker_field orders events of equal timestamp (a numeric field, as EQL requires)
+    private readonly int _tiebreakerSlot;
     private int _foundCount;
     private int _alerted;
 
@@ -43,6 +45,7 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         Rule = rule;
         _indices = new(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
         _definition = rule.Join;
+        _tiebreakerSlot = rule.Metadata.TiebreakerField is { } field ? FieldTable.Slot(field) : -1;
         var schedule = ElasticRuleSchedule.Of(rule.Metadata);
         _maxSignals = schedule.MaxSignals;
         if (_definition.Kind == EqlJoinKind.Sequence) _matcher = new EqlSequenceMatcher<EventRecord>(_definition, schedule.LookBack);
@@ -61,7 +64,8 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         Statistics.Matches++;
         // after the last execution a sample has no window left; a sequence still counts in "matches outside every window"
         if (Finished && _matcher is null) return;
-        _hits.Add(time, new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), 0, position), record, matches));
+        var tiebreaker = _tiebreakerSlot >= 0 && view.First(_tiebreakerSlot) is { Kind: FieldKind.Number } value ? value.Number : 0;
+        _hits.Add(time, new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), tiebreaker, position), record, matches));
     }
 
     protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(Rule.Metadata).Cursor(bounds);
@@ -74,7 +78,7 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         {
             if (_hits.Count > 0)
             {
-                foreach (var (_, hit) in _hits.All()) _matcher.Add(hit);
+                foreach (var hit in InOrdinalOrder(_hits.Count)) _matcher.Add(hit);
                 _hits.RemoveBefore(DateTimeOffset.MaxValue);
                 _matcher.Finish();
                 TakeCompleted();
@@ -82,12 +86,21 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
             return true;
         }
         var fed = _hits.FirstAtOrAfter(clock.Watermark);
-        for (var i = 0; i < fed; i++) _matcher.Add(_hits[i].Item);
+        foreach (var hit in InOrdinalOrder(fed)) _matcher.Add(hit);
         _hits.RemoveBefore(clock.Watermark);
         _matcher.AdvanceTo(EqlOrdinal.ToNanos(clock.Watermark));
         TakeCompleted();
         var next = Cursor(clock).Next(clock);
         return next is not { } t || _matcher.EarliestUndecidedEnd is not { } undecided || undecided.TimeNanos > EqlOrdinal.ToNanos(t);
+    }
+
+    /// <summary>The first <paramref name="count"/> hits (every hit of each of their timestamps) in ordinal order: time, tiebreaker, reading order.</summary>
+    private List<EqlJoinEvent<EventRecord>> InOrdinalOrder(int count)
+    {
+        var hits = new List<EqlJoinEvent<EventRecord>>(count);
+        for (var i = 0; i < count; i++) hits.Add(_hits[i].Item);
+        if (_tiebreakerSlot >= 0) hits.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        return hits;
     }
 
     private void TakeCompleted()
@@ -152,14 +165,19 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
     {
         Statistics.Alerts++;
         var records = result.Events.Where(e => e is not null).Select(e => e!.Payload).ToList();
+        var documents = records.Select(AlertDocuments.Source).ToList();
+        // a sample is one alert in Kibana; a sequence is a group of building blocks and a shell alert
+        var groupId = _definition.Kind == EqlJoinKind.Sequence ? SequenceAlertGroup.GroupId(Rule.Metadata.Id, records) : null;
         return new Alert
         {
             Rule = Rule,
             Timestamp = execution.Time,
             WindowStart = execution.WindowStart,
             WindowEnd = execution.Time,
-            Rows = [.. records.Select(r => JsonNode.Parse(r.Json.Span) as JsonObject ?? [])],
+            Rows = documents,
             Events = records,
+            GroupId = groupId,
+            BuildingBlocks = groupId is null ? [] : SequenceAlertGroup.BuildingBlocks(groupId, documents),
         };
     }
 }
