@@ -239,6 +239,20 @@ public sealed class SentinelSchedulingTests : IDisposable
     }
 
     [Fact]
+    public void No_events_run_no_scheduled_execution_even_with_from_but_at_still_runs_once()
+    {
+        var rule = SigninRows.Scheduled(TimeSpan.FromHours(1), TimeSpan.FromHours(1), TriggerOperator.Equal, 0);
+        var empty = Events("empty.jsonl");
+
+        var from = new DetectionEngine([rule]).Run(EventSource.JsonLines(empty), ReplayBounds.Between(T("10:00:00"), null));
+        var at = new DetectionEngine([rule]).Run(EventSource.JsonLines(empty), ReplayBounds.Once(T("10:00:00")));
+
+        Assert.Equal(0, from.Rules.Single().Executions);
+        // "fewer than one row" … "exactly zero rows": an execution over no events can alert
+        Assert.Equal(T("10:00:00"), Assert.Single(at.Alerts).Timestamp);
+    }
+
+    [Fact]
     public void Only_the_columns_the_rules_of_a_table_read_are_stored()
     {
         var path = Events("s.jsonl", "{\"TimeGenerated\":\"2026-11-20T10:10:00Z\",\"Type\":\"SigninLogs\",\"User\":\"alice\",\"IPAddress\":\"192.0.2.1\",\"Extra\":{\"deep\":[1,2]}}");
