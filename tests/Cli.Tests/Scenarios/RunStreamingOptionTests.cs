@@ -1,5 +1,5 @@
 using AzureRules.Cli.Tests.Workflow;
-using AzureRules.Tests.Shared;
+using AzureRules.Tests;
 using Xunit;
 
 namespace AzureRules.Cli.Tests.Scenarios;
