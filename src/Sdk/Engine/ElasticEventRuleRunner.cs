@@ -30,8 +30,9 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule) : Sched
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {
         if (!Rule.Matches(view)) return; // a regex timeout is reported by the engine
-        _matches.Add(time, record);
         Statistics.Matches++;
+        if (Finished) CountIfNotAlerted(record); // no execution is left to alert on it
+        else _matches.Add(time, record);
     }
 
     protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(Rule.Metadata).Cursor(bounds);

@@ -35,21 +35,21 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
     private List<EqlJoinResult<EventRecord>> _pending = [];
     private readonly HashSet<string> _seenSamples = new(StringComparer.Ordinal);
     private long _position;
-    private int _foundCount;
-    private int _alerted;
     // the rule's tiebreaker_field orders events of equal timestamp (a numeric field, as EQL requires)
     private readonly int _tiebreakerSlot;
+    private int _foundCount;
+    private int _alerted;
 
     public EqlSequenceRuleRunner(EqlJoinDetection rule)
     {
         Rule = rule;
         _indices = new(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
         _definition = rule.Join;
+        _tiebreakerSlot = rule.Metadata.TiebreakerField is { } field ? FieldTable.Slot(field) : -1;
         var schedule = ElasticRuleSchedule.Of(rule.Metadata);
         _maxSignals = schedule.MaxSignals;
         if (_definition.Kind == EqlJoinKind.Sequence) _matcher = new EqlSequenceMatcher<EventRecord>(_definition, schedule.LookBack);
         Statistics = new(rule);
-        _tiebreakerSlot = rule.Metadata.TiebreakerField is { } field ? FieldTable.Slot(field) : -1;
     }
 
     public EqlJoinDetection Rule { get; }
@@ -61,9 +61,11 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
     {
         var position = _position++;
         if (EqlJoinEvent<EventRecord>.Match(_definition, view) is not { } matches) return;
+        Statistics.Matches++;
+        // after the last execution a sample has no window left; a sequence still counts in "matches outside every window"
+        if (Finished && _matcher is null) return;
         var tiebreaker = _tiebreakerSlot >= 0 && view.First(_tiebreakerSlot) is { Kind: FieldKind.Number } value ? value.Number : 0;
         _hits.Add(time, new EqlJoinEvent<EventRecord>(new EqlOrdinal(EqlOrdinal.ToNanos(time), tiebreaker, position), record, matches));
-        Statistics.Matches++;
     }
 
     protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(Rule.Metadata).Cursor(bounds);
@@ -76,14 +78,15 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         {
             if (_hits.Count > 0)
             {
-                Feed(_hits.Count);
+                foreach (var hit in InOrdinalOrder(_hits.Count)) _matcher.Add(hit);
                 _hits.RemoveBefore(DateTimeOffset.MaxValue);
                 _matcher.Finish();
                 TakeCompleted();
             }
             return true;
         }
-        Feed(_hits.FirstAtOrAfter(clock.Watermark));
+        var fed = _hits.FirstAtOrAfter(clock.Watermark);
+        foreach (var hit in InOrdinalOrder(fed)) _matcher.Add(hit);
         _hits.RemoveBefore(clock.Watermark);
         _matcher.AdvanceTo(EqlOrdinal.ToNanos(clock.Watermark));
         TakeCompleted();
@@ -91,21 +94,13 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         return next is not { } t || _matcher.EarliestUndecidedEnd is not { } undecided || undecided.TimeNanos > EqlOrdinal.ToNanos(t);
     }
 
-    /// <summary>
-    /// Feeds the first <paramref name="count"/> hits to the matcher in ordinal order: the buffer keeps
-    /// them by time, and events of equal time go by the tiebreaker field (then reading order).
-    /// </summary>
-    private void Feed(int count)
+    /// <summary>The first <paramref name="count"/> hits (every hit of each of their timestamps) in ordinal order: time, tiebreaker, reading order.</summary>
+    private List<EqlJoinEvent<EventRecord>> InOrdinalOrder(int count)
     {
-        if (_tiebreakerSlot < 0)
-        {
-            for (var i = 0; i < count; i++) _matcher!.Add(_hits[i].Item);
-            return;
-        }
-        var batch = new EqlJoinEvent<EventRecord>[count];
-        for (var i = 0; i < count; i++) batch[i] = _hits[i].Item;
-        Array.Sort(batch, (a, b) => a.Ordinal.CompareTo(b.Ordinal));
-        foreach (var hit in batch) _matcher!.Add(hit);
+        var hits = new List<EqlJoinEvent<EventRecord>>(count);
+        for (var i = 0; i < count; i++) hits.Add(_hits[i].Item);
+        if (_tiebreakerSlot >= 0) hits.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        return hits;
     }
 
     private void TakeCompleted()

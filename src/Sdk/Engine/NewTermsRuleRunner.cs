@@ -47,6 +47,7 @@ internal sealed class NewTermsRuleRunner : ScheduledRuleRunner, IElasticRuleRunn
     {
         if (!_rule.Matches(view)) return;
         Statistics.Matches++;
+        if (Finished) return; // no execution is left to see it
         var terms = TermCombinations.Keys(view, _slots);
         if (terms.Length > 0) _matches.Add(time, new Match(terms, record));
     }

@@ -22,6 +22,8 @@ internal sealed class ScheduleCursor(TimeSpan interval, TimeSpan lookBack, Repla
     {
         if (_done) return null;
         if (bounds.At is { } at) return at;
+        // no event yet: nothing to plan (a replay of no events runs only an --at execution)
+        if (clock.First is null) return null;
         if (!_started)
         {
             var start = bounds.From is { } from ? from.AddTicks(-1) : clock.First;

@@ -71,9 +71,9 @@ internal sealed class ThreatMatchRuleRunner : ScheduledRuleRunner, IElasticRuleR
         if (_indices.Matches(index) && _rule.Matches(view))
         {
             Statistics.Matches++;
-            _events.Add(time, new Observed(time, index, record, Read(view, _eventSlots)));
+            if (!Finished) _events.Add(time, new Observed(time, index, record, Read(view, _eventSlots)));
         }
-        if (_threatIndices.Matches(index) && _rule.MatchesIndicator(view))
+        if (!Finished && _threatIndices.Matches(index) && _rule.MatchesIndicator(view))
             {
             var indicator = new Observed(time, index, record, Read(view, _indicatorSlots));
             // a late indicator lands before ones already in the index: it joins the index at once

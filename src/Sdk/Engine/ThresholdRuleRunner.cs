@@ -50,6 +50,7 @@ internal sealed class ThresholdRuleRunner : ScheduledRuleRunner, IElasticRuleRun
     {
         if (!_rule.Matches(view)) return;
         Statistics.Matches++;
+        if (Finished) return; // no execution is left to count it
         var buckets = TermCombinations.Keys(view, _groupSlots);
         if (buckets.Length == 0) return; // a group-by field is missing: the event is in no bucket
         var distinct = _cardinalitySlots.Length == 0 ? NoCardinality : new string[_cardinalitySlots.Length][];

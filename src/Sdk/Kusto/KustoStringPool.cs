@@ -4,10 +4,10 @@ namespace AzureRules.Sdk.Kusto;
 
 /// <summary>
 /// Shares the string values read from JSON events: the same user, address or category text read a
-/// million times is one string. Only short strings are pooled, and the pool starts over when full,
+/// million times is one string. Only short strings are pooled (32 characters: names, addresses, categories — not GUIDs, which rarely repeat), and the pool starts over when full,
 /// so its memory is bounded whatever the input. Not thread-safe: one reader uses it.
 /// </summary>
-public sealed class KustoStringPool(int capacity = 1 << 16, int maxLength = 64)
+public sealed class KustoStringPool(int capacity = 1 << 16, int maxLength = 32)
 {
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 

@@ -215,6 +215,44 @@ public sealed class SentinelSchedulingTests : IDisposable
     }
 
     [Fact]
+    public async Task Rules_run_in_parallel_give_the_alerts_of_one_thread_in_the_same_order_and_RunAsync_streams_them()
+    {
+        var path = Events("s.jsonl", [.. Enumerable.Range(0, 200).Select(m => Signin($"{T("2026-11-20T00:00:00Z").AddMinutes(7 * m):O}", $"u{m % 3}"))]);
+        KustoDetection[] rules =
+        [
+            SigninRows.Scheduled(TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)),
+            SigninRows.Scheduled(TimeSpan.FromHours(1), TimeSpan.FromHours(1), grouping: EventGrouping.AlertPerResult),
+            SigninRows.Scheduled(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(20), TriggerOperator.GreaterThan, 2),
+        ];
+        static string Describe(Alerts.Alert a) => $"{a.Rule.Metadata.Id} {a.Timestamp:O} {a.Rows.Count}";
+
+        var one = new DetectionEngine(rules) { MaxDegreeOfParallelism = 1 }.Run(EventSource.JsonLines(path));
+        var four = new DetectionEngine(rules) { MaxDegreeOfParallelism = 4 }.Run(EventSource.JsonLines(path));
+        var streamed = new List<string>();
+        await foreach (var alert in new DetectionEngine(rules).RunAsync(EventSource.JsonLines(path))) streamed.Add(Describe(alert));
+
+        Assert.True(one.Alerts.Count > 100);
+        Assert.Equal(one.Alerts.Select(Describe), four.Alerts.Select(Describe));
+        Assert.Equal(one.Alerts.Select(Describe), streamed);
+        // time order, then the rules' order for alerts of one time
+        Assert.Equal(one.Alerts.OrderBy(a => a.Timestamp).ThenBy(a => Array.IndexOf(rules, a.Rule)).Select(Describe), one.Alerts.Select(Describe));
+    }
+
+    [Fact]
+    public void No_events_run_no_scheduled_execution_even_with_from_but_at_still_runs_once()
+    {
+        var rule = SigninRows.Scheduled(TimeSpan.FromHours(1), TimeSpan.FromHours(1), TriggerOperator.Equal, 0);
+        var empty = Events("empty.jsonl");
+
+        var from = new DetectionEngine([rule]).Run(EventSource.JsonLines(empty), ReplayBounds.Between(T("10:00:00"), null));
+        var at = new DetectionEngine([rule]).Run(EventSource.JsonLines(empty), ReplayBounds.Once(T("10:00:00")));
+
+        Assert.Equal(0, from.Rules.Single().Executions);
+        // "fewer than one row" … "exactly zero rows": an execution over no events can alert
+        Assert.Equal(T("10:00:00"), Assert.Single(at.Alerts).Timestamp);
+    }
+
+    [Fact]
     public void Only_the_columns_the_rules_of_a_table_read_are_stored()
     {
         var path = Events("s.jsonl", "{\"TimeGenerated\":\"2026-11-20T10:10:00Z\",\"Type\":\"SigninLogs\",\"User\":\"alice\",\"IPAddress\":\"192.0.2.1\",\"Extra\":{\"deep\":[1,2]}}");
