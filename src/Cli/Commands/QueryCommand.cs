@@ -103,7 +103,7 @@ internal static partial class QueryRunner
         // now() is the latest event time, so ago() windows are relative to the data
         var records = source.Read(errors).ToList();
         var now = records.Select(r => r.Envelope.SentinelTime).Max() ?? DateTimeOffset.UtcNow;
-        var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)));
+        var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)), errors.Add);
         KustoTable result;
         try
         {
