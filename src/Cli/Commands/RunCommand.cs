@@ -57,11 +57,10 @@ internal static class RunCommand
                 Console.Error.WriteLine("azrules: the rules have errors: not run (fix them, or pass --allow-errors)");
                 return CommandLineHost.Findings;
             }
-            var engine = new DetectionEngine(library.Detections)
+            var engine = new DetectionEngine(library.Detections, policies)
             {
                 MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount,
                 Lateness = allowedLateness,
-                EnrichPolicies = policies,
             };
             // each alert is printed as soon as the engine releases it (in order), not after the whole replay
             var result = engine.Run(EventSource.JsonLines(parse.GetValue(events)!), bounds, alert => Console.Out.WriteLine(AlertJson.ToJsonLine(alert)));

@@ -23,8 +23,19 @@ public sealed class DetectionEngine
     public static readonly TimeSpan DefaultLateness = TimeSpan.FromMinutes(5);
 
     private readonly List<Detection> _rules;
+    private readonly Esql.EsqlEnrichPolicies _enrichPolicies;
 
-    public DetectionEngine(IEnumerable<Detection> rules) => _rules = [.. rules];
+    public DetectionEngine(IEnumerable<Detection> rules) : this(rules, Esql.EsqlEnrichPolicies.None)
+    {
+    }
+
+    /// <param name="rules">The compiled rules to replay.</param>
+    /// <param name="enrichPolicies">The enrich policies ES|QL's ENRICH can name; their source indices are read from the events.</param>
+    public DetectionEngine(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies)
+    {
+        _rules = [.. rules];
+        _enrichPolicies = enrichPolicies;
+    }
 
     /// <summary>
     /// The bounded lateness of out-of-order events (within a file; files are merged by time). An
@@ -35,9 +46,6 @@ public sealed class DetectionEngine
 
     /// <summary>How many rules' executions may run at once (default: every core).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>The enrich policies ES|QL's ENRICH can name (<see cref="Esql.EsqlEnrichPolicies.Load"/>); their source indices are read from the events.</summary>
-    public Esql.EsqlEnrichPolicies EnrichPolicies { get; init; } = Esql.EsqlEnrichPolicies.None;
 
     /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
     public EngineResult Run(EventSource source) => Run(source, ReplayBounds.All);
@@ -52,7 +60,7 @@ public sealed class DetectionEngine
     /// </summary>
     public EngineResult Run(EventSource source, ReplayBounds bounds, Action<Alert>? onAlert)
     {
-        var replay = new StreamingReplay(_rules, bounds, Lateness, MaxDegreeOfParallelism, onAlert, EnrichPolicies);
+        var replay = new StreamingReplay(_rules, _enrichPolicies, bounds, Lateness, MaxDegreeOfParallelism, onAlert);
         return replay.Run(source);
     }
 

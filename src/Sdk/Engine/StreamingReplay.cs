@@ -25,11 +25,11 @@ internal sealed class StreamingReplay
     private readonly Dictionary<IRuleRunner, RuleTimeField> _timeFields = [];
     private readonly List<SentinelRuleRunner> _sentinel = [];
     private readonly List<EsqlRuleRunner> _esql = [];
-    // the documents of the enrich policies' source indices, which ES|QL's ENRICH reads
-    private readonly Esql.EsqlEnrichIndices _enrich;
     private readonly List<IRuleRunner> _runners = [];
     private readonly List<RuleRunStatistics> _skipped = [];
     private readonly KustoEventStore _store = new();
+    // documents of the enrich policies' source indices, which ES|QL's ENRICH reads as reference data
+    private readonly Esql.EsqlEnrichIndices _enrich;
     private readonly StreamClock _clock;
     private readonly int _parallelism;
     private readonly Action<Alert>? _onAlert;
@@ -41,10 +41,9 @@ internal sealed class StreamingReplay
     private DateTimeOffset _lastAdvance = DateTimeOffset.MinValue;
     private int _eventsSinceAdvance;
 
-    public StreamingReplay(IEnumerable<Detection> rules, ReplayBounds bounds, TimeSpan lateness, int parallelism, Action<Alert>? onAlert,
-        Esql.EsqlEnrichPolicies? enrichPolicies = null)
+    public StreamingReplay(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies, ReplayBounds bounds, TimeSpan lateness, int parallelism, Action<Alert>? onAlert)
     {
-        _enrich = new Esql.EsqlEnrichIndices(enrichPolicies ?? Esql.EsqlEnrichPolicies.None);
+        _enrich = new Esql.EsqlEnrichIndices(enrichPolicies);
         _clock = new StreamClock(lateness, bounds);
         _parallelism = Math.Max(1, parallelism);
         _onAlert = onAlert;
@@ -81,7 +80,7 @@ internal sealed class StreamingReplay
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
             // documents of an enrich policy's source index are reference data: kept with or without a time
-            if (_enrich.IsSourceIndex(index)) _enrich.Offer(index, record.EventId, record.Json, time);
+            if (_enrich.IsSourceIndex(index)) _enrich.Offer(index, record.EventId, record.Json, envelope.ElasticTime);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
                 runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index)).Select(r => new Target<IElasticRuleRunner>(r, _timeFields[r]))];
             if (!esqlByIndex.TryGetValue(index, out var esqlTargets))
