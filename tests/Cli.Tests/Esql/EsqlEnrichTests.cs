@@ -50,7 +50,7 @@ public sealed class EsqlEnrichTests
         {
             var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Esql, query)]);
             Assert.False(library.HasErrors);
-            return new DetectionEngine(library.Detections) { EnrichPolicies = policies }.Run(EventSource.JsonLines(file));
+            return new DetectionEngine(library.Detections, policies).Run(EventSource.JsonLines(file));
         }
         finally
         {
