@@ -37,7 +37,11 @@ internal static class KustoCompiler
         var ruleDiagnostics = OutputColumnChecks.Check(rule, output);
         var bindErrors = bound.Diagnostics.Any(d => DiagnosticDescriptors.Get(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
-        var (members, unsupported) = KustoQueryEmitter.Emit(tree);
+        if (!bound.IsComplete)
+            return CompiledQuery.NotExecutable(tree.Diagnostics.Items.Concat(bound.Diagnostics).ToEquatableArray(), "the Kusto binder could not bind this query (a compiler limitation)")
+                with { OutputColumns = outputColumns, RuleDiagnostics = ruleDiagnostics };
+
+        var (members, unsupported) = KustoQueryEmitter.Emit(tree, bound.Model);
         var diagnostics = tree.Diagnostics.Items.Concat(bound.Diagnostics).Concat(unsupported).ToEquatableArray();
         string? reason = null;
         if (bindErrors)
@@ -47,24 +51,7 @@ internal static class KustoCompiler
         if (reason is not null)
             return CompiledQuery.NotExecutable(diagnostics, reason) with { OutputColumns = outputColumns, RuleDiagnostics = ruleDiagnostics };
 
-        members += "\n" + TableSchemaMember(tree, globals);
+        members += "\n" + KustoSchemaEmitter.Members(bound.Model.Tables, output);
         return new CompiledQuery(diagnostics, KustoRuntimeNames.Detection, members, null, outputColumns) { RuleDiagnostics = ruleDiagnostics };
-    }
-
-    /// <summary>
-    /// The schemas of the workspace tables the query names, as one compact literal the runtime parses
-    /// once: JSON events then get Log Analytics' column types (TimeGenerated a datetime, not a string).
-    /// </summary>
-    private static string TableSchemaMember(KustoSyntaxTree tree, KustoGlobals globals)
-    {
-        var tables = new SortedDictionary<string, TableSymbol>(System.StringComparer.Ordinal);
-        foreach (var node in tree.Root.DescendantNodesAndSelf())
-        {
-            if (node is NameReference name && globals.FindTable(name.Name) is { } table)
-                tables[table.Name] = table;
-        }
-        var text = string.Join(";", tables.Values.Select(t =>
-            t.Name + "=" + string.Join(",", t.Schema.Columns.Select(c => c.Name + ":" + c.Type.ToString().ToLowerInvariant()))));
-        return $"protected override string TableSchemaText => {CSharpLiteral.String(text)};";
     }
 }

@@ -8,16 +8,20 @@ namespace AzureRules.Sdk.Kusto;
 /// </summary>
 public abstract class KustoDetection(RuleMetadata metadata) : Detection(metadata)
 {
-    private IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>>? _tableSchemas;
-
     public abstract KustoTable Execute(KustoContext context);
 
     /// <summary>
-    /// The columns and types the compiler bound the query's tables to, so JSON events get Log
-    /// Analytics' types (TimeGenerated a datetime, TenantId a guid). Tables not listed here are typed
-    /// by their JSON values.
+    /// The workspace tables the query reads, with the columns and types the compiler bound them to, so
+    /// JSON events get Log Analytics' types (TimeGenerated a datetime, TenantId a guid). Written by the
+    /// generator as code; tables not listed here are typed by their JSON values.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> TableSchemas => _tableSchemas ??= ParseSchemas(TableSchemaText);
+    public virtual IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> TableSchemas => NoTables;
+
+    /// <summary>
+    /// The columns of the query's result as the compiler bound them (a type it cannot know statically is
+    /// dynamic), or null when they are known only at run time (evaluate bag_unpack, pivot, an unpublished table).
+    /// </summary>
+    public virtual IReadOnlyList<KustoColumn>? OutputSchema => null;
 
     /// <summary>
     /// The workspace tables the query can read, when the compiler knows them all; null when it may
@@ -33,21 +37,5 @@ public abstract class KustoDetection(RuleMetadata metadata) : Detection(metadata
     /// </summary>
     public virtual IReadOnlyDictionary<string, IReadOnlySet<string>>? ReadColumns => null;
 
-    /// <summary><c>Table=Column:type,Column:type;Table=…</c>, written by the generator.</summary>
-    protected virtual string TableSchemaText => "";
-
-    private static Dictionary<string, IReadOnlyList<KustoColumn>> ParseSchemas(string text)
-    {
-        var schemas = new Dictionary<string, IReadOnlyList<KustoColumn>>(StringComparer.Ordinal);
-        foreach (var table in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = table.IndexOf('=');
-            var columns = table[(equals + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(c => c.Split(':'))
-                .Select(p => new KustoColumn(p[0], Enum.TryParse<KustoType>(p[1], ignoreCase: true, out var type) ? type : KustoType.Dynamic))
-                .ToList();
-            schemas[table[..equals]] = columns;
-        }
-        return schemas;
-    }
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> NoTables = new Dictionary<string, IReadOnlyList<KustoColumn>>();
 }

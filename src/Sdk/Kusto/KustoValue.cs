@@ -100,7 +100,7 @@ public readonly struct KustoValue : IEquatable<KustoValue>
             KustoType.Null => true,
             KustoType.String => string.Equals((string)_ref!, (string)other._ref!, StringComparison.Ordinal),
             KustoType.Decimal or KustoType.Guid => _ref!.Equals(other._ref),
-            KustoType.Dynamic => KustoJson.Write(this) == KustoJson.Write(other),
+            KustoType.Dynamic => KustoDynamicEquality.Equal(this, other),
             _ => _bits == other._bits,
         };
     }
@@ -112,7 +112,7 @@ public readonly struct KustoValue : IEquatable<KustoValue>
         KustoType.Null => 0,
         KustoType.String => StringComparer.Ordinal.GetHashCode((string)_ref!),
         KustoType.Decimal or KustoType.Guid => _ref!.GetHashCode(),
-        KustoType.Dynamic => StringComparer.Ordinal.GetHashCode(KustoJson.Write(this)),
+        KustoType.Dynamic => KustoDynamicEquality.Hash(this),
         _ => _bits.GetHashCode(),
     };
 

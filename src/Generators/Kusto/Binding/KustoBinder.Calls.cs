@@ -11,7 +11,11 @@ internal sealed partial class KustoBinder
     private BoundValue BindCall(FunctionCallExpression call, Scope scope, RowContext row, bool allowAggregates)
     {
         var name = call.Name.Name;
-        if (scope.Find(name) is LocalFunction function) return BindLocalCall(call, function, scope, row);
+        if (scope.Find(name) is LocalFunction function)
+        {
+            _model.AddReference(_instance, call, function);
+            return BindLocalCall(call, function, scope, row);
+        }
         if (BindSpecialForm(call, scope, row) is { } special) return special;
         if (BuiltinFunctions.Find(name) is { } builtin) return BoundValue.Of(BindBuiltinCall(call, builtin, scope, row, allowAggregates));
 
@@ -58,19 +62,20 @@ internal sealed partial class KustoBinder
         var max = function.Definition.Parameters.Count;
         if (!HasNamedArguments(call) && (arguments.Count < function.RequiredCount || arguments.Count > max))
             Report(DiagnosticDescriptors.KustoWrongArgumentCount, call.Name.Span, function.Name, CountText(function.RequiredCount, max), arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return CallLocalFunctionValue(function, arguments);
+        return CallLocalFunctionValue(function, arguments, call);
     }
 
-    private TableSchema CallLocalFunction(LocalFunction function, List<BoundValue> arguments)
-        => CallLocalFunctionValue(function, arguments).Table ?? TableSchema.Unknown;
+    private TableSchema CallLocalFunction(LocalFunction function, List<BoundValue> arguments, SyntaxNode call)
+        => CallLocalFunctionValue(function, arguments, call).Table ?? TableSchema.Unknown;
 
     private int _callDepth;
 
-    private BoundValue CallLocalFunctionValue(LocalFunction function, List<BoundValue> arguments)
+    /// <summary>Binds a let-bound function's body for one call; <paramref name="call"/> is the node the emitter expands it at.</summary>
+    private BoundValue CallLocalFunctionValue(LocalFunction function, List<BoundValue> arguments, SyntaxNode call)
     {
         if (_callDepth > 16) return BoundValue.Unknown; // recursion is not allowed in Kusto; do not loop on it
         _callDepth++;
-        try { return BindFunctionBody(function.Definition, function.Scope, arguments); }
+        try { return BindFunctionBody(function.Definition, function.Scope, arguments, call); }
         finally { _callDepth--; }
     }
 
@@ -91,8 +96,20 @@ internal sealed partial class KustoBinder
             case "table" when arguments.Count >= 1:
                 if (arguments[0] is LiteralExpression { Value: string tableName })
                 {
-                    if (scope.Find(tableName) is LocalValue { Value.Table: { } local }) return BoundValue.Of(local);
-                    if (_globals.FindTable(tableName) is { } global) return BoundValue.Of(global.Schema);
+                    if (scope.Find(tableName) is LocalValue { Value.Table: { } local } symbol)
+                    {
+                        _model.AddReference(_instance, call, symbol);
+                        return BoundValue.Of(local);
+                    }
+                    if (_globals.FindTable(tableName) is { } global)
+                    {
+                        _model.AddTable(global);
+                        return BoundValue.Of(global.Schema);
+                    }
+                }
+                else
+                {
+                    BindScalar(arguments[0], scope, RowContext.None); // a computed name: read at run time
                 }
                 return BoundValue.Of(TableSchema.Unknown);
             case "column_ifexists" or "columnifexists" when arguments.Count == 2:
@@ -106,6 +123,7 @@ internal sealed partial class KustoBinder
                                                      && row.Row.Find(typeName.Name) is null:
                 return BoundValue.Of(ScalarType.String);
             case "not" when arguments.Count == 1:
+                if (BuiltinFunctions.Find("not") is { } not) _model.AddFunction(_instance, call, not);
                 BindScalar(arguments[0], scope, row);
                 return BoundValue.Of(ScalarType.Bool);
             case "datetime" or "timespan" or "dynamic" or "guid" or "bool" or "int" or "long" or "real" or "double" or "decimal" or "string" when scope.Find(call.Name.Name) is null:
@@ -117,6 +135,7 @@ internal sealed partial class KustoBinder
 
     private ScalarType BindBuiltinCall(FunctionCallExpression call, FunctionSignature signature, Scope scope, RowContext row, bool allowAggregates)
     {
+        _model.AddFunction(_instance, call, signature);
         if (signature.ReplacedBy is { } replacement)
             Report(DiagnosticDescriptors.KustoDeprecatedFunction, call.Name.Span, signature.Name, replacement);
         if (signature.IsAggregate && !allowAggregates && _aggregatesAllowed == 0)

@@ -25,6 +25,13 @@ internal sealed partial class KustoBinder
 
     private ScalarType BindScalar(Expression expression, Scope scope, RowContext row)
     {
+        var type = BindScalarCore(expression, scope, row);
+        if (!_model.ValueOf(_instance, expression).HasValue) _model.AddValue(_instance, expression, BoundValue.Of(type));
+        return type;
+    }
+
+    private ScalarType BindScalarCore(Expression expression, Scope scope, RowContext row)
+    {
         switch (expression)
         {
             case LiteralExpression literal:
@@ -93,15 +100,21 @@ internal sealed partial class KustoBinder
     private BoundValue BindName(NameReference name, Scope scope, RowContext row)
     {
         if (row.Find(name.Name) is { } column) return BoundValue.Of(column.Type);
-        switch (scope.Find(name.Name))
+        var local = scope.Find(name.Name);
+        if (local is not null) _model.AddReference(_instance, name, local);
+        switch (local)
         {
             case LocalValue value:
                 return value.Value;
             case LocalFunction function:
-                return CallLocalFunctionValue(function, new System.Collections.Generic.List<BoundValue>());
+                return CallLocalFunctionValue(function, new System.Collections.Generic.List<BoundValue>(), name);
         }
         if (row.Row.IsOpen || name.Name.StartsWith("$", System.StringComparison.Ordinal)) return BoundValue.Unknown;
-        if (_globals.FindTable(name.Name) is { } table) return BoundValue.Of(table.Schema);
+        if (_globals.FindTable(name.Name) is { } table)
+        {
+            _model.AddTable(table);
+            return BoundValue.Of(table.Schema);
+        }
         if (_globals.FindFunction(name.Name) is { } stored) return BoundValue.Of(stored.Result);
         ReportMissingColumn(row.Row, name.Span, name.Name);
         return BoundValue.Unknown;

@@ -17,11 +17,13 @@ internal sealed partial class KustoBinder
     {
         var right = BindTabular(join.Right, scope);
         BindJoinConditions(left, right, join.On, scope);
-        switch (join.Kind)
+        var kind = BoundJoin.ParseKind(join.Kind, JoinKind.InnerUnique);
+        _model.AddJoin(_instance, join, Keys(kind, join.Kind, join.On));
+        switch (kind)
         {
-            case "leftanti" or "anti" or "leftantisemi" or "leftsemi":
+            case JoinKind.LeftAnti or JoinKind.LeftSemi:
                 return left;
-            case "rightanti" or "rightantisemi" or "rightsemi":
+            case JoinKind.RightAnti or JoinKind.RightSemi:
                 return right;
             default:
                 return CombineSides(left, right, keys: null);
@@ -33,6 +35,8 @@ internal sealed partial class KustoBinder
     {
         var right = BindTabular(lookup.Right, scope);
         var keys = BindJoinConditions(left, right, lookup.On, scope);
+        var kindText = lookup.ParameterText("kind");
+        _model.AddJoin(_instance, lookup, Keys(BoundJoin.ParseKind(kindText, JoinKind.LeftOuter), kindText, lookup.On));
         return CombineSides(left, right, keys);
     }
 
@@ -73,4 +77,43 @@ internal sealed partial class KustoBinder
         }
         return TableSchema.Of(columns).Like(left, right);
     }
+
+    private static BoundJoin Keys(JoinKind? kind, string? kindText, IEnumerable<Expression> conditions)
+    {
+        var left = new List<string>();
+        var right = new List<string>();
+        var equalities = EqualityKeys(conditions, left, right) && left.Count > 0;
+        return new BoundJoin(kind, kindText, equalities ? left : null, equalities ? right : null);
+    }
+
+    /// <summary>The key columns of <c>on A, $left.B == $right.C</c> (and-ed or listed); false for any other condition.</summary>
+    private static bool EqualityKeys(IEnumerable<Expression> conditions, List<string> left, List<string> right)
+    {
+        foreach (var condition in conditions)
+        {
+            var c = condition;
+            while (c is ParenthesizedExpression p) c = p.Expression;
+            switch (c)
+            {
+                case NameReference name:
+                    left.Add(name.Name);
+                    right.Add(name.Name);
+                    break;
+                case BinaryExpression { Operator: BinaryOperatorKind.Equal } equal
+                    when Side(equal.Left) is { } a && Side(equal.Right) is { } b && a.Side != b.Side:
+                    left.Add(a.Side == "$left" ? a.Column : b.Column);
+                    right.Add(a.Side == "$left" ? b.Column : a.Column);
+                    break;
+                case BinaryExpression { Operator: BinaryOperatorKind.And } and:
+                    if (!EqualityKeys(new[] { and.Left, and.Right }, left, right)) return false;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static (string Side, string Column)? Side(Expression expression)
+        => expression is PathExpression { Target: NameReference { Name: "$left" or "$right" } side } path ? (side.Name, path.Member.Name) : null;
 }

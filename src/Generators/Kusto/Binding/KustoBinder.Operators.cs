@@ -86,6 +86,7 @@ internal sealed partial class KustoBinder
                 return TableSchema.Of(new[] { new ColumnSymbol(range.Name.Name, type) });
             }
             case DataTableOperator dataTable:
+                foreach (var value in dataTable.Values) BindScalar(value, scope, RowContext.None);
                 return DeclaredSchema(dataTable.Schema) with { IsOpen = false };
             case ExternalDataOperator externalData:
                 return DeclaredSchema(externalData.Schema);
@@ -329,7 +330,11 @@ internal sealed partial class KustoBinder
     {
         var arguments = new List<BoundValue> { BoundValue.Of(input) };
         foreach (var argument in invoke.Function.Arguments) arguments.Add(BindAny(argument, scope, RowContext.None));
-        if (scope.Find(invoke.Function.Name.Name) is LocalFunction function) return CallLocalFunction(function, arguments);
+        if (scope.Find(invoke.Function.Name.Name) is LocalFunction function)
+        {
+            _model.AddReference(_instance, invoke.Function, function);
+            return CallLocalFunction(function, arguments, invoke.Function);
+        }
         if (_globals.FindFunction(invoke.Function.Name.Name) is { } stored) return stored.Result;
         return TableSchema.Unknown;
     }

@@ -22,7 +22,11 @@ internal sealed partial class KustoBinder
     private readonly KustoGlobals _globals;
     private readonly List<QueryDiagnostic> _diagnostics = new();
     private readonly HashSet<(string, int)> _reported = new();
+    private readonly KustoSemanticModel _model = new();
     private int _suppress;
+    /// <summary>The instance being bound: 0 for the query, a new one for each expansion of a let-bound function's body.</summary>
+    private int _instance;
+    private int _instanceCount;
 
     private KustoBinder(KustoGlobals globals) => _globals = globals;
 
@@ -31,16 +35,18 @@ internal sealed partial class KustoBinder
     {
         var binder = new KustoBinder(globals);
         TableSchema? output;
+        var complete = true;
         try
         {
             output = binder.BindBlock(tree.Root, new Scope(null)).Table;
         }
         catch (System.Exception) when (!System.Diagnostics.Debugger.IsAttached)
         {
-            // the generator must never throw; a binder bug costs the check, not the build
+            // the generator must never throw; a binder bug costs the check and the execution, not the build
             output = TableSchema.Unknown;
+            complete = false;
         }
-        return new KustoBoundResult(output, binder._diagnostics.ToImmutableArray());
+        return new KustoBoundResult(output, binder._diagnostics.ToImmutableArray()) { Model = binder._model, IsComplete = complete };
     }
 
     /// <summary>Binds the statements of a query or function body; the value is the last expression statement's.</summary>
@@ -56,7 +62,7 @@ internal sealed partial class KustoBinder
                     break;
                 case DeclareQueryParametersStatement declare:
                     foreach (var p in declare.Parameters)
-                        scope.Declare(new LocalValue(p.Name.Name, ParameterValue(p, null)));
+                        Declare(scope, p, new LocalValue(p.Name.Name, ParameterValue(p, null)));
                     break;
                 case ExpressionStatement expression:
                     result = BindAny(expression.Expression, scope, RowContext.None);
@@ -72,25 +78,44 @@ internal sealed partial class KustoBinder
         {
             // Bind the body once with the declared parameter types, so errors inside are reported even if
             // the function is never called; calls re-bind it silently with the actual argument schemas.
-            BindFunctionBody(definition, scope, arguments: null);
-            scope.Declare(new LocalFunction(let.Name.Name, definition, scope));
+            BindFunctionBody(definition, scope, arguments: null, call: null);
+            Declare(scope, let, new LocalFunction(let.Name.Name, definition, scope));
             return;
         }
-        scope.Declare(new LocalValue(let.Name.Name, BindAny(let.Value, scope, RowContext.None)));
+        Declare(scope, let, new LocalValue(let.Name.Name, BindAny(let.Value, scope, RowContext.None)));
     }
 
-    private BoundValue BindFunctionBody(FunctionDefinition definition, Scope definitionScope, IReadOnlyList<BoundValue>? arguments)
+    private void Declare(Scope scope, SyntaxNode declaration, LocalSymbol symbol)
     {
+        scope.Declare(symbol);
+        _model.AddDeclaration(_instance, declaration, symbol);
+    }
+
+    /// <summary>
+    /// Binds a function's body in a new instance: once where it is defined (<paramref name="arguments"/> null,
+    /// to report errors inside even if it is never called), and again for each <paramref name="call"/>
+    /// with the arguments' values, which is the binding the emitter expands there.
+    /// </summary>
+    private BoundValue BindFunctionBody(FunctionDefinition definition, Scope definitionScope, IReadOnlyList<BoundValue>? arguments, SyntaxNode? call)
+    {
+        var caller = _instance;
+        var body = ++_instanceCount;
+        if (call is not null) _model.AddCall(caller, call, body);
+        _instance = body;
         var bodyScope = new Scope(definitionScope);
         for (var i = 0; i < definition.Parameters.Count; i++)
         {
             var parameter = definition.Parameters[i];
             var argument = arguments is not null && i < arguments.Count ? arguments[i] : (BoundValue?)null;
-            bodyScope.Declare(new LocalValue(parameter.Name.Name, ParameterValue(parameter, argument)));
+            Declare(bodyScope, parameter, new LocalValue(parameter.Name.Name, ParameterValue(parameter, argument)));
         }
         if (arguments is not null) _suppress++;
         try { return BindBlock(definition.Body, bodyScope); }
-        finally { if (arguments is not null) _suppress--; }
+        finally
+        {
+            if (arguments is not null) _suppress--;
+            _instance = caller;
+        }
     }
 
     /// <summary>The value a parameter stands for: its declared type, or for an open tabular parameter <c>T:(*)</c> the argument's schema.</summary>
@@ -119,10 +144,13 @@ internal sealed partial class KustoBinder
     /// <summary>Binds an expression that may be tabular or scalar (a let's value, a statement, an argument).</summary>
     private BoundValue BindAny(Expression expression, Scope scope, RowContext row)
     {
-        if (IsTabularSyntax(expression, scope)) return BoundValue.Of(BindTabular(expression, scope));
-        if (expression is FunctionCallExpression call) return BindCall(call, scope, row, allowAggregates: false);
-        if (expression is NameReference name) return BindName(name, scope, row);
-        return BoundValue.Of(BindScalar(expression, scope, row));
+        BoundValue value;
+        if (IsTabularSyntax(expression, scope)) value = BoundValue.Of(BindTabular(expression, scope));
+        else if (expression is FunctionCallExpression call) value = BindCall(call, scope, row, allowAggregates: false);
+        else if (expression is NameReference name) value = BindName(name, scope, row);
+        else return BoundValue.Of(BindScalar(expression, scope, row));
+        _model.AddValue(_instance, expression, value);
+        return value;
     }
 
     /// <summary>Whether the expression is a table by its shape or its name (a pipe, an operator, a table name).</summary>
@@ -142,6 +170,13 @@ internal sealed partial class KustoBinder
 
     /// <summary>Binds a tabular expression and returns its schema.</summary>
     private TableSchema BindTabular(Expression expression, Scope scope)
+    {
+        var schema = BindTabularCore(expression, scope);
+        _model.AddValue(_instance, expression, BoundValue.Of(schema));
+        return schema;
+    }
+
+    private TableSchema BindTabularCore(Expression expression, Scope scope)
     {
         switch (expression)
         {
@@ -171,16 +206,22 @@ internal sealed partial class KustoBinder
 
     private TableSchema ResolveTabularName(NameReference name, Scope scope)
     {
-        switch (scope.Find(name.Name))
+        var local = scope.Find(name.Name);
+        if (local is not null) _model.AddReference(_instance, name, local);
+        switch (local)
         {
             case LocalValue { Value.Table: { } table }:
                 return table;
             case LocalValue:
                 return TableSchema.Unknown;
             case LocalFunction function:
-                return CallLocalFunction(function, new List<BoundValue>());
+                return CallLocalFunction(function, new List<BoundValue>(), name);
         }
-        if (_globals.FindTable(name.Name) is { } global) return global.Schema;
+        if (_globals.FindTable(name.Name) is { } global)
+        {
+            _model.AddTable(global);
+            return global.Schema;
+        }
         if (_globals.FindFunction(name.Name) is { } stored) return stored.Result;
         Report(DiagnosticDescriptors.KustoUnknownTable, name.Span, name.Name);
         return TableSchema.Unknown;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Kusto.Binding;
 using AzureRules.Generators.Kusto.Syntax;
 using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
 
@@ -9,18 +10,18 @@ namespace AzureRules.Generators.Kusto.Emit;
 internal sealed partial class KustoQueryEmitter
 {
     /// <summary><c>s => { slots…; return r => expr; }</c>: a KustoBinder.</summary>
-    private string Binder(Expression expression, KustoScope scope)
+    private string Binder(Expression expression)
     {
         var row = new RowScope();
-        var body = Scalar(expression, scope, row);
+        var body = Scalar(expression, row);
         return $"s => {{ {row.Prelude} return r => {body}; }}";
     }
 
     /// <summary><c>s => { slots…; return new KustoRowFunction[] { r => e1, … }; }</c>: a KustoMultiBinder.</summary>
-    private string MultiBinder(IEnumerable<Expression> expressions, KustoScope scope)
+    private string MultiBinder(IEnumerable<Expression> expressions)
     {
         var row = new RowScope();
-        var bodies = expressions.Select(e => $"r => {Scalar(e, scope, row)}").ToList();
+        var bodies = expressions.Select(e => $"r => {Scalar(e, row)}").ToList();
         return $"s => {{ {row.Prelude} return {KustoLiterals.Array(bodies, RowFunction)}; }}";
     }
 
@@ -29,36 +30,36 @@ internal sealed partial class KustoQueryEmitter
     /// binder the expression runs in (columns read <c>r</c> by slot), or null where no row exists
     /// (let, print, range bounds, take counts).
     /// </summary>
-    private string Scalar(Expression expression, KustoScope scope, RowScope? row)
+    private string Scalar(Expression expression, RowScope? row)
     {
         switch (expression)
         {
             case LiteralExpression literal:
-                return KustoLiterals.Of(literal);
+                return Constant(KustoLiterals.Of(literal));
             case DynamicExpression dynamic:
-                return Dynamic(dynamic.Value, scope, row);
+                return IsConstant(dynamic.Value) ? Constant(Dynamic(dynamic.Value, row)) : Dynamic(dynamic.Value, row);
             case ParenthesizedExpression p:
-                return Scalar(p.Expression, scope, row);
+                return Scalar(p.Expression, row);
             case NameReference name:
-                return Name(name, scope, row);
+                return Name(name, row);
             case UnaryExpression unary:
-                var operand = Scalar(unary.Operand, scope, row);
+                var operand = Scalar(unary.Operand, row);
                 return unary.Operator == UnaryOperatorKind.Negate ? $"{Arithmetic}.Negate({operand})" : operand;
             case BinaryExpression binary:
-                return Binary(binary, scope, row);
+                return Binary(binary, row);
             case InExpression @in:
-                return In(@in, scope, row);
+                return In(@in, row);
             case BetweenExpression between:
             {
-                var test = $"{Comparison}.Between({Scalar(between.Left, scope, row)}, {Scalar(between.Low, scope, row)}, {Scalar(between.High, scope, row)})";
+                var test = $"{Comparison}.Between({Scalar(between.Left, row)}, {Scalar(between.Low, row)}, {Scalar(between.High, row)})";
                 return between.Negated ? $"{Comparison}.Not({test})" : test;
             }
             case FunctionCallExpression call:
-                return Call(call, scope, row);
+                return Call(call, row);
             case PathExpression path:
-                return $"{DynamicFunctions}.Member({Scalar(path.Target, scope, row)}, {CSharpLiteralAlias.String(path.Member.Name)})";
+                return $"{DynamicFunctions}.Member({Scalar(path.Target, row)}, {CSharpLiteralAlias.String(path.Member.Name)})";
             case ElementExpression element:
-                return $"{DynamicFunctions}.Element({Scalar(element.Target, scope, row)}, {Scalar(element.Index, scope, row)})";
+                return $"{DynamicFunctions}.Element({Scalar(element.Target, row)}, {Scalar(element.Index, row)})";
             case PipeExpression or QueryOperator:
                 return UnsupportedScalar(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "A table used as a scalar (use toscalar())");
             default:
@@ -66,16 +67,33 @@ internal sealed partial class KustoQueryEmitter
         }
     }
 
-    private string Name(NameReference name, KustoScope scope, RowScope? row)
+    /// <summary>A constant as a static field of the class; the shared values (null, true, false, "") are used as they are.</summary>
+    private string Constant(string expression)
+        => expression.StartsWith(Value + ".", System.StringComparison.Ordinal) && expression.IndexOf('(') < 0 ? expression : _constants.Field(expression);
+
+    /// <summary>Whether a dynamic literal's parts are all literals (no column, let or call), so it can be built once.</summary>
+    private static bool IsConstant(Expression expression) => expression switch
     {
-        switch (scope.Find(name.Name))
+        LiteralExpression => true,
+        DynamicArray array => array.Elements.All(IsConstant),
+        DynamicObject bag => bag.Properties.All(p => IsConstant(p.Value)),
+        _ => false,
+    };
+
+    private string Name(NameReference name, RowScope? row)
+    {
+        switch (_model.ReferenceOf(_instance, name))
         {
-            case ScalarBinding scalar:
-                return scalar.CSharp;
-            case TabularBinding:
-                return UnsupportedScalar(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"Using the table '{name.Name}' as a scalar");
-            case FunctionBinding function when function.Definition.Parameters.Count == 0:
-                return InlineScalarFunction(function, new FunctionCallExpression(name.Span, name, EquatableArrayEmpty()), scope, row);
+            case LocalFunction function when function.Definition.Parameters.Count == 0:
+                return InlineScalarFunction(function, name, new FunctionCallExpression(name.Span, name, EquatableArrayEmpty()), row);
+            case LocalFunction:
+                return UnsupportedScalar(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The function '{name.Name}' used as a value");
+            case { } local when _locals.TryGetValue(local, out var emitted):
+                return emitted.IsTable
+                    ? UnsupportedScalar(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"Using the table '{name.Name}' as a scalar")
+                    : emitted.CSharp;
+            case { }:
+                return UnsupportedScalar(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The name '{name.Name}' where its value is not known");
         }
         if (row is null)
             return UnsupportedScalar(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The column '{name.Name}' outside a row context");
@@ -89,25 +107,26 @@ internal sealed partial class KustoQueryEmitter
         return operands.Count > Pipeline.ExpressionChains.FlatLimit ? operands : null;
     }
 
-    private string Dynamic(Expression value, KustoScope scope, RowScope? row) => value switch
+    private string Dynamic(Expression value, RowScope? row) => value switch
     {
-        DynamicArray array => $"{Value}.Array({KustoLiterals.Array(array.Elements.Select(e => Dynamic(e, scope, row)))})",
-        DynamicObject bag => $"{DynamicFunctions}.bag_pack({string.Join(", ", bag.Properties.Select(p => $"{Value}.From({CSharpLiteralAlias.String(p.Name)}), {Dynamic(p.Value, scope, row)}"))})",
+        DynamicArray array => $"{Value}.Array({KustoLiterals.Array(array.Elements.Select(e => Dynamic(e, row)))})",
+        DynamicObject bag => $"{DynamicFunctions}.bag_pack({string.Join(", ", bag.Properties.Select(p => $"{Value}.From({CSharpLiteralAlias.String(p.Name)}), {Dynamic(p.Value, row)}"))})",
         LiteralExpression { Kind: LiteralKind.Null } => $"{Value}.Null",
-        _ => Scalar(value, scope, row),
+        _ => Scalar(value, row),
     };
 
-    private string Binary(BinaryExpression binary, KustoScope scope, RowScope? row)
+    private string Binary(BinaryExpression binary, RowScope? row)
     {
         if (binary.Operator is BinaryOperatorKind.And or BinaryOperatorKind.Or && LongChain(binary) is { } operands)
         {
             // Kusto's three-valued and/or are associative: a long chain becomes a balanced tree of
             // calls, log(n) deep for the C# compiler, written in linear time
             var method = binary.Operator == BinaryOperatorKind.Or ? $"{Comparison}.Or" : $"{Comparison}.And";
-            return Pipeline.ExpressionChains.Grouped([.. operands.Select(o => Scalar(o, scope, row))], 2, pair => $"{method}({pair[0]}, {pair[1]})");
+            return Pipeline.ExpressionChains.Grouped([.. operands.Select(o => Scalar(o, row))], 2, pair => $"{method}({pair[0]}, {pair[1]})");
         }
-        var left = Scalar(binary.Left, scope, row);
-        var right = Scalar(binary.Right, scope, row);
+        var left = Scalar(binary.Left, row);
+        if (ConstantPattern(binary, left) is { } matched) return matched;
+        var right = Scalar(binary.Right, row);
         string Call(string method) => $"{method}({left}, {right})";
         string Not(string inner) => $"{Comparison}.Not({inner})";
         string Cs(string method, bool caseSensitive) => $"{method}({left}, {right}, {(caseSensitive ? "true" : "false")})";
@@ -162,10 +181,30 @@ internal sealed partial class KustoQueryEmitter
     }
 
     /// <summary>
+    /// <c>matches regex</c> and <c>like</c> with a literal pattern: the pattern is compiled once per class
+    /// (a static <c>KustoPattern</c>, non-backtracking with a match timeout), not looked up per row.
+    /// </summary>
+    private string? ConstantPattern(BinaryExpression binary, string left)
+    {
+        if (binary.Right is not LiteralExpression { Value: string pattern }) return null;
+        var text = CSharpLiteralAlias.String(pattern);
+        string Match(string factory) => $"{_constants.Field($"{PatternType}.{factory}", PatternType)}.Match({left})";
+        return binary.Operator switch
+        {
+            BinaryOperatorKind.MatchesRegex => Match($"Regex({text})"),
+            BinaryOperatorKind.Like => Match($"Like({text}, false)"),
+            BinaryOperatorKind.NotLike => $"{Comparison}.Not({Match($"Like({text}, false)")})",
+            BinaryOperatorKind.LikeCs => Match($"Like({text}, true)"),
+            BinaryOperatorKind.NotLikeCs => $"{Comparison}.Not({Match($"Like({text}, true)")})",
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// in / !in / in~ / !in~ / has_any / has_all. The set is built once per operator execution (in the
     /// binder's prelude) when its values do not depend on the row, else per row.
     /// </summary>
-    private string In(InExpression @in, KustoScope scope, RowScope? row)
+    private string In(InExpression @in, RowScope? row)
     {
         var caseSensitive = @in.Operator is InOperatorKind.In or InOperatorKind.NotIn;
         var values = new List<string>();
@@ -173,24 +212,28 @@ internal sealed partial class KustoQueryEmitter
         var rowDependent = false;
         foreach (var value in @in.Values)
         {
-            if (IsTabular(value, scope) && !(value is NameReference n && scope.Find(n.Name) is null && row is not null))
+            if (IsTabular(value))
             {
-                tables.Add(Tabular(value, scope));
+                tables.Add(Tabular(value));
                 continue;
             }
-            rowDependent |= DependsOnRow(value, scope);
-            values.Add(Scalar(value, scope, row));
+            rowDependent |= DependsOnRow(value);
+            values.Add(Scalar(value, row));
         }
         var set = $"new {InSet}({(caseSensitive ? "true" : "false")}, {KustoLiterals.Array(values)})";
         foreach (var table in tables) set += $".AddColumn({table})";
-        if (!rowDependent)
+        if (tables.Count == 0 && @in.Values.All(v => IsConstant(v is DynamicExpression d ? d.Value : v)))
+        {
+            set = _constants.Field(set, InSet); // a set of literals is built once per class
+        }
+        else if (!rowDependent)
         {
             var local = NewName("set");
             if (row is not null) row.AddPrelude($"var {local} = {set};");
             else Statement($"var {local} = {set};");
             set = local;
         }
-        var left = Scalar(@in.Left, scope, row);
+        var left = Scalar(@in.Left, row);
         return @in.Operator switch
         {
             InOperatorKind.In or InOperatorKind.InCaseInsensitive => $"{set}.In({left})",
@@ -201,27 +244,27 @@ internal sealed partial class KustoQueryEmitter
     }
 
     /// <summary>Whether an expression reads a column (any name that no let or parameter binds).</summary>
-    private static bool DependsOnRow(Expression expression, KustoScope scope) => expression switch
+    private bool DependsOnRow(Expression expression) => expression switch
     {
-        NameReference n => scope.Find(n.Name) is null,
+        NameReference n => _model.ReferenceOf(_instance, n) is null,
         LiteralExpression or StarExpression => false,
-        DynamicExpression d => DependsOnRow(d.Value, scope),
-        DynamicArray a => a.Elements.Any(e => DependsOnRow(e, scope)),
-        DynamicObject o => o.Properties.Any(p => DependsOnRow(p.Value, scope)),
-        ParenthesizedExpression p => DependsOnRow(p.Expression, scope),
-        UnaryExpression u => DependsOnRow(u.Operand, scope),
-        BinaryExpression b => DependsOnRow(b.Left, scope) || DependsOnRow(b.Right, scope),
-        FunctionCallExpression f => f.Arguments.Any(a => DependsOnRow(a, scope)) || scope.Find(f.Name.Name) is FunctionBinding,
-        PathExpression p => DependsOnRow(p.Target, scope),
-        ElementExpression e => DependsOnRow(e.Target, scope) || DependsOnRow(e.Index, scope),
+        DynamicExpression d => DependsOnRow(d.Value),
+        DynamicArray a => a.Elements.Any(e => DependsOnRow(e)),
+        DynamicObject o => o.Properties.Any(p => DependsOnRow(p.Value)),
+        ParenthesizedExpression p => DependsOnRow(p.Expression),
+        UnaryExpression u => DependsOnRow(u.Operand),
+        BinaryExpression b => DependsOnRow(b.Left) || DependsOnRow(b.Right),
+        FunctionCallExpression f => f.Arguments.Any(a => DependsOnRow(a)) || _model.ReferenceOf(_instance, f) is LocalFunction,
+        PathExpression p => DependsOnRow(p.Target),
+        ElementExpression e => DependsOnRow(e.Target) || DependsOnRow(e.Index),
         _ => true,
     };
 
-    private string Call(FunctionCallExpression call, KustoScope scope, RowScope? row)
+    private string Call(FunctionCallExpression call, RowScope? row)
     {
         var name = call.Name.Name;
-        if (scope.Find(name) is FunctionBinding user)
-            return InlineScalarFunction(user, call, scope, row);
+        if (_model.ReferenceOf(_instance, call) is LocalFunction user)
+            return InlineScalarFunction(user, call, call, row);
 
         var arguments = call.Arguments.Items;
         switch (name)
@@ -229,12 +272,12 @@ internal sealed partial class KustoQueryEmitter
             case "now" when arguments.Length == 0:
                 return "__now";
             case "now" when arguments.Length == 1:
-                return $"{Arithmetic}.Add(__now, {Scalar(arguments[0], scope, row)})";
+                return $"{Arithmetic}.Add(__now, {Scalar(arguments[0], row)})";
             case "ago" when arguments.Length == 1:
-                return $"{DateTimeFunctions}.ago(__now, {Scalar(arguments[0], scope, row)})";
+                return $"{DateTimeFunctions}.ago(__now, {Scalar(arguments[0], row)})";
             case "toscalar" when arguments.Length == 1:
             {
-                var table = Tabular(arguments[0], scope);
+                var table = Tabular(arguments[0]);
                 var local = NewName("v");
                 Statement($"var {local} = {table}.RowCount > 0 && {table}.Columns.Count > 0 ? {table}.Rows[0][0] : {Value}.Null;");
                 return local;
@@ -242,20 +285,19 @@ internal sealed partial class KustoQueryEmitter
             case "column_ifexists" or "columnifexists" when arguments.Length == 2 && arguments[0] is LiteralExpression { Value: string column } && row is not null:
             {
                 var slot = row.Slot(column, this);
-                return $"({slot} >= 0 ? {Namespace}.KustoRow.Col(r, {slot}) : {Scalar(arguments[1], scope, row)})";
+                return $"({slot} >= 0 ? {Namespace}.KustoRow.Col(r, {slot}) : {Scalar(arguments[1], row)})";
             }
             case "typeof":
                 return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "typeof() outside mv-expand");
         }
-        if (KustoAggregateTable.Find(name) is not null && KustoFunctionTable.Find(name) is null)
+        var signature = _model.FunctionOf(_instance, call);
+        if (signature is { IsAggregate: true })
             return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The aggregation function '{name}' outside summarize");
-
-        var function = KustoFunctionTable.Find(name);
-        if (function is null)
+        if (signature is null || KustoFunctionTable.RuntimeMethod(signature) is not { } method)
             return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedFunction, name);
-        if (arguments.Length < function.MinArguments || arguments.Length > function.MaxArguments)
+        if (arguments.Length < signature.MinArguments || arguments.Length > signature.MaxArguments)
             return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"{name}() with {arguments.Length} arguments");
-        var emitted = arguments.Select(a => a is NamedExpression named ? named.Value : a).Select(a => Scalar(a, scope, row));
-        return $"{function.Method}({string.Join(", ", emitted)})";
+        var emitted = arguments.Select(a => a is NamedExpression named ? named.Value : a).Select(a => Scalar(a, row));
+        return $"{method}({string.Join(", ", emitted)})";
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Kusto.Binding;
 using AzureRules.Generators.Kusto.Syntax;
 using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
 
@@ -9,7 +10,7 @@ namespace AzureRules.Generators.Kusto.Emit;
 internal sealed partial class KustoQueryEmitter
 {
     /// <summary>Emits a tabular expression; returns the C# local (or expression) holding its table.</summary>
-    private string Tabular(Expression expression, KustoScope scope)
+    private string Tabular(Expression expression)
     {
         switch (expression)
         {
@@ -17,36 +18,38 @@ internal sealed partial class KustoQueryEmitter
             {
                 if (pipe.Source is null)
                     return UnsupportedTable(pipe, DiagnosticDescriptors.KustoUnsupportedConstruct, "A subquery without a source");
-                var table = Tabular(pipe.Source, scope);
-                foreach (var op in pipe.Operators) table = Operator(op, table, scope);
+                var table = Tabular(pipe.Source);
+                foreach (var op in pipe.Operators) table = Operator(op, table);
                 return table;
             }
             case ParenthesizedExpression p:
-                return Tabular(p.Expression, scope);
+                return Tabular(p.Expression);
             case NameReference name:
-                return scope.Find(name.Name) switch
+                return _model.ReferenceOf(_instance, name) switch
                 {
-                    TabularBinding t => t.Local,
-                    FunctionBinding f => InlineTabularFunction(f, new FunctionCallExpression(name.Span, name, EquatableArrayEmpty()), scope),
-                    ScalarBinding => UnsupportedTable(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"Using the scalar '{name.Name}' as a table"),
-                    _ => TableLocal($"context.Table({CSharpLiteralAlias.String(name.Name)})"),
+                    LocalFunction f => InlineTabularFunction(f, name, new FunctionCallExpression(name.Span, name, EquatableArrayEmpty())),
+                    { } local => _locals.TryGetValue(local, out var emitted) && emitted.IsTable ? emitted.CSharp
+                        : UnsupportedTable(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"Using the scalar '{name.Name}' as a table"),
+                    null => TableLocal($"context.Table({CSharpLiteralAlias.String(name.Name)})"),
                 };
             case FunctionCallExpression call:
                 switch (call.Name.Name)
                 {
                     case "materialize" when call.Arguments.Count == 1:
-                        return Tabular(call.Arguments[0], scope);
+                        return Tabular(call.Arguments[0]);
                     case "table" when call.Arguments.Count >= 1 && call.Arguments[0] is LiteralExpression { Value: string tableName }:
-                        return scope.Find(tableName) is TabularBinding bound ? bound.Local : TableLocal($"context.Table({CSharpLiteralAlias.String(tableName)})");
+                        return _model.ReferenceOf(_instance, call) is { } symbol && _locals.TryGetValue(symbol, out var bound) && bound.IsTable
+                            ? bound.CSharp
+                            : TableLocal($"context.Table({CSharpLiteralAlias.String(tableName)})");
                     case "table" when call.Arguments.Count >= 1:
                         // table(name) with a computed name, e.g. a let string or a function parameter
-                        return TableLocal($"context.Table({Scalar(call.Arguments[0], scope, null)}.AsString)");
+                        return TableLocal($"context.Table({Scalar(call.Arguments[0], null)}.AsString)");
                 }
-                if (scope.Find(call.Name.Name) is FunctionBinding function)
-                    return InlineTabularFunction(function, call, scope);
+                if (_model.ReferenceOf(_instance, call) is LocalFunction function)
+                    return InlineTabularFunction(function, call, call);
                 return UnsupportedTable(call, DiagnosticDescriptors.KustoUnsupportedFunction, call.Name.Name);
             case QueryOperator op:
-                return SourceOperator(op, scope);
+                return SourceOperator(op);
             default:
                 return UnsupportedTable(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "This tabular expression");
         }
@@ -55,7 +58,7 @@ internal sealed partial class KustoQueryEmitter
     private static Model.EquatableArray<Expression> EquatableArrayEmpty() => Model.EquatableArray<Expression>.Empty;
 
     /// <summary>Operators that start a query: print, range, datatable, union.</summary>
-    private string SourceOperator(QueryOperator op, KustoScope scope)
+    private string SourceOperator(QueryOperator op)
     {
         switch (op)
         {
@@ -67,20 +70,20 @@ internal sealed partial class KustoQueryEmitter
                 {
                     var (name, value) = Named(print.Expressions[i]);
                     names.Add(name ?? KustoColumnNames.Derive(value) ?? "print_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    values.Add(Scalar(value, scope, row: null));
+                    values.Add(Scalar(value, row: null));
                 }
                 return TableLocal($"{Operators}.Print({KustoLiterals.Strings(names)}, {KustoLiterals.Array(values)})");
             }
             case RangeOperator range:
-                return TableLocal($"{Operators}.Range({CSharpLiteralAlias.String(range.Name.Name)}, {Scalar(range.From, scope, null)}, {Scalar(range.To, scope, null)}, {Scalar(range.Step, scope, null)})");
+                return TableLocal($"{Operators}.Range({CSharpLiteralAlias.String(range.Name.Name)}, {Scalar(range.From, null)}, {Scalar(range.To, null)}, {Scalar(range.Step, null)})");
             case DataTableOperator data:
             {
                 var columns = data.Schema.Columns.Select(c => $"new {Column}({CSharpLiteralAlias.String(c.Name.Name)}, {KustoLiterals.TypeOf(c.Type?.Name ?? "string")})");
-                var values = data.Values.Select(v => Scalar(v, scope, null));
+                var values = data.Values.Select(v => Scalar(v, null));
                 return TableLocal($"{Operators}.DataTable({KustoLiterals.Array(columns, Column)}, {KustoLiterals.Array(values)})");
             }
             case UnionOperator union:
-                return Union(union, inputs: [], scope);
+                return Union(union, inputs: []);
             case ExternalDataOperator external:
                 return ExternalData(external);
             default:
@@ -124,7 +127,7 @@ internal sealed partial class KustoQueryEmitter
         return TableLocal($"{Operators}.ExternalData(context, {KustoLiterals.Array(columns, Column)}, {KustoLiterals.Strings(uris)}, {CSharpLiteralAlias.String(format)}, {(ignoreFirst ? "true" : "false")})");
     }
 
-    private string Union(UnionOperator union, List<(string Table, string Name)> inputs, KustoScope scope)
+    private string Union(UnionOperator union, List<(string Table, string Name)> inputs)
     {
         foreach (var table in union.Tables)
         {
@@ -133,7 +136,7 @@ internal sealed partial class KustoQueryEmitter
                 Unsupported(wildcard, DiagnosticDescriptors.KustoUnsupportedConstruct, "A union over a table wildcard");
                 continue;
             }
-            inputs.Add((Tabular(table, scope), SourceName(table)));
+            inputs.Add((Tabular(table), SourceName(table)));
         }
         var source = union.ParameterText("withsource");
         var tables = KustoLiterals.Array(inputs.Select(i => i.Table), Table);
@@ -153,26 +156,26 @@ internal sealed partial class KustoQueryEmitter
     };
 
     /// <summary>Emits one piped operator over <paramref name="input"/>; returns the result's local.</summary>
-    private string Operator(QueryOperator op, string input, KustoScope scope)
+    private string Operator(QueryOperator op, string input)
     {
         switch (op)
         {
             case WhereOperator where:
                 // `where X = value` filters on the value (the name only labels it, as in Kusto)
-                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate, scope)})");
+                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate)})");
 
             case ExtendOperator extend:
             {
                 var (names, values) = Columns(extend.Expressions, "Column");
                 if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
             }
 
             case ProjectOperator project:
             {
                 var (names, values) = Columns(project.Expressions, "Column");
                 if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
-                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
             }
 
             case ProjectColumnsOperator columns:
@@ -209,38 +212,31 @@ internal sealed partial class KustoQueryEmitter
             }
 
             case SummarizeOperator summarize:
-                return Summarize(summarize, input, scope);
+                return Summarize(summarize, input);
 
             case JoinOperator join:
-                return Join(join, input, scope);
+                return Join(join, input);
 
             case LookupOperator lookup:
-            {
-                var right = Tabular(lookup.Right, scope);
-                var keys = JoinKeys(lookup.On);
-                if (keys is null) return UnsupportedTable(lookup, DiagnosticDescriptors.KustoUnsupportedConstruct, "A lookup condition other than column equality");
-                var kind = lookup.ParameterText("kind")?.ToLowerInvariant() ?? "leftouter";
-                if (kind is not ("leftouter" or "inner")) return UnsupportedTable(lookup, DiagnosticDescriptors.KustoUnsupportedConstruct, $"lookup kind={kind}");
-                return TableLocal($"{Operators}.Lookup({input}, {right}, {(kind == "inner" ? "true" : "false")}, {KustoLiterals.Strings(keys.Value.Left)}, {KustoLiterals.Strings(keys.Value.Right)})");
-            }
+                return Lookup(lookup, input);
 
             case UnionOperator union:
-                return Union(union, [(input, "")], scope);
+                return Union(union, [(input, "")]);
 
             case MvExpandOperator mvExpand:
-                return MvExpand(mvExpand, input, scope);
+                return MvExpand(mvExpand, input);
 
             case MvApplyOperator mvApply:
-                return MvApply(mvApply, input, scope);
+                return MvApply(mvApply, input);
 
             case TakeOperator take:
-                return TableLocal($"{Operators}.Take({input}, {Scalar(take.Count, scope, null)})");
+                return TableLocal($"{Operators}.Take({input}, {Scalar(take.Count, null)})");
 
             case SortOperator sort:
-                return TableLocal($"{Operators}.Sort({input}, {SortKeys(sort.By, scope)})");
+                return TableLocal($"{Operators}.Sort({input}, {SortKeys(sort.By)})");
 
             case TopOperator top:
-                return TableLocal($"{Operators}.Top({input}, {Scalar(top.Count, scope, null)}, {SortKeys(top.By, scope)})");
+                return TableLocal($"{Operators}.Top({input}, {Scalar(top.Count, null)}, {SortKeys(top.By)})");
 
             case DistinctOperator distinct:
             {
@@ -248,7 +244,7 @@ internal sealed partial class KustoQueryEmitter
                     return TableLocal($"{Operators}.Distinct({input}, null)");
                 var (names, values) = Columns(distinct.Columns, "Column");
                 if (names is null) return UnsupportedTable(distinct, DiagnosticDescriptors.KustoUnsupportedConstruct, "This distinct item");
-                var projected = TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+                var projected = TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
                 return TableLocal($"{Operators}.Distinct({projected}, null)");
             }
 
@@ -256,24 +252,23 @@ internal sealed partial class KustoQueryEmitter
                 return TableLocal($"{Operators}.Count({input})");
 
             case AsOperator @as:
-                scope.Bind(@as.Name.Name, new TabularBinding(input));
-                return input;
+                return input; // the name only labels the table (union's withsource shows it)
 
             case SerializeOperator serialize:
             {
                 if (serialize.Expressions.Count == 0) return input;
                 var (names, values) = Columns(serialize.Expressions, "Column");
                 if (names is null) return UnsupportedTable(serialize, DiagnosticDescriptors.KustoUnsupportedConstruct, "This serialize item");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)})");
+                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
             }
 
             case InvokeOperator invoke:
-                if (scope.Find(invoke.Function.Name.Name) is FunctionBinding function)
-                    return InlineTabularFunction(function, invoke.Function, scope, pipedTable: input);
+                if (_model.ReferenceOf(_instance, invoke.Function) is LocalFunction function)
+                    return InlineTabularFunction(function, invoke.Function, invoke.Function, pipedTable: input);
                 return UnsupportedTable(invoke, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
 
             case ParseOperator parse:
-                return Parse(parse, input, scope);
+                return Parse(parse, input);
 
             case RenderOperator:
                 return input; // a chart hint for the client: the result rows are unchanged
@@ -286,7 +281,7 @@ internal sealed partial class KustoQueryEmitter
                 {
                     var (name, value) = Named(argument);
                     if (name is null or "OutputColumnPrefix" && value is LiteralExpression { Value: string p }) prefix = CSharpLiteralAlias.String(p);
-                    else if (name == "ignoredProperties") ignored = Scalar(value, scope, null);
+                    else if (name == "ignoredProperties") ignored = Scalar(value, null);
                     else return UnsupportedTable(argument, DiagnosticDescriptors.KustoUnsupportedConstruct, "This bag_unpack argument");
                 }
                 return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix}, {ignored})");
@@ -338,18 +333,18 @@ internal sealed partial class KustoQueryEmitter
         return (names, values);
     }
 
-    private string SortKeys(IEnumerable<OrderedExpression> keys, KustoScope scope)
+    private string SortKeys(IEnumerable<OrderedExpression> keys)
     {
         var items = keys.Select(k =>
         {
             var descending = k.Direction != SortDirection.Ascending ? "true" : "false";
             var nulls = k.Nulls switch { NullsPosition.First => "true", NullsPosition.Last => "false", _ => "null" };
-            return $"new {SortKey}({Binder(k.Expression, scope)}, {descending}, {nulls})";
+            return $"new {SortKey}({Binder(k.Expression)}, {descending}, {nulls})";
         });
         return KustoLiterals.Array(items, SortKey);
     }
 
-    private string MvApply(MvApplyOperator mvApply, string input, KustoScope scope)
+    private string MvApply(MvApplyOperator mvApply, string input)
     {
         var names = new List<string>();
         var values = new List<Expression>();
@@ -364,13 +359,13 @@ internal sealed partial class KustoQueryEmitter
             types.Add(item.ToType is null ? "null" : KustoLiterals.TypeOf(item.ToType.Name));
         }
         var index = mvApply.ParameterText("with_itemindex");
-        var limit = mvApply.Limit is null ? "long.MaxValue" : $"{Scalar(mvApply.Limit, scope, null)}.AsLong";
-        var binder = MultiBinder(values, scope);
-        var subquery = SubqueryFunction(mvApply.Subquery, scope);
+        var limit = mvApply.Limit is null ? "long.MaxValue" : $"{Scalar(mvApply.Limit, null)}.AsLong";
+        var binder = MultiBinder(values);
+        var subquery = SubqueryFunction(mvApply.Subquery);
         return TableLocal($"{Operators}.MvApply({input}, {KustoLiterals.Strings(names)}, {binder}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit}, {subquery})");
     }
 
-    private string MvExpand(MvExpandOperator mvExpand, string input, KustoScope scope)
+    private string MvExpand(MvExpandOperator mvExpand, string input)
     {
         var names = new List<string>();
         var values = new List<Expression>();
@@ -386,7 +381,7 @@ internal sealed partial class KustoQueryEmitter
         }
         var index = mvExpand.ParameterText("with_itemindex");
         var bagsAsArrays = string.Equals(mvExpand.ParameterText("kind") ?? mvExpand.ParameterText("bagexpansion"), "array", System.StringComparison.OrdinalIgnoreCase);
-        var limit = mvExpand.Limit is null ? "long.MaxValue" : $"{Scalar(mvExpand.Limit, scope, null)}.AsLong";
-        return TableLocal($"{Operators}.MvExpand({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values, scope)}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit}, {(bagsAsArrays ? "true" : "false")})");
+        var limit = mvExpand.Limit is null ? "long.MaxValue" : $"{Scalar(mvExpand.Limit, null)}.AsLong";
+        return TableLocal($"{Operators}.MvExpand({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)}, new {TypeEnum}?[] {{ {string.Join(", ", types)} }}, {(index is null ? "null" : CSharpLiteralAlias.String(index))}, {limit}, {(bagsAsArrays ? "true" : "false")})");
     }
 }

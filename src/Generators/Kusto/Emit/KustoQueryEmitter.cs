@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using AzureRules.Generators.Diagnostics;
+using AzureRules.Generators.Kusto.Binding;
+using AzureRules.Generators.Model;
 using AzureRules.Generators.Kusto.Syntax;
 using DiagnosticDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
@@ -9,34 +11,48 @@ using static AzureRules.Generators.Kusto.Emit.KustoRuntimeNames;
 namespace AzureRules.Generators.Kusto.Emit;
 
 /// <summary>
-/// Emits the body of <c>KustoDetection.Execute</c> from a parsed query: each statement and each
-/// tabular operator becomes one C# statement calling the runtime's operator, with the operator's
-/// expressions compiled into binders (column slots resolved once per operator execution, then a
-/// lambda per row). Constructs the runtime cannot execute are reported (AR0350-AR0353) and emitted
-/// as placeholders, so one pass reports all of them.
+/// Emits the body of <c>KustoDetection.Execute</c> from the bound query: the syntax tree walked with the
+/// binder's <see cref="KustoSemanticModel"/>, which says what every name refers to, which expressions are
+/// tables, which catalog entry a call is and how a join is keyed; the emitter resolves no name itself.
+/// Each statement and each tabular operator becomes one C# statement calling the runtime's operator, with
+/// the operator's expressions compiled into binders (column slots resolved once per operator execution,
+/// then a lambda per row). Constants are static fields of the class (<see cref="KustoConstants"/>).
+/// Constructs the runtime cannot execute are reported (AR0350-AR0353) and emitted as placeholders, so
+/// one pass reports all of them.
 /// </summary>
 internal sealed partial class KustoQueryEmitter
 {
     private const int MaxInlineDepth = 16;
 
     private readonly KustoSyntaxTree _tree;
+    private readonly KustoSemanticModel _model;
+    private readonly KustoConstants _constants = new();
+    /// <summary>The C# each let-bound value and parameter stands for, by the binder's symbol.</summary>
+    private readonly Dictionary<LocalSymbol, EmittedLocal> _locals = new(ReferenceComparer<LocalSymbol>.Instance);
     private StringBuilder _body = new();
     private readonly List<QueryDiagnostic> _unsupported = [];
     private int _counter;
     private int _inlineDepth;
+    /// <summary>The binder's instance being emitted: 0 for the query, another inside an expanded let-bound function.</summary>
+    private int _instance;
 
-    private KustoQueryEmitter(KustoSyntaxTree tree) => _tree = tree;
-
-    /// <summary>The method's members, and the constructs that cannot be executed (empty when it can run).</summary>
-    public static (string Members, IReadOnlyList<QueryDiagnostic> Unsupported) Emit(KustoSyntaxTree tree)
+    private KustoQueryEmitter(KustoSyntaxTree tree, KustoSemanticModel model)
     {
-        var emitter = new KustoQueryEmitter(tree);
-        var result = emitter.EmitBlock(tree.Root, new KustoScope(null));
+        _tree = tree;
+        _model = model;
+    }
+
+    /// <summary>The class members (Execute and the constants it reads), and the constructs that cannot be executed (empty when it can run).</summary>
+    public static (string Members, IReadOnlyList<QueryDiagnostic> Unsupported) Emit(KustoSyntaxTree tree, KustoSemanticModel model)
+    {
+        var emitter = new KustoQueryEmitter(tree, model);
+        var result = emitter.EmitBlock(tree.Root);
         var members = new StringBuilder();
         members.Append($"public override {Table} Execute({Context} context)\n{{\n");
         members.Append($"    var __now = {Value}.From(context.Now);\n");
         members.Append(emitter._body);
-        members.Append($"    return {result};\n}}\n");
+        members.Append($"    return {result}.Materialized();\n}}\n");
+        emitter._constants.AppendFields(members);
         return (members.ToString(), emitter._unsupported);
     }
 
@@ -70,7 +86,7 @@ internal sealed partial class KustoQueryEmitter
     // ---- statements -------------------------------------------------------------------------------
 
     /// <summary>Emits a block's statements; returns the C# expression of its first tabular result.</summary>
-    private string EmitBlock(QueryBlock block, KustoScope scope)
+    private string EmitBlock(QueryBlock block)
     {
         string? result = null;
         foreach (var statement in block.Statements)
@@ -78,17 +94,17 @@ internal sealed partial class KustoQueryEmitter
             switch (statement)
             {
                 case LetStatement let:
-                    Bind(let, scope);
+                    EmitLet(let);
                     break;
                 case SetStatement:
                     break; // request properties do not change results
                 case ExpressionStatement { Expression: var expression }:
-                    if (!IsTabular(expression, scope))
+                    if (!IsTabular(expression))
                     {
                         Unsupported(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "A query whose result is a scalar expression");
                         break;
                     }
-                    var table = Tabular(expression, scope);
+                    var table = Tabular(expression);
                     result ??= table;
                     break;
                 default:
@@ -101,60 +117,38 @@ internal sealed partial class KustoQueryEmitter
         return result ?? $"{Table}.Empty";
     }
 
-    private void Bind(LetStatement let, KustoScope scope)
+    /// <summary>A let: a table becomes a local, a scalar a local computed once; a function is expanded where it is called.</summary>
+    private void EmitLet(LetStatement let)
     {
-        var name = let.Name.Name;
-        switch (let.Value)
+        if (let.Value is FunctionDefinition) return;
+        if (_model.DeclarationOf(_instance, let) is not { } symbol)
         {
-            case FunctionDefinition function:
-                scope.Bind(name, new FunctionBinding(function, scope));
-                break;
-            case var value when IsTabular(value, scope):
-                scope.Bind(name, new TabularBinding(Tabular(value, scope)));
-                break;
-            case var value:
-                var local = NewName("v");
-                Statement($"var {local} = {Scalar(value, scope, row: null)};");
-                scope.Bind(name, new ScalarBinding(local));
-                break;
+            Unsupported(let, DiagnosticDescriptors.KustoUnsupportedConstruct, "A let the binder did not bind");
+            return;
         }
+        if (IsTabular(let.Value))
+        {
+            _locals[symbol] = new EmittedLocal(Tabular(let.Value), IsTable: true);
+            return;
+        }
+        var local = NewName("v");
+        Statement($"var {local} = {Scalar(let.Value, row: null)};");
+        _locals[symbol] = new EmittedLocal(local, IsTable: false);
     }
 
-    /// <summary>Whether an expression is a table (pipes, tabular operators, table names) rather than a scalar.</summary>
-    private bool IsTabular(Expression expression, KustoScope scope) => expression switch
+    /// <summary>Whether the binder found an expression to be a table (pipes, tabular operators, tables, functions returning one).</summary>
+    private bool IsTabular(Expression expression) => expression switch
     {
         PipeExpression or QueryOperator => true,
-        ParenthesizedExpression p => IsTabular(p.Expression, scope),
-        NameReference n => scope.Find(n.Name) switch
-        {
-            ScalarBinding => false,
-            FunctionBinding f => ReturnsTable(f),
-            _ => true,
-        },
-        FunctionCallExpression call => call.Name.Name switch
-        {
-            "materialize" or "table" or "view" => true,
-            _ => scope.Find(call.Name.Name) is FunctionBinding f && ReturnsTable(f),
-        },
-        _ => false,
+        ParenthesizedExpression p => IsTabular(p.Expression),
+        _ => _model.IsTabular(_instance, expression),
     };
-
-    private bool ReturnsTable(FunctionBinding function)
-    {
-        var scope = new KustoScope(function.Closure);
-        foreach (var parameter in function.Definition.Parameters)
-            scope.Bind(parameter.Name.Name, parameter.Type is SchemaExpression ? new TabularBinding("") : new ScalarBinding(""));
-        var last = function.Definition.Body.Statements.OfType<ExpressionStatement>().LastOrDefault();
-        foreach (var let in function.Definition.Body.Statements.OfType<LetStatement>())
-            scope.Bind(let.Name.Name, let.Value is FunctionDefinition f ? new FunctionBinding(f, scope) : IsTabular(let.Value, scope) ? new TabularBinding("") : new ScalarBinding(""));
-        return last is not null && IsTabular(last.Expression, scope);
-    }
 
     /// <summary>
     /// Emits a contextual subquery (mv-apply's <c>on (…)</c>) as a local <c>Func&lt;KustoTable, KustoTable&gt;</c>
     /// whose parameter is the subquery's input; returns the local's name.
     /// </summary>
-    private string SubqueryFunction(Expression subquery, KustoScope scope)
+    private string SubqueryFunction(Expression subquery)
     {
         while (subquery is ParenthesizedExpression p) subquery = p.Expression;
         var saved = _body;
@@ -164,11 +158,11 @@ internal sealed partial class KustoQueryEmitter
         if (subquery is PipeExpression { Source: null } pipe)
         {
             result = input;
-            foreach (var op in pipe.Operators) result = Operator(op, result, scope);
+            foreach (var op in pipe.Operators) result = Operator(op, result);
         }
         else if (subquery is QueryOperator op)
         {
-            result = Operator(op, input, scope);
+            result = Operator(op, input);
         }
         else
         {
@@ -185,59 +179,78 @@ internal sealed partial class KustoQueryEmitter
         return local;
     }
 
-    // ---- user functions ---------------------------------------------------------------------------
+    // ---- let-bound functions ----------------------------------------------------------------------
 
     /// <summary>
-    /// Binds a user function's parameters to the call's arguments in a scope inside the function's
-    /// closure. Scalar arguments are bound to their C# expression (inlined where the body uses them).
+    /// Prepares the expansion of a let-bound function at <paramref name="call"/>: the body instance the
+    /// binder bound for this call, with each parameter's symbol mapped to the argument's C# (a scalar
+    /// argument is inlined where the body uses it; a tabular one is a local). Null when it cannot be expanded.
     /// </summary>
-    private KustoScope? CallScope(FunctionBinding function, FunctionCallExpression call, KustoScope callerScope, RowScope? row, string? pipedTable)
+    private int? EnterCall(LocalFunction function, SyntaxNode callNode, FunctionCallExpression call, RowScope? row, string? pipedTable)
     {
-        if (_inlineDepth >= MaxInlineDepth)
+        if (_inlineDepth >= MaxInlineDepth || _model.CallInstance(_instance, callNode) is not { } body)
         {
             Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "Recursive or deeply nested function calls");
             return null;
         }
-        var scope = new KustoScope(function.Closure);
         var parameters = function.Definition.Parameters;
         var arguments = call.Arguments.Items;
         var a = 0;
         for (var p = 0; p < parameters.Count; p++)
         {
             var parameter = parameters[p];
+            if (_model.DeclarationOf(body, parameter) is not { } symbol)
+            {
+                Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "A function call the binder did not bind");
+                return null;
+            }
             if (p == 0 && pipedTable is not null && parameter.Type is SchemaExpression)
             {
-                scope.Bind(parameter.Name.Name, new TabularBinding(pipedTable));
+                _locals[symbol] = new EmittedLocal(pipedTable, IsTable: true);
                 continue;
             }
-            Expression? argument = a < arguments.Length ? arguments[a++] : parameter.Default;
+            var isDefault = a >= arguments.Length;
+            var argument = isDefault ? parameter.Default : arguments[a++];
             if (argument is NamedExpression named) argument = named.Value;
             if (argument is null)
             {
                 Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"A call without a value for parameter '{parameter.Name.Name}'");
                 return null;
             }
-            if (parameter.Type is SchemaExpression)
-                scope.Bind(parameter.Name.Name, new TabularBinding(Tabular(argument, callerScope)));
-            else
-                scope.Bind(parameter.Name.Name, new ScalarBinding("(" + Scalar(argument, callerScope, row) + ")"));
+            // an argument is bound where the call is, a default value inside the function
+            var argumentInstance = isDefault ? body : _instance;
+            var saved = _instance;
+            _instance = argumentInstance;
+            try
+            {
+                _locals[symbol] = parameter.Type is SchemaExpression
+                    ? new EmittedLocal(Tabular(argument), IsTable: true)
+                    : new EmittedLocal("(" + Scalar(argument, row) + ")", IsTable: false);
+            }
+            finally { _instance = saved; }
         }
-        return scope;
+        return body;
     }
 
-    private string InlineTabularFunction(FunctionBinding function, FunctionCallExpression call, KustoScope callerScope, string? pipedTable = null)
+    private string InlineTabularFunction(LocalFunction function, SyntaxNode callNode, FunctionCallExpression call, string? pipedTable = null)
     {
-        var scope = CallScope(function, call, callerScope, row: null, pipedTable);
-        if (scope is null) return $"{Table}.Empty";
+        if (EnterCall(function, callNode, call, row: null, pipedTable) is not { } body) return $"{Table}.Empty";
+        var caller = _instance;
+        _instance = body;
         _inlineDepth++;
-        try { return EmitBlock(function.Definition.Body, scope); }
-        finally { _inlineDepth--; }
+        try { return EmitBlock(function.Definition.Body); }
+        finally
+        {
+            _inlineDepth--;
+            _instance = caller;
+        }
     }
 
-    private string InlineScalarFunction(FunctionBinding function, FunctionCallExpression call, KustoScope callerScope, RowScope? row)
+    private string InlineScalarFunction(LocalFunction function, SyntaxNode callNode, FunctionCallExpression call, RowScope? row)
     {
-        var scope = CallScope(function, call, callerScope, row, pipedTable: null);
-        if (scope is null) return $"{Value}.Null";
+        if (EnterCall(function, callNode, call, row, pipedTable: null) is not { } body) return $"{Value}.Null";
+        var caller = _instance;
+        _instance = body;
         _inlineDepth++;
         try
         {
@@ -246,20 +259,26 @@ internal sealed partial class KustoQueryEmitter
             {
                 switch (statement)
                 {
-                    case LetStatement { Value: FunctionDefinition f } let:
-                        scope.Bind(let.Name.Name, new FunctionBinding(f, scope));
+                    case LetStatement { Value: FunctionDefinition }:
                         break;
-                    case LetStatement let:
+                    case LetStatement let when _model.DeclarationOf(_instance, let) is { } symbol:
                         // inside a per-row expression a let is inlined where it is used
-                        scope.Bind(let.Name.Name, new ScalarBinding("(" + Scalar(let.Value, scope, row) + ")"));
+                        _locals[symbol] = new EmittedLocal("(" + Scalar(let.Value, row) + ")", IsTable: false);
                         break;
                     case ExpressionStatement e:
-                        result ??= Scalar(e.Expression, scope, row);
+                        result ??= Scalar(e.Expression, row);
                         break;
                 }
             }
             return result ?? UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "A function without a result");
         }
-        finally { _inlineDepth--; }
+        finally
+        {
+            _inlineDepth--;
+            _instance = caller;
+        }
     }
+
+    /// <summary>What a let-bound value or parameter is in the emitted code: a table local, or a scalar's C# expression.</summary>
+    private sealed record EmittedLocal(string CSharp, bool IsTable);
 }

@@ -13,7 +13,7 @@ internal static class KustoRuntimeNames
     public const string RowFunction = Namespace + ".KustoRowFunction";
     public const string Convert = Namespace + ".KustoConvert";
     public const string Operators = Namespace + ".Operators.KustoOperators";
-    public const string JoinKind = Namespace + ".Operators.KustoJoinKind";
+    public const string JoinKindName = Namespace + ".Operators.KustoJoinKind";
     public const string SortKey = Namespace + ".Operators.KustoSortKey";
     public const string AggregateRecord = Namespace + ".Operators.KustoAggregate";
     public const string Accumulators = Namespace + ".Operators.KustoAccumulators";
@@ -21,6 +21,7 @@ internal static class KustoRuntimeNames
     public const string Comparison = Namespace + ".Scalars.KustoComparison";
     public const string Strings = Namespace + ".Scalars.KustoStrings";
     public const string InSet = Namespace + ".Scalars.KustoInSet";
+    public const string PatternType = Namespace + ".Scalars.KustoPattern";
     public const string StringFunctions = Namespace + ".Functions.KustoStringFunctions";
     public const string DynamicFunctions = Namespace + ".Functions.KustoDynamicFunctions";
     public const string ScalarFunctions = Namespace + ".Functions.KustoScalarFunctions";

@@ -12,8 +12,10 @@ namespace AzureRules.Generators.Kusto.Symbols;
 /// column an unnamed aggregate produces. <c>alias old = new</c> lines are other names (deprecated ones say so).
 /// A trailing <c>@Class</c> names the runtime class that implements a scalar function
 /// (<c>AzureRules.Sdk.Kusto.Functions.Kusto{Class}Functions</c>, one static method per arity, named as the function);
-/// an entry without it is a function Kusto has that the runtime cannot execute yet (AR0351). This is the only
-/// place a scalar function is described: the emitter's <see cref="Emit.KustoFunctionTable"/> is derived from it.
+/// an entry without it is a function Kusto has that the runtime cannot execute yet (AR0351). On an aggregate,
+/// <c>@Factory</c> names the runtime's accumulator (<c>AzureRules.Sdk.Kusto.Operators.KustoAccumulators.Factory()</c>).
+/// This is the only place a function is described: the emitter reads these entries (through the binder's
+/// semantic model and <see cref="Emit.KustoFunctionTable"/>), and a reflection test holds the runtime to them.
 /// </summary>
 internal static class BuiltinFunctions
 {
@@ -125,23 +127,23 @@ internal static class BuiltinFunctions
         "toscalar(any) : unknown", "current_cluster_endpoint() : string", "current_database() : string",
         "estimate_data_size(any+) : long",
         // ---- aggregates ----
-        "agg stdevp(number) : real stdevp", "agg variancep(number) : real variancep",
-        "agg count(any?) : long count", "agg countif(bool) : long countif",
-        "agg dcount(scalar, integer?) : long dcount", "agg dcountif(scalar, bool, integer?) : long dcountif",
+        "agg stdevp(number) : real stdevp @StdevP", "agg variancep(number) : real variancep @VarianceP",
+        "agg count(any?) : long count @Count", "agg countif(bool) : long countif @CountIf",
+        "agg dcount(scalar, integer?) : long dcount @DCount", "agg dcountif(scalar, bool, integer?) : long dcountif @DCountIf",
         "agg count_distinct(scalar) : long count_distinct", "agg count_distinctif(scalar, bool) : long count_distinctif",
-        "agg sum(scalar) : $num sum", "agg sumif(scalar, bool) : $num sumif",
-        "agg avg(scalar) : real avg", "agg avgif(scalar, bool) : real avgif",
-        "agg min(scalar) : $1 min", "agg max(scalar) : $1 max", "agg minif(scalar, bool) : $1 minif", "agg maxif(scalar, bool) : $1 maxif",
-        "agg stdev(number) : real stdev", "agg stdevif(number, bool) : real stdevif", "agg variance(number) : real variance",
-        "agg varianceif(number, bool) : real varianceif",
-        "agg make_list(any, integer?) : dynamic list", "agg make_set(any, integer?) : dynamic set",
-        "agg make_list_if(any, bool, integer?) : dynamic list", "agg make_set_if(any, bool, integer?) : dynamic set",
-        "agg make_list_with_nulls(any) : dynamic list", "agg make_bag(dynamic, integer?) : dynamic bag",
-        "agg make_bag_if(dynamic, bool, integer?) : dynamic bag",
-        "agg take_any(any+) : $1 -", "agg take_anyif(any, bool) : $1 -",
-        "agg any(any+) : $1 any", "agg anyif(any, bool) : $1 any",
-        "agg arg_max(scalar, any+) : $1 max", "agg arg_min(scalar, any+) : $1 min",
-        "agg percentile(scalar, number) : $1 percentile", "agg percentiles(scalar, number+) : $1 percentile",
+        "agg sum(scalar) : $num sum @Sum", "agg sumif(scalar, bool) : $num sumif @SumIf",
+        "agg avg(scalar) : real avg @Avg", "agg avgif(scalar, bool) : real avgif @AvgIf",
+        "agg min(scalar) : $1 min @Min", "agg max(scalar) : $1 max @Max", "agg minif(scalar, bool) : $1 minif @MinIf", "agg maxif(scalar, bool) : $1 maxif @MaxIf",
+        "agg stdev(number) : real stdev @Stdev", "agg stdevif(number, bool) : real stdevif @StdevIf", "agg variance(number) : real variance @Variance",
+        "agg varianceif(number, bool) : real varianceif @VarianceIf",
+        "agg make_list(any, integer?) : dynamic list @MakeList", "agg make_set(any, integer?) : dynamic set @MakeSet",
+        "agg make_list_if(any, bool, integer?) : dynamic list @MakeListIf", "agg make_set_if(any, bool, integer?) : dynamic set @MakeSetIf",
+        "agg make_list_with_nulls(any) : dynamic list", "agg make_bag(dynamic, integer?) : dynamic bag @MakeBag",
+        "agg make_bag_if(dynamic, bool, integer?) : dynamic bag @MakeBagIf",
+        "agg take_any(any+) : $1 - @TakeAny", "agg take_anyif(any, bool) : $1 -",
+        "agg any(any+) : $1 any @TakeAny", "agg anyif(any, bool) : $1 any",
+        "agg arg_max(scalar, any+) : $1 max @ArgMax", "agg arg_min(scalar, any+) : $1 min @ArgMin",
+        "agg percentile(scalar, number) : $1 percentile @Percentile", "agg percentiles(scalar, number+) : $1 percentile",
         "agg percentilesw(scalar, number, number+) : $1 percentile", "agg percentile_array(scalar, any+) : dynamic percentiles",
         "agg hll(scalar, integer?) : dynamic hll", "agg hll_merge(dynamic+) : dynamic hll_merge", "agg tdigest(scalar, any?) : dynamic tdigest",
         "agg binary_all_or(integer) : long binary_all_or", "agg binary_all_and(integer) : long binary_all_and",
@@ -216,7 +218,8 @@ internal static class BuiltinFunctions
         else ScalarTypes.TryParse(result, out type);
         return new FunctionSignature(name, parameters, rule, type, argument, isAggregate, prefix, ReplacedBy: null)
         {
-            RuntimeClass = runtime,
+            RuntimeClass = isAggregate ? null : runtime,
+            AccumulatorFactory = isAggregate ? runtime : null,
         };
     }
 

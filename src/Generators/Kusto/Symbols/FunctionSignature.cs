@@ -47,6 +47,19 @@ internal sealed record FunctionSignature(
     /// <summary>The runtime class key (String, Math, …) that implements this scalar function, or null when the runtime lacks it.</summary>
     public string? RuntimeClass { get; init; }
 
+    /// <summary>The runtime accumulator factory (KustoAccumulators.X) of an aggregate, or null when the runtime lacks it.</summary>
+    public string? AccumulatorFactory { get; init; }
+
+    /// <summary>
+    /// Whether an aggregate returns columns of its own arguments (arg_max(T, A, B), take_any(A, B)): its
+    /// last parameter takes any number of expressions, each a column of the result.
+    /// </summary>
+    public bool ReturnsArguments => IsAggregate && Parameters.Count > 0
+        && Parameters[Parameters.Count - 1] is { Kind: ParameterKind.Any, Arity: ParameterArity.OneOrMore };
+
+    /// <summary>Whether an unnamed aggregate's column is named after its first argument (dcount_User); a predicate (countif) is not.</summary>
+    public bool NamesArgument => Parameters.Count == 0 || Parameters[0].Kind != ParameterKind.Bool;
+
     /// <summary>The catalog name the runtime method carries: an alias keeps its target's name.</summary>
     public string RuntimeName { get; init; } = Name;
 

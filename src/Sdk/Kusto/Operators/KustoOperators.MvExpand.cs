@@ -9,8 +9,9 @@ public static partial class KustoOperators
     /// </summary>
     public static KustoTable MvExpand(KustoTable input, string[] names, KustoMultiBinder expressions, KustoType?[] toTypes, string? indexColumn = null, long limit = long.MaxValue, bool bagsAsArrays = false)
     {
-        var evaluators = expressions(input.Schema);
-        var outputNames = new List<string>(input.Schema.Names);
+        var layout = input.Layout;
+        var evaluators = expressions(layout);
+        var outputNames = new List<string>(layout.Names);
         var targets = new int[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
@@ -20,10 +21,18 @@ public static partial class KustoOperators
         }
         var indexSlot = -1;
         if (indexColumn is not null) { indexSlot = outputNames.Count; outputNames.Add(indexColumn); }
-        var width = input.Schema.Count;
-        var rows = new List<KustoValue[]>();
+        var width = layout.Count;
+        var declared = new KustoType?[outputNames.Count];
+        for (var i = 0; i < targets.Length; i++) declared[targets[i]] = toTypes[i] ?? KustoType.Dynamic;
+        // the index column is typed by its values: long, or string when no row has one
+        var types = KustoColumnTypes.Derived(input.Types, width, targets, declared);
+        return KustoTable.Streaming(outputNames, types, ExpandRows(input.Stream(), evaluators, toTypes, targets, indexSlot, width, outputNames.Count, limit, bagsAsArrays, types));
+    }
+
+    private static IEnumerable<KustoValue[]> ExpandRows(IEnumerable<KustoValue[]> rows, KustoRowFunction[] evaluators, KustoType?[] toTypes, int[] targets, int indexSlot, int width, int outputWidth, long limit, bool bagsAsArrays, KustoColumnTypes types)
+    {
         var items = new KustoValue[evaluators.Length][];
-        foreach (var row in input.Rows)
+        foreach (var row in rows)
         {
             var count = 0;
             for (var i = 0; i < evaluators.Length; i++)
@@ -34,7 +43,7 @@ public static partial class KustoOperators
             count = (int)Math.Min(count, limit);
             for (var n = 0; n < count; n++)
             {
-                var output = new KustoValue[outputNames.Count];
+                var output = new KustoValue[outputWidth];
                 Array.Copy(row, output, width);
                 for (var i = 0; i < evaluators.Length; i++)
                 {
@@ -42,13 +51,10 @@ public static partial class KustoOperators
                     output[targets[i]] = toTypes[i] is { } type ? KustoConvert.To(type, value) : value;
                 }
                 if (indexSlot >= 0) output[indexSlot] = KustoValue.From((long)n);
-                rows.Add(output);
+                types.Witness(output);
+                yield return output;
             }
         }
-        var known = new KustoType?[outputNames.Count];
-        for (var c = 0; c < width; c++) known[c] = input.Columns[c].Type;
-        for (var i = 0; i < targets.Length; i++) known[targets[i]] = toTypes[i] ?? KustoType.Dynamic;
-        return KustoTable.WithInferredTypes(outputNames, rows, known);
     }
 
     private static KustoValue[] Elements(KustoValue value, bool bagsAsArrays)

@@ -4,47 +4,54 @@ public static partial class KustoOperators
 {
     /// <summary>
     /// <c>extend a = x, b = y</c>: every expression is evaluated against the operator's input row; a
-    /// name that exists replaces that column in place, a new name is appended.
+    /// name that exists replaces that column in place, a new name is appended. Streams.
     /// </summary>
     public static KustoTable Extend(KustoTable input, string[] names, KustoMultiBinder expressions)
     {
-        var evaluators = expressions(input.Schema);
-        var width = input.Schema.Count;
+        var layout = input.Layout;
+        var evaluators = expressions(layout);
+        var width = layout.Count;
         var targets = new int[names.Length];
-        var outputNames = new List<string>(input.Schema.Names);
+        var outputNames = new List<string>(layout.Names);
         for (var i = 0; i < names.Length; i++)
         {
             var slot = outputNames.IndexOf(names[i]);
             if (slot < 0) { slot = outputNames.Count; outputNames.Add(names[i]); }
             targets[i] = slot;
         }
-        var rows = new List<KustoValue[]>(input.RowCount);
-        foreach (var row in input.Rows)
-        {
-            var output = new KustoValue[outputNames.Count];
-            Array.Copy(row, output, width);
-            for (var i = 0; i < evaluators.Length; i++) output[targets[i]] = evaluators[i](row);
-            rows.Add(output);
-        }
-        var known = new KustoType?[outputNames.Count];
-        for (var c = 0; c < width; c++) known[c] = input.Columns[c].Type;
-        foreach (var t in targets) known[t] = null;
-        return KustoTable.WithInferredTypes(outputNames, rows, known);
+        var types = KustoColumnTypes.Derived(input.Types, width, targets, new KustoType?[outputNames.Count]);
+        return KustoTable.Streaming(outputNames, types, ExtendRows(input.Stream(), width, outputNames.Count, targets, evaluators, types));
     }
 
-    /// <summary><c>project a = x, b</c>: exactly the listed columns, each computed from the input row.</summary>
+    private static IEnumerable<KustoValue[]> ExtendRows(IEnumerable<KustoValue[]> rows, int width, int outputWidth, int[] targets, KustoRowFunction[] evaluators, KustoColumnTypes types)
+    {
+        foreach (var row in rows)
+        {
+            var output = new KustoValue[outputWidth];
+            Array.Copy(row, output, width);
+            for (var i = 0; i < evaluators.Length; i++) output[targets[i]] = evaluators[i](row);
+            types.Witness(output);
+            yield return output;
+        }
+    }
+
+    /// <summary><c>project a = x, b</c>: exactly the listed columns, each computed from the input row. Streams.</summary>
     public static KustoTable Project(KustoTable input, string[] names, KustoMultiBinder expressions)
     {
-        var evaluators = expressions(input.Schema);
-        var rows = new List<KustoValue[]>(input.RowCount);
-        foreach (var row in input.Rows)
+        var evaluators = expressions(input.Layout);
+        var types = KustoColumnTypes.Derived(null, 0, [], new KustoType?[names.Length]);
+        return KustoTable.Streaming(names, types, ProjectRows(input.Stream(), evaluators, types));
+    }
+
+    private static IEnumerable<KustoValue[]> ProjectRows(IEnumerable<KustoValue[]> rows, KustoRowFunction[] evaluators, KustoColumnTypes types)
+    {
+        foreach (var row in rows)
         {
             var output = new KustoValue[evaluators.Length];
             for (var i = 0; i < evaluators.Length; i++) output[i] = evaluators[i](row);
-            rows.Add(output);
+            types.Witness(output);
+            yield return output;
         }
-        var known = new KustoType?[names.Length];
-        return KustoTable.WithInferredTypes(names, rows, known);
     }
 
     /// <summary>Keeps the columns at the given slots, in that order (project-away, project-keep, project-reorder).</summary>

@@ -2,16 +2,18 @@ namespace AzureRules.Sdk.Kusto.Operators;
 
 public static partial class KustoOperators
 {
-    /// <summary><c>where predicate</c>: rows whose predicate is true (null or false drops the row).</summary>
+    /// <summary><c>where predicate</c>: rows whose predicate is true (null or false drops the row); streams.</summary>
     public static KustoTable Where(KustoTable input, KustoBinder predicate)
     {
-        var evaluate = predicate(input.Schema);
-        var rows = new List<KustoValue[]>();
-        foreach (var row in input.Rows)
-        {
-            if (evaluate(row).IsTrue) rows.Add(row);
-        }
-        return new KustoTable(input.Schema, rows);
+        var layout = input.Layout;
+        var evaluate = predicate(layout);
+        return KustoTable.Streaming(layout.Names, input.Types, Filter(input.Stream(), evaluate));
+    }
+
+    private static IEnumerable<KustoValue[]> Filter(IEnumerable<KustoValue[]> rows, KustoRowFunction predicate)
+    {
+        foreach (var row in rows)
+            if (predicate(row).IsTrue) yield return row;
     }
 
     /// <summary><c>take n</c> / <c>limit n</c>.</summary>

@@ -90,10 +90,11 @@ public static class KustoStrings
 
     /// <summary>SQL-style like: % any run, _ one character.</summary>
     public static KustoValue Like(KustoValue text, KustoValue pattern, bool caseSensitive = false)
-    {
-        var p = "^" + System.Text.RegularExpressions.Regex.Escape(Text(pattern)).Replace("%", ".*").Replace("_", ".") + "$";
-        return KustoValue.From(Regex((caseSensitive ? "" : "(?i)") + p).IsMatch(Text(text)));
-    }
+        => KustoValue.From(Regex(LikeRegex(Text(pattern), caseSensitive)).IsMatch(Text(text)));
+
+    /// <summary>The regex of a like pattern (the one translation, for per-row and constant patterns).</summary>
+    public static string LikeRegex(string pattern, bool caseSensitive)
+        => (caseSensitive ? "" : "(?i)") + "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("%", ".*").Replace("_", ".") + "$";
 }
 
 /// <summary>

@@ -62,6 +62,31 @@ public sealed class RuntimeFunctionCoverageTests
     private static readonly HashSet<string> EmittedDirectly = ["ago"];
 
     [Fact]
+    public void Every_catalog_aggregate_with_a_factory_has_that_accumulator_factory_in_the_runtime()
+    {
+        var accumulators = typeof(AzureRules.Sdk.Kusto.Operators.KustoAccumulators);
+        var problems = new List<string>();
+        foreach (var f in BuiltinFunctions.All.Where(f => f.AccumulatorFactory is not null))
+        {
+            if (!f.IsAggregate) { problems.Add($"{f.Name}: a factory on a scalar function"); continue; }
+            var method = accumulators.GetMethod(f.AccumulatorFactory!, BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes);
+            if (method is null || method.ReturnType != typeof(AzureRules.Sdk.Kusto.Operators.KustoAccumulator))
+                problems.Add($"{f.Name}: no KustoAccumulators.{f.AccumulatorFactory}() returning a KustoAccumulator");
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Every_runtime_accumulator_is_the_factory_of_a_catalog_aggregate()
+    {
+        var factories = BuiltinFunctions.All.Where(f => f.IsAggregate && f.AccumulatorFactory is not null).Select(f => f.AccumulatorFactory!).ToHashSet();
+        var unlisted = typeof(AzureRules.Sdk.Kusto.Operators.KustoAccumulators).GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Where(m => m.ReturnType == typeof(AzureRules.Sdk.Kusto.Operators.KustoAccumulator) && !factories.Contains(m.Name))
+            .Select(m => m.Name).ToList();
+        Assert.Empty(unlisted);
+    }
+
+    [Fact]
     public void Every_runtime_function_is_known_to_the_binder()
     {
         var missing = KustoFunctionTable.Names.Where(n => BuiltinFunctions.Find(n) is null).ToList();
