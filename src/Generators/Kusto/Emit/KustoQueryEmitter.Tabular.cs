@@ -30,7 +30,7 @@ internal sealed partial class KustoQueryEmitter
                     LocalFunction f => InlineTabularFunction(f, name, new FunctionCallExpression(name.Span, name, EquatableArrayEmpty())),
                     { } local => _locals.TryGetValue(local, out var emitted) && emitted.IsTable ? emitted.CSharp
                         : UnsupportedTable(name, DiagnosticDescriptors.KustoUnsupportedConstruct, $"Using the scalar '{name.Name}' as a table"),
-                    null => TableLocal($"context.Table({CSharpLiteralAlias.String(name.Name)})"),
+                    null => WorkspaceTable(name.Name),
                 };
             case FunctionCallExpression call:
                 switch (call.Name.Name)
@@ -40,9 +40,10 @@ internal sealed partial class KustoQueryEmitter
                     case "table" when call.Arguments.Count >= 1 && call.Arguments[0] is LiteralExpression { Value: string tableName }:
                         return _model.ReferenceOf(_instance, call) is { } symbol && _locals.TryGetValue(symbol, out var bound) && bound.IsTable
                             ? bound.CSharp
-                            : TableLocal($"context.Table({CSharpLiteralAlias.String(tableName)})");
+                            : WorkspaceTable(tableName);
                     case "table" when call.Arguments.Count >= 1:
                         // table(name) with a computed name, e.g. a let string or a function parameter
+                        _readsComputedTable = true;
                         return TableLocal($"context.Table({Scalar(call.Arguments[0], null)}.AsString)");
                 }
                 if (_model.ReferenceOf(_instance, call) is LocalFunction function)
@@ -53,6 +54,13 @@ internal sealed partial class KustoQueryEmitter
             default:
                 return UnsupportedTable(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "This tabular expression");
         }
+    }
+
+    /// <summary>A workspace table by name, recorded in the tables the rule reads.</summary>
+    private string WorkspaceTable(string name)
+    {
+        _readTables.Add(name);
+        return TableLocal($"context.Table({CSharpLiteralAlias.String(name)})");
     }
 
     private static Model.EquatableArray<Expression> EquatableArrayEmpty() => Model.EquatableArray<Expression>.Empty;

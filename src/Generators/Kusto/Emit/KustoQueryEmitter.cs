@@ -30,6 +30,9 @@ internal sealed partial class KustoQueryEmitter
     /// <summary>The C# each let-bound value and parameter stands for, by the binder's symbol.</summary>
     private readonly Dictionary<LocalSymbol, EmittedLocal> _locals = new(ReferenceComparer<LocalSymbol>.Instance);
     private StringBuilder _body = new();
+    /// <summary>The workspace tables the emitted code reads by name; unknown when one is read by a computed name.</summary>
+    private readonly SortedSet<string> _readTables = new(System.StringComparer.Ordinal);
+    private bool _readsComputedTable;
     private readonly List<QueryDiagnostic> _unsupported = [];
     private int _counter;
     private int _inlineDepth;
@@ -53,7 +56,21 @@ internal sealed partial class KustoQueryEmitter
         members.Append(emitter._body);
         members.Append($"    return {result}.Materialized();\n}}\n");
         emitter._constants.AppendFields(members);
+        emitter.AppendReadTables(members);
         return (members.ToString(), emitter._unsupported);
+    }
+
+    /// <summary>
+    /// <c>ReadTables</c>: exactly the tables the emitted code reads, so the engine stores no other table for
+    /// this rule; left unset (every table) when the query names a table by a computed string.
+    /// </summary>
+    private void AppendReadTables(StringBuilder members)
+    {
+        if (_readsComputedTable) return;
+        const string Set = "global::System.Collections.Generic.IReadOnlySet<string>";
+        var names = string.Join(", ", _readTables.Select(CSharpLiteralAlias.String));
+        members.Append($"\npublic override {Set}? ReadTables => ReadTableNames;\n\n");
+        members.Append($"private static readonly {Set} ReadTableNames = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal) {{ {names} }};\n");
     }
 
     internal string NewName(string prefix) => prefix + (++_counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
