@@ -21,10 +21,11 @@ internal static class RunCommand
         var from = new Option<string?>("--from") { Description = "Run only the scheduled executions at or after this time (ISO 8601)" };
         var to = new Option<string?>("--to") { Description = "Run only the scheduled executions at or before this time (ISO 8601)" };
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
+        var enrichPolicies = EnrichPolicyOption.Create();
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run even when a rule has errors (its alerts may be wrong)" };
         var threads = new Option<int?>("--threads") { Description = "How many rules' executions run at once (default: every core)" };
         var lateness = new Option<string?>("--lateness") { Description = $"How far behind the latest event time an event may arrive within a file (a timespan, default {DetectionEngine.DefaultLateness:c})" };
-        var command = new Command("run", "Run rules over events and print alerts as JSON lines, as they come") { rules, events, at, from, to, externalData, allowErrors, threads, lateness };
+        var command = new Command("run", "Run rules over events and print alerts as JSON lines, as they come") { rules, events, at, from, to, externalData, enrichPolicies, allowErrors, threads, lateness };
         var filterOptions = new DiagnosticOptions();
         filterOptions.AddTo(command);
         command.SetAction(parse =>
@@ -47,6 +48,7 @@ internal static class RunCommand
                 return CommandLineHost.UsageError;
             }
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
+            if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
             var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)));
             var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
             DiagnosticPrinter.Print(diagnostics, Console.Error);
@@ -55,7 +57,7 @@ internal static class RunCommand
                 Console.Error.WriteLine("azrules: the rules have errors: not run (fix them, or pass --allow-errors)");
                 return CommandLineHost.Findings;
             }
-            var engine = new DetectionEngine(library.Detections)
+            var engine = new DetectionEngine(library.Detections, policies)
             {
                 MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount,
                 Lateness = allowedLateness,

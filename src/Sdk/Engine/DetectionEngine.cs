@@ -23,8 +23,19 @@ public sealed class DetectionEngine
     public static readonly TimeSpan DefaultLateness = TimeSpan.FromMinutes(5);
 
     private readonly List<Detection> _rules;
+    private readonly Esql.EsqlEnrichPolicies _enrichPolicies;
 
-    public DetectionEngine(IEnumerable<Detection> rules) => _rules = [.. rules];
+    public DetectionEngine(IEnumerable<Detection> rules) : this(rules, Esql.EsqlEnrichPolicies.None)
+    {
+    }
+
+    /// <param name="rules">The compiled rules to replay.</param>
+    /// <param name="enrichPolicies">The enrich policies ES|QL's ENRICH can name; their source indices are read from the events.</param>
+    public DetectionEngine(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies)
+    {
+        _rules = [.. rules];
+        _enrichPolicies = enrichPolicies;
+    }
 
     /// <summary>
     /// The bounded lateness of out-of-order events (within a file; files are merged by time). An
@@ -49,7 +60,7 @@ public sealed class DetectionEngine
     /// </summary>
     public EngineResult Run(EventSource source, ReplayBounds bounds, Action<Alert>? onAlert)
     {
-        var replay = new StreamingReplay(_rules, bounds, Lateness, MaxDegreeOfParallelism, onAlert);
+        var replay = new StreamingReplay(_rules, _enrichPolicies, bounds, Lateness, MaxDegreeOfParallelism, onAlert);
         return replay.Run(source);
     }
 

@@ -21,9 +21,12 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
     // ids already alerted: a document alerts once across overlapping executions (kept for the whole replay)
     private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
 
-    private EsqlRuleRunner(EsqlDetection rule)
+    private readonly EsqlEnrichIndices _enrich;
+
+    private EsqlRuleRunner(EsqlDetection rule, EsqlEnrichIndices enrich)
     {
         _rule = rule;
+        _enrich = enrich;
         // FROM names the indices (a remote cluster prefix is ignored: every event is local here)
         _indices = new IndexPatterns([.. rule.SourceIndices.Select(i => i.Contains(':') ? i[(i.LastIndexOf(':') + 1)..] : i)]);
         Statistics = new RuleRunStatistics(rule);
@@ -31,7 +34,7 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
 
     public override RuleRunStatistics Statistics { get; }
 
-    public static EsqlRuleRunner? TryCreate(Detection rule) => rule is EsqlDetection esql ? new EsqlRuleRunner(esql) : null;
+    public static EsqlRuleRunner? TryCreate(Detection rule, EsqlEnrichIndices enrich) => rule is EsqlDetection esql ? new EsqlRuleRunner(esql, enrich) : null;
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
@@ -59,7 +62,7 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
         EsqlTable result;
         try
         {
-            result = _rule.Run(EsqlTableJson.Source(window.Select(e => (e.Index, e.Event))), execution.Time.UtcDateTime);
+            result = _rule.Run(_enrich.Over(EsqlTableJson.Source(window.Select(e => (e.Index, e.Event))), execution.Time), execution.Time.UtcDateTime);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {

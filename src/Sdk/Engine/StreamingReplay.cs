@@ -21,11 +21,15 @@ internal sealed class StreamingReplay
     private const int AdvanceEvents = 4096;
 
     private readonly List<IElasticRuleRunner> _elastic = [];
+    // each rule's event time (timestamp_override), by runner, for the Elastic and ES|QL rules
+    private readonly Dictionary<IRuleRunner, RuleTimeField> _timeFields = [];
     private readonly List<SentinelRuleRunner> _sentinel = [];
     private readonly List<EsqlRuleRunner> _esql = [];
     private readonly List<IRuleRunner> _runners = [];
     private readonly List<RuleRunStatistics> _skipped = [];
     private readonly KustoEventStore _store = new();
+    // documents of the enrich policies' source indices, which ES|QL's ENRICH reads as reference data
+    private readonly Esql.EsqlEnrichIndices _enrich;
     private readonly StreamClock _clock;
     private readonly int _parallelism;
     private readonly Action<Alert>? _onAlert;
@@ -37,8 +41,9 @@ internal sealed class StreamingReplay
     private DateTimeOffset _lastAdvance = DateTimeOffset.MinValue;
     private int _eventsSinceAdvance;
 
-    public StreamingReplay(IEnumerable<Detection> rules, ReplayBounds bounds, TimeSpan lateness, int parallelism, Action<Alert>? onAlert)
+    public StreamingReplay(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies, ReplayBounds bounds, TimeSpan lateness, int parallelism, Action<Alert>? onAlert)
     {
+        _enrich = new Esql.EsqlEnrichIndices(enrichPolicies);
         _clock = new StreamClock(lateness, bounds);
         _parallelism = Math.Max(1, parallelism);
         _onAlert = onAlert;
@@ -52,11 +57,13 @@ internal sealed class StreamingReplay
                 _elastic.Add(new EqlSequenceRuleRunner(join));
             else if (rule is KustoDetection kusto)
                 _sentinel.Add(new SentinelRuleRunner(kusto, _store));
-            else if (EsqlRuleRunner.TryCreate(rule) is { } esql)
+            else if (EsqlRuleRunner.TryCreate(rule, _enrich) is { } esql)
                 _esql.Add(esql);
             else
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = $"the engine has no runner for {rule.GetType().BaseType?.Name}" });
         }
+        foreach (var runner in _elastic) _timeFields[runner] = RuleTimeField.Of(runner.Statistics.Rule.Metadata);
+        foreach (var runner in _esql) _timeFields[runner] = RuleTimeField.Of(runner.Statistics.Rule.Metadata);
         // the order alerts of one time come out in: Elastic, Sentinel, then ES|QL rules, each as given
         _runners.AddRange(_elastic);
         _runners.AddRange(_sentinel);
@@ -66,15 +73,20 @@ internal sealed class StreamingReplay
     public EngineResult Run(EventSource source)
     {
         var view = new EventView();
-        var runnersByIndex = new Dictionary<string, IElasticRuleRunner[]>(StringComparer.Ordinal);
+        var runnersByIndex = new Dictionary<string, Target<IElasticRuleRunner>[]>(StringComparer.Ordinal);
+        var esqlByIndex = new Dictionary<string, Target<EsqlRuleRunner>[]>(StringComparer.Ordinal);
         foreach (var (record, order, time) in TimeOrderedEvents.Read(source, _errors))
         {
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
+            // documents of an enrich policy's source index are reference data: kept with or without a time
+            if (_enrich.IsSourceIndex(index)) _enrich.Offer(index, record.EventId, record.Json, envelope.ElasticTime);
             if (!runnersByIndex.TryGetValue(index, out var applicable))
-                runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index))];
+                runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index)).Select(r => new Target<IElasticRuleRunner>(r, _timeFields[r]))];
+            if (!esqlByIndex.TryGetValue(index, out var esqlTargets))
+                esqlByIndex[index] = esqlTargets = [.. _esql.Where(r => r.AppliesTo(index)).Select(r => new Target<EsqlRuleRunner>(r, _timeFields[r]))];
 
-            var esqlApplicable = _esql.Count > 0 && _esql.Any(r => r.AppliesTo(index));
+            var esqlApplicable = esqlTargets.Length > 0;
             if (time is null && (applicable.Length > 0 || _sentinel.Count > 0 || esqlApplicable))
             {
                 _errors.Add(order, new EventError(record.SourceFile, record.LineNumber, "the event has no @timestamp or TimeGenerated: scheduled rules cannot place it in time"));
@@ -86,7 +98,9 @@ internal sealed class StreamingReplay
                 _result.FirstLateEvent ??= $"{record} at {t:yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'}";
             }
 
-            if (applicable.Length > 0 && !Offer(view, record, order, time!.Value, applicable)) continue;
+            // the view is read when an Elastic rule matches the event or an ES|QL rule places it by another field
+            if ((applicable.Length > 0 || esqlTargets.Any(t => t.Time.IsOverride)) && !Load(view, record, order)) continue;
+            if (applicable.Length > 0) Offer(view, record, time!.Value, applicable);
             _result.EventsRead++; // lines reported as malformed are not events read
             if (_sentinel.Count > 0 && envelope.SentinelTime is { } sentinelTime)
             {
@@ -100,7 +114,10 @@ internal sealed class StreamingReplay
                 }
             }
             if (esqlApplicable)
-                foreach (var runner in _esql.Where(r => r.AppliesTo(index) && !r.Finished)) runner.Offer(record, index, time!.Value);
+                foreach (var (runner, timeField) in esqlTargets)
+                {
+                    if (!runner.Finished && timeField.TimeOf(view, time!.Value) is { } esqlTime) runner.Offer(record, index, esqlTime);
+                }
 
             _eventsSinceAdvance++;
             if (_clock.Watermark > _nextDue && (_clock.Watermark >= _lastAdvance + AdvanceStep || _eventsSinceAdvance >= AdvanceEvents))
@@ -117,23 +134,30 @@ internal sealed class StreamingReplay
         return _result;
     }
 
-    private bool Offer(EventView view, EventRecord record, ReadingOrder order, DateTimeOffset time, IElasticRuleRunner[] applicable)
+    private bool Load(EventView view, EventRecord record, ReadingOrder order)
     {
         try
         {
             view.Load(record.Json);
+            return true;
         }
         catch (JsonException ex)
         {
             _errors.Add(order, new EventError(record.SourceFile, record.LineNumber, "not a JSON event: " + EventLineCheck.Describe(ex)));
             return false;
         }
-        // a runner whose executions are over still counts its matches (the summary's "matching events")
-        foreach (var runner in applicable)
+    }
+
+    private static void Offer(EventView view, EventRecord record, DateTimeOffset time, Target<IElasticRuleRunner>[] applicable)
+    {
+        foreach (var (runner, timeField) in applicable)
         {
+            // a runner whose executions are over still counts its matches (the summary's "matching events")
+            // a rule whose timestamp_override field the event lacks, with no fallback, never sees it
+            if (timeField.TimeOf(view, time) is not { } ruleTime) continue;
             try
             {
-                runner.Offer(view, record, time);
+                runner.Offer(view, record, ruleTime);
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
             {
@@ -141,8 +165,10 @@ internal sealed class StreamingReplay
                 runner.Statistics.RegexTimedOut(record.ToString());
             }
         }
-        return true;
     }
+
+    /// <summary>A runner with the field that gives an event's time for its rule.</summary>
+    private readonly record struct Target<T>(T Runner, RuleTimeField Time);
 
     /// <summary>Runs every due execution (rules in parallel), forgets what is no longer needed, and releases the alerts that are final.</summary>
     private void Advance()
