@@ -64,24 +64,36 @@ public sealed class DetectionEngine
         return replay.Run(source);
     }
 
-    /// <summary>The alerts of a replay, each yielded as soon as its execution has run and no earlier alert can still come.</summary>
+    /// <summary>
+    /// The alerts of a replay, each yielded as soon as its execution has run and no earlier alert can
+    /// still come. The replay runs on a worker thread and waits while the caller has not taken the
+    /// last 1,024 alerts; when the caller stops early, the replay stops at its next alert.
+    /// </summary>
     public async IAsyncEnumerable<Alert> RunAsync(EventSource source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<Alert>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() =>
         {
             try
             {
-                Run(source, ReplayBounds.All, alert => channel.Writer.WriteAsync(alert, cancellationToken).AsTask().GetAwaiter().GetResult());
+                Run(source, ReplayBounds.All, alert => channel.Writer.WriteAsync(alert, stop.Token).AsTask().GetAwaiter().GetResult());
                 channel.Writer.Complete();
             }
             catch (Exception ex)
             {
                 channel.Writer.Complete(ex);
             }
-        }, cancellationToken);
-        await foreach (var alert in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            yield return alert;
-        await producer.ConfigureAwait(false);
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var alert in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return alert;
+            await producer.ConfigureAwait(false);
+        }
+        finally
+        {
+            stop.Cancel();
+        }
     }
 }

@@ -35,10 +35,10 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
     private List<EqlJoinResult<EventRecord>> _pending = [];
     private readonly HashSet<string> _seenSamples = new(StringComparer.Ordinal);
     private long _position;
-    // the rule's tiebreaker_field orders events of equal timestamp (a numeric field, as EQL requires)
-    private readonly int _tiebreakerSlot;
     private int _foundCount;
     private int _alerted;
+    // the rule's tiebreaker_field orders events of equal timestamp (a numeric field, as EQL requires)
+    private readonly int _tiebreakerSlot;
 
     public EqlSequenceRuleRunner(EqlJoinDetection rule)
     {
@@ -78,15 +78,14 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         {
             if (_hits.Count > 0)
             {
-                foreach (var hit in InOrdinalOrder(_hits.Count)) _matcher.Add(hit);
+                Feed(_hits.Count);
                 _hits.RemoveBefore(DateTimeOffset.MaxValue);
                 _matcher.Finish();
                 TakeCompleted();
             }
             return true;
         }
-        var fed = _hits.FirstAtOrAfter(clock.Watermark);
-        foreach (var hit in InOrdinalOrder(fed)) _matcher.Add(hit);
+        Feed(_hits.FirstAtOrAfter(clock.Watermark));
         _hits.RemoveBefore(clock.Watermark);
         _matcher.AdvanceTo(EqlOrdinal.ToNanos(clock.Watermark));
         TakeCompleted();
@@ -94,13 +93,21 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         return next is not { } t || _matcher.EarliestUndecidedEnd is not { } undecided || undecided.TimeNanos > EqlOrdinal.ToNanos(t);
     }
 
-    /// <summary>The first <paramref name="count"/> hits (every hit of each of their timestamps) in ordinal order: time, tiebreaker, reading order.</summary>
-    private List<EqlJoinEvent<EventRecord>> InOrdinalOrder(int count)
+    /// <summary>
+    /// Feeds the first <paramref name="count"/> hits to the matcher in ordinal order: the buffer keeps
+    /// them by time, and events of equal time go by the tiebreaker field (then reading order).
+    /// </summary>
+    private void Feed(int count)
     {
-        var hits = new List<EqlJoinEvent<EventRecord>>(count);
-        for (var i = 0; i < count; i++) hits.Add(_hits[i].Item);
-        if (_tiebreakerSlot >= 0) hits.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
-        return hits;
+        if (_tiebreakerSlot < 0)
+        {
+            for (var i = 0; i < count; i++) _matcher!.Add(_hits[i].Item);
+            return;
+        }
+        var batch = new EqlJoinEvent<EventRecord>[count];
+        for (var i = 0; i < count; i++) batch[i] = _hits[i].Item;
+        Array.Sort(batch, (a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        foreach (var hit in batch) _matcher!.Add(hit);
     }
 
     private void TakeCompleted()

@@ -150,9 +150,9 @@ internal sealed class StreamingReplay
 
     private static void Offer(EventView view, EventRecord record, DateTimeOffset time, Target<IElasticRuleRunner>[] applicable)
     {
-        // a runner whose executions are over still counts its matches (the summary's "matching events")
         foreach (var (runner, timeField) in applicable)
         {
+            // a runner whose executions are over still counts its matches (the summary's "matching events")
             // a rule whose timestamp_override field the event lacks, with no fallback, never sees it
             if (timeField.TimeOf(view, time) is not { } ruleTime) continue;
             try
