@@ -98,6 +98,10 @@ public sealed class EsqlAggregateTests
         var stats = EsqlOperators.Stats(empty, [new EsqlAggregateCall(EsqlAggregates.CountStar, []), new EsqlAggregateCall(EsqlAggregates.Max, [Column("x")])], [],
             [new EsqlField("c", Column("$agg0")), new EsqlField("m", Column("$agg1"))]);
         Assert.Equal([[0L, null]], stats.Rows);
+        // MAX(x) over no value is a null of x's type when the call names its type column
+        var typed = EsqlOperators.Stats(empty, [new EsqlAggregateCall(EsqlAggregates.Max, [Column("x")], TypeOf: "x")], [],
+            [new EsqlField("m", Column("$agg0"), CopyOf: "$agg0")]);
+        Assert.Equal(["m:integer"], typed.Columns.Select(c => c.ToString()));
         var filtered = EsqlOperators.Stats(Events(), [new EsqlAggregateCall(EsqlAggregates.CountStar, [], t => r => false)], [], [new EsqlField("c", Column("$agg0"))]);
         Assert.Equal([[0L]], filtered.Rows);
     }

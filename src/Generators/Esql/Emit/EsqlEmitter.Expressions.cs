@@ -264,12 +264,19 @@ internal sealed partial class EsqlEmitter
                 var create = function.Name == "COUNT" && (call.IsStar || call.Arguments.Count == 0) ? "EsqlAggregates.CountStar" : function.RuntimeMethod;
                 var arguments = string.Join(", ", call.Arguments.Select(a => Lambda(a)));
                 var filterLambda = filter is null ? "" : ", " + Lambda(filter);
-                aggregates.Add($"new({Sdk}{create}, [{arguments}]{filterLambda})");
+                var typeOf = ResultTypeColumn(call, function) is { } column ? ", TypeOf: " + CSharpLiteral.String(column) : "";
+                aggregates.Add($"new({Sdk}{create}, [{arguments}]{filterLambda}{typeOf})");
                 return "$agg" + (aggregates.Count - 1).ToString(CultureInfo.InvariantCulture);
             };
-            var copy = field.Expression is EsqlColumnReference reference ? ", CopyOf: " + CSharpLiteral.String(reference.Name.Name) : "";
+            var lambda = Lambda(field.Expression, scope);
+            // a bare MIN(x), TOP(x, …), VALUES(x), … has x's type even when every group's result is null
+            var copyOf = field.Expression is EsqlColumnReference reference ? reference.Name.Name
+                : field.Expression is EsqlFunctionCall bare && EsqlFunctionCatalog.Find(bare.Name.Name) is { Kind: EsqlFunctionKind.Aggregate, ReturnsArgumentType: true }
+                    ? "$agg" + (aggregates.Count - 1).ToString(CultureInfo.InvariantCulture)
+                    : null;
+            var copy = copyOf is null ? "" : ", CopyOf: " + CSharpLiteral.String(copyOf);
             var type = RuntimeType(StaticType(field.Expression)) is { } t ? ", Type: " + t : "";
-            outputs.Add($"new({CSharpLiteral.String(field.ColumnName)}, {Lambda(field.Expression, scope)}{type}{copy})");
+            outputs.Add($"new({CSharpLiteral.String(field.ColumnName)}, {lambda}{type}{copy})");
         }
         var groupTypes = stats.Groups.Select(g => (g.ColumnName, StaticType(g.Expression))).ToList();
         var outputTypes = stats.Aggregates.Select(a => (a.ColumnName, StaticType(a.Expression))).ToList();
@@ -278,6 +285,17 @@ internal sealed partial class EsqlEmitter
         var groups = stats.Groups.Select(g => Field(g.ColumnName, g.Expression));
         var method = stats.IsInline ? "InlineStats" : "Stats";
         return $"t = {Ops}{method}(t,\n        [{string.Join(",\n         ", aggregates)}],\n        [{string.Join(", ", groups)}],\n        [{string.Join(",\n         ", outputs)}]);";
+    }
+
+    /// <summary>
+    /// The input column whose type an aggregate's result has (MIN, MAX, TOP, VALUES, FIRST, …: their
+    /// value argument, TOP's output field when it has one), so an all-null result keeps the type.
+    /// </summary>
+    private static string? ResultTypeColumn(EsqlFunctionCall call, EsqlFunction function)
+    {
+        if (!function.ReturnsArgumentType || call.Arguments.Count == 0) return null;
+        var argument = function.Name == "TOP" && call.Arguments.Count > 3 ? call.Arguments[3] : call.Arguments[0];
+        return argument is EsqlColumnReference reference ? reference.Name.Name : null;
     }
 
     /// <summary>

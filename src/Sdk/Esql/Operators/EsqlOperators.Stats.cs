@@ -1,7 +1,8 @@
 namespace AzureRules.Sdk.Esql;
 
 /// <summary>One aggregate call of a STATS: a fresh accumulator per group, its argument expressions, and an optional WHERE filter.</summary>
-public readonly record struct EsqlAggregateCall(Func<EsqlAggregator> Create, EsqlExpression[] Arguments, EsqlExpression? Filter = null);
+/// <param name="TypeOf">The input column whose type the result has (MIN(x), TOP(x, …)): the result's type when every group's result is null.</param>
+public readonly record struct EsqlAggregateCall(Func<EsqlAggregator> Create, EsqlExpression[] Arguments, EsqlExpression? Filter = null, string? TypeOf = null);
 
 /// <summary>STATS … BY.</summary>
 public static partial class EsqlOperators
@@ -58,7 +59,7 @@ public static partial class EsqlOperators
         // the intermediate table: aggregate results, then the groups
         var results = order.Select(key => states[key].Select(s => s.Result()).Concat(key).ToArray()).ToList();
         var intermediateColumns = aggregates.Select((a, i) => new EsqlColumn("$agg" + i,
-                InferType(results.Select(r => r[i]), null)))
+                InferType(results.Select(r => r[i]), a.TypeOf is { } column && table.Find(column) is { } ordinal ? table.TypeOf(ordinal) : null)))
             .Concat(groupColumns).ToArray();
         var intermediate = new EsqlTable(intermediateColumns, results);
 
@@ -68,7 +69,9 @@ public static partial class EsqlOperators
         {
             var evaluate = output.Expression(intermediate);
             var values = results.Select(r => evaluate(r)).ToArray();
-            var type = output.CopyOf is { } source && intermediate.Find(source) is { } ordinal && !source.StartsWith('$')
+            // an output that is one aggregate ($aggN) has that aggregate's type unless it is still unknown (null)
+            var type = output.CopyOf is { } source && intermediate.Find(source) is { } ordinal
+                && (!source.StartsWith('$') || intermediate.TypeOf(ordinal) != EsqlDataType.Null)
                 ? intermediate.TypeOf(ordinal)
                 : InferType(values, output.Type);
             outputColumns.Add(new EsqlColumn(output.Name, type));
