@@ -49,7 +49,8 @@ public sealed class DetectionEngine
         var runnersByIndex = new Dictionary<string, IElasticRuleRunner[]>(StringComparer.Ordinal);
         DateTimeOffset? first = null, last = null;
 
-        foreach (var record in source.Read(result.Errors))
+        // the source loads each event's fields into the view in the same pass as its envelope
+        foreach (var record in source.Read(result.Errors, _elastic.Count > 0 ? view : null))
         {
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
@@ -73,7 +74,7 @@ public sealed class DetectionEngine
             {
                 try
                 {
-                    view.Load(record.Json);
+                    if (!view.Holds(record.Json)) view.Load(record.Json);
                 }
                 catch (JsonException ex)
                 {

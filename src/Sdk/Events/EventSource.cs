@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AzureRules.Sdk.Events;
 
 /// <summary>
@@ -55,7 +53,13 @@ public sealed class EventSource
     }
 
     /// <summary>Reads every event; malformed lines and unreadable files go to <paramref name="errors"/>.</summary>
-    public IEnumerable<EventRecord> Read(ICollection<EventError> errors)
+    public IEnumerable<EventRecord> Read(ICollection<EventError> errors) => Read(errors, view: null);
+
+    /// <summary>
+    /// Reads every event, and loads each one read from JSON lines into <paramref name="view"/> in the
+    /// same pass (<see cref="EventView.Holds"/> tells; it holds the record until the next is read).
+    /// </summary>
+    public IEnumerable<EventRecord> Read(ICollection<EventError> errors, EventView? view)
     {
         if (_records is not null)
         {
@@ -80,7 +84,7 @@ public sealed class EventSource
                 continue;
             }
             using var _ = stream;
-            foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors)) yield return record;
+            foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view)) yield return record;
         }
     }
 
@@ -126,29 +130,23 @@ public sealed class EventSource
     }
 
     /// <summary>Reads the events of one stream of JSON lines; malformed lines go to <paramref name="errors"/>.</summary>
-    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors)
+    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors, EventView? view = null)
     {
+        var reader = new EventLineReader();
         foreach (var (line, bytes, tooLong) in JsonLineSplitter.Split(stream))
         {
-            var problem = tooLong
-                ? $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"
-                : EventLineCheck.Check(bytes);
-            EventEnvelope envelope;
-            try
+            if (tooLong)
             {
-                if (problem is not null)
-                {
-                    errors.Add(new EventError(name, line, problem));
-                    continue;
-                }
-                envelope = EventEnvelope.Read(bytes);
-            }
-            catch (JsonException ex)
-            {
-                errors.Add(new EventError(name, line, "not a JSON event: " + EventLineCheck.Describe(ex)));
+                errors.Add(new EventError(name, line, $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"));
                 continue;
             }
-            yield return new EventRecord(name, line, bytes, envelope);
+            // one pass: the checks, the envelope and (with a view) the fields
+            if (reader.Read(bytes, view, out var envelope) is { } problem)
+            {
+                errors.Add(new EventError(name, line, problem));
+                continue;
+            }
+            yield return new EventRecord(name, line, bytes, envelope!);
         }
     }
 }
