@@ -25,6 +25,8 @@ internal static class RunCommand
         var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to, externalData, allowErrors };
         var filterOptions = new DiagnosticOptions();
         filterOptions.AddTo(command);
+        var cacheOption = new CacheOption();
+        cacheOption.AddTo(command);
         command.SetAction(parse =>
         {
             if (!TryReadBounds(parse.GetValue(at), parse.GetValue(from), parse.GetValue(to), out var bounds, out var error))
@@ -33,7 +35,7 @@ internal static class RunCommand
                 return CommandLineHost.UsageError;
             }
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
-            var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)));
+            var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)), cache: cacheOption.Read(parse));
             var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
             DiagnosticPrinter.Print(diagnostics, Console.Error);
             if (diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) && !parse.GetValue(allowErrors))
