@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AzureRules.Cli.Compilation;
+using AzureRules.Cli.Reports;
 using AzureRules.Sdk.Alerts;
 using AzureRules.Sdk.Engine;
 using AzureRules.Sdk.Events;
@@ -22,7 +23,8 @@ internal static class RunCommand
         var to = new Option<string?>("--to") { Description = "Run only the scheduled executions at or before this time (ISO 8601)" };
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run even when a rule has errors (its alerts may be wrong)" };
-        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to, externalData, allowErrors };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line and no closing summary on stderr (diagnostics and errors are still printed)" };
+        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to, externalData, allowErrors, quiet };
         var filterOptions = new DiagnosticOptions();
         filterOptions.AddTo(command);
         var cacheOption = new CacheOption();
@@ -44,9 +46,13 @@ internal static class RunCommand
                 return CommandLineHost.Findings;
             }
             var engine = new DetectionEngine(library.Detections);
-            var result = engine.Run(EventSource.JsonLines(parse.GetValue(events)!), bounds);
+            var source = EventSource.JsonLines(parse.GetValue(events)!);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            EngineResult result;
+            using (ProgressLine.Start(source.Progress, () => engine.Statistics.Sum(r => (long)r.Alerts), parse.GetValue(quiet)))
+                result = engine.Run(source, bounds);
             foreach (var alert in result.Alerts) Console.Out.WriteLine(AlertJson.ToJsonLine(alert));
-            result.WriteSummary(Console.Error);
+            if (!parse.GetValue(quiet)) result.WriteSummary(Console.Error, clock.Elapsed, source.Progress.Files);
             // 0: every executable rule ran over every event; 3: some rule failed or a regex timed
             // out, so alerts may be missing (malformed lines are reported but change nothing here)
             return result.Rules.Any(r => r.Incomplete) ? 3 : 0;

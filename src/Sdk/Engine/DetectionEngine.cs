@@ -38,6 +38,10 @@ public sealed class DetectionEngine
         }
     }
 
+    /// <summary>What each rule has done so far (alerts grow while a run goes on; a progress display reads them).</summary>
+    public IEnumerable<RuleRunStatistics> Statistics
+        => _elastic.Select(r => r.Statistics).Concat(_sentinel.Select(r => r.Statistics)).Concat(_esql.Select(r => r.Statistics)).Concat(_skipped);
+
     /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
     public EngineResult Run(EventSource source) => Run(source, ReplayBounds.All);
 

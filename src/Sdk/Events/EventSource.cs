@@ -24,6 +24,9 @@ public sealed class EventSource
 
     public static EventSource JsonLines(params IEnumerable<string> paths) => new([.. paths]);
 
+    /// <summary>Files opened and events read so far, over every read of this source.</summary>
+    public EventReadProgress Progress { get; } = new();
+
     /// <summary>Events already read (rule test cases build theirs from inline and CSV events).</summary>
     public static EventSource FromRecords(IEnumerable<EventRecord> records) => new(records);
 
@@ -84,7 +87,8 @@ public sealed class EventSource
                 continue;
             }
             using var _ = stream;
-            foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view)) yield return record;
+            Progress.FileOpened();
+            foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
         }
     }
 
@@ -130,22 +134,25 @@ public sealed class EventSource
     }
 
     /// <summary>Reads the events of one stream of JSON lines; malformed lines go to <paramref name="errors"/>.</summary>
-    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors, EventView? view = null)
+    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors, EventView? view = null, EventReadProgress? progress = null)
     {
         var reader = new EventLineReader();
         foreach (var (line, bytes, tooLong) in JsonLineSplitter.Split(stream))
         {
             if (tooLong)
             {
+                progress?.LineRead(0, isEvent: false);
                 errors.Add(new EventError(name, line, $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"));
                 continue;
             }
             // one pass: the checks, the envelope and (with a view) the fields
             if (reader.Read(bytes, view, out var envelope) is { } problem)
             {
+                progress?.LineRead(bytes.Length, isEvent: false);
                 errors.Add(new EventError(name, line, problem));
                 continue;
             }
+            progress?.LineRead(bytes.Length, isEvent: true);
             yield return new EventRecord(name, line, bytes, envelope!);
         }
     }
