@@ -7,7 +7,7 @@
 //   dotnet run -c Release --project tests/Benchmarks -- elastic-stateful synthetic /tmp/ecs.jsonl
 //   dotnet run -c Release --project tests/Benchmarks -- kuery [EVENT_COUNT]
 //   dotnet run -c Release --project tests/Benchmarks -- kusto-corpus ../shared/corpus/sentinel/analytic ../shared/corpus/sentinel/hunting
-//   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse*]
+//   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse* or *EventHotPath*]
 using AzureRules.Benchmarks;
 
 return args.FirstOrDefault() switch

@@ -3,9 +3,11 @@ namespace AzureRules.Sdk.Events;
 /// <summary>
 /// Finds a key written twice in one JSON object while an event line is read, without allocating:
 /// each key is remembered as its object's number and a slice of its UTF-8 bytes (of the line itself,
-/// or of a scratch buffer when the key had escapes), in one open-addressing table for the whole line.
-/// The hash is <see cref="HashCode"/>'s, seeded per process, so an attacker cannot pick keys that
-/// collide; a line with a million keys costs a million probes, not a million squared.
+/// or of a scratch buffer when the key had escapes). Small objects, nearly all of them, are checked by
+/// scanning the keys read since the object opened; once a scan would pass <see cref="ScanLimit"/> keys
+/// the line switches to one open-addressing table for all its keys, hashed with <see cref="HashCode"/>
+/// (seeded per process, so an attacker cannot pick keys that collide): a line with a million keys
+/// costs a million probes, not a million squared.
 /// </summary>
 internal sealed class DuplicateKeys
 {
@@ -23,6 +25,8 @@ internal sealed class DuplicateKeys
     private int[] _bucketGeneration = new int[128];
     private int _generation = 1;
     private int _count;
+    private bool _hashed;
+    private const int ScanLimit = 24;
     private byte[] _scratch = new byte[256];
     private int _scratchUsed;
 
@@ -31,6 +35,7 @@ internal sealed class DuplicateKeys
     {
         _count = 0;
         _scratchUsed = 0;
+        _hashed = false;
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_bucketGeneration);
@@ -39,22 +44,32 @@ internal sealed class DuplicateKeys
     }
 
     /// <summary>
-    /// Adds the key of object number <paramref name="objectNumber"/>; false when that object already had it.
-    /// <paramref name="start"/> is where <paramref name="key"/> sits in <paramref name="line"/>, or −1 when
-    /// the key was unescaped elsewhere (it is then copied).
+    /// Adds the key of object number <paramref name="objectNumber"/>, opened when <paramref name="objectStart"/>
+    /// keys had been added; false when that object already had it. <paramref name="start"/> is where
+    /// <paramref name="key"/> sits in <paramref name="line"/>, or −1 when the key was unescaped elsewhere
+    /// (it is then copied).
     /// </summary>
-    public bool Add(int objectNumber, ReadOnlySpan<byte> key, ReadOnlySpan<byte> line, int start)
+    public bool Add(int objectNumber, int objectStart, ReadOnlySpan<byte> key, ReadOnlySpan<byte> line, int start)
     {
-        var hashCode = new HashCode();
-        hashCode.Add(objectNumber);
-        hashCode.AddBytes(key);
-        var hash = hashCode.ToHashCode();
-        var mask = _buckets.Length - 1;
-        var i = hash & mask;
-        for (; _bucketGeneration[i] == _generation; i = (i + 1) & mask)
+        if (!_hashed && _count - objectStart > ScanLimit) SwitchToTable(line);
+        int hash = 0, bucket = 0;
+        if (_hashed)
         {
-            ref var entry = ref _entries[_buckets[i] - 1];
-            if (entry.Hash == hash && entry.Object == objectNumber && key.SequenceEqual(KeyOf(entry, line))) return false;
+            hash = Hash(objectNumber, key);
+            var mask = _buckets.Length - 1;
+            for (bucket = hash & mask; _bucketGeneration[bucket] == _generation; bucket = (bucket + 1) & mask)
+            {
+                ref var entry = ref _entries[_buckets[bucket] - 1];
+                if (entry.Hash == hash && entry.Object == objectNumber && key.SequenceEqual(KeyOf(entry, line))) return false;
+            }
+        }
+        else
+        {
+            for (var i = objectStart; i < _count; i++)
+            {
+                ref var entry = ref _entries[i];
+                if (entry.Object == objectNumber && entry.Length == key.Length && key.SequenceEqual(KeyOf(entry, line))) return false;
+            }
         }
 
         if (_count == _entries.Length) Array.Resize(ref _entries, _count * 2);
@@ -67,10 +82,36 @@ internal sealed class DuplicateKeys
             _scratchUsed += key.Length;
         }
         _entries[_count++] = added;
-        _buckets[i] = _count;
-        _bucketGeneration[i] = _generation;
-        if (_count * 2 > _buckets.Length) Grow();
+        if (_hashed)
+        {
+            _buckets[bucket] = _count;
+            _bucketGeneration[bucket] = _generation;
+            if (_count * 2 > _buckets.Length) Grow();
+        }
         return true;
+    }
+
+    /// <summary>The number of keys added so far: an object opening now records it as its start.</summary>
+    public int Count => _count;
+
+    private static int Hash(int objectNumber, ReadOnlySpan<byte> key)
+    {
+        var hashCode = new HashCode();
+        hashCode.Add(objectNumber);
+        hashCode.AddBytes(key);
+        return hashCode.ToHashCode();
+    }
+
+    private void SwitchToTable(ReadOnlySpan<byte> line)
+    {
+        _hashed = true;
+        for (var k = 0; k < _count; k++) _entries[k].Hash = Hash(_entries[k].Object, KeyOf(_entries[k], line));
+        while (_count * 2 > _buckets.Length)
+        {
+            _buckets = new int[_buckets.Length * 2];
+            _bucketGeneration = new int[_buckets.Length];
+        }
+        Rehash();
     }
 
     private ReadOnlySpan<byte> KeyOf(in Entry entry, ReadOnlySpan<byte> line)
@@ -80,6 +121,11 @@ internal sealed class DuplicateKeys
     {
         _buckets = new int[_buckets.Length * 2];
         _bucketGeneration = new int[_buckets.Length];
+        Rehash();
+    }
+
+    private void Rehash()
+    {
         var mask = _buckets.Length - 1;
         for (var k = 0; k < _count; k++)
         {

@@ -38,6 +38,7 @@ internal sealed class EventLineReader
     private const int MaxFrames = EventLineCheck.MaxDepth + 2;
     private readonly FieldNode?[] _frameNodes = new FieldNode?[MaxFrames];
     private readonly int[] _frameObjects = new int[MaxFrames]; // object number, or 0 for an array
+    private readonly int[] _frameKeyStarts = new int[MaxFrames]; // keys read before the object opened
     private readonly Role[] _frameRoles = new Role[MaxFrames];
     private readonly DuplicateKeys _keys = new();
     private byte[] _name = new byte[256];
@@ -153,7 +154,7 @@ internal sealed class EventLineReader
             if (token == JsonTokenType.PropertyName)
             {
                 var name = Name(ref reader, out var start);
-                if (_checks && !_keys.Add(_frameObjects[depth], name, line, start))
+                if (_checks && !_keys.Add(_frameObjects[depth], _frameKeyStarts[depth], name, line, start))
                 {
                     _structureProblem = $"duplicate key '{ConsoleText.Escape(reader.GetString())}' (at byte {reader.TokenStartIndex + 1})";
                     return;
@@ -190,6 +191,7 @@ internal sealed class EventLineReader
                     depth++;
                     _frameNodes[depth] = node is { HasChildren: true } ? node : null;
                     _frameObjects[depth] = ++objects;
+                    _frameKeyStarts[depth] = _keys.Count;
                     _frameRoles[depth] = role switch
                     {
                         Role.Top => Role.Top,
@@ -210,7 +212,7 @@ internal sealed class EventLineReader
                     if (role != Role.None) ReadEnvelopeString(ref reader, role);
                     break;
                 case JsonTokenType.Number:
-                    if (_checks && (!reader.TryGetDouble(out var number) || !double.IsFinite(number)))
+                    if (_checks && !SurelyFinite(reader.ValueSpan) && (!reader.TryGetDouble(out var number) || !double.IsFinite(number)))
                     {
                         _structureProblem = $"number {ConsoleText.Escape(Encoding.UTF8.GetString(reader.ValueSpan))} is beyond the range of a double (at byte {reader.TokenStartIndex + 1})";
                         return;
@@ -231,6 +233,12 @@ internal sealed class EventLineReader
         }
         while (reader.Read());
     }
+
+    /// <summary>
+    /// A JSON number without an exponent and with at most 308 characters is below 10^308, within a
+    /// double's range: only the others need parsing to know.
+    /// </summary>
+    private static bool SurelyFinite(ReadOnlySpan<byte> number) => number.Length <= 308 && number.IndexOfAny((byte)'e', (byte)'E') < 0;
 
     /// <summary>The property name's UTF-8 bytes: a slice of the line, or unescaped into a buffer (<paramref name="start"/> −1).</summary>
     private ReadOnlySpan<byte> Name(ref Utf8JsonReader reader, out int start)

@@ -82,16 +82,18 @@ internal sealed class FieldNode
 }
 
 /// <summary>
-/// An immutable map from UTF-8 names to trie nodes (open addressing; the hash is
-/// <see cref="HashCode"/>'s, seeded per process, so names an attacker picks cannot be made to collide).
+/// An immutable map from UTF-8 names to trie nodes: a few children are scanned, more are hashed (open
+/// addressing). The keys come from rules, never from events, so an event's names cannot crowd a
+/// bucket: a cheap unseeded hash is enough, and a lookup costs at most the longest probe run.
 /// </summary>
 internal sealed class Utf8ChildMap
 {
     public static readonly Utf8ChildMap Empty = new([], [], []);
+    private const int ScanLimit = 8;
 
     private readonly byte[][] _keys;
     private readonly FieldNode[] _nodes;
-    private readonly int[] _buckets; // index + 1 into _keys; 0 is empty; length a power of two
+    private readonly int[] _buckets; // index + 1 into _keys; 0 is empty; length a power of two (none while scanned)
 
     private Utf8ChildMap(byte[][] keys, FieldNode[] nodes, int[] buckets)
     {
@@ -104,13 +106,19 @@ internal sealed class Utf8ChildMap
 
     public FieldNode? Find(ReadOnlySpan<byte> key)
     {
-        if (_keys.Length == 0) return null;
+        var keys = _keys;
+        if (keys.Length <= ScanLimit)
+        {
+            for (var k = 0; k < keys.Length; k++)
+                if (keys[k].Length == key.Length && key.SequenceEqual(keys[k])) return _nodes[k];
+            return null;
+        }
         var mask = _buckets.Length - 1;
         for (var i = Hash(key) & mask; ; i = (i + 1) & mask)
         {
             var entry = _buckets[i];
             if (entry == 0) return null;
-            if (key.SequenceEqual(_keys[entry - 1])) return _nodes[entry - 1];
+            if (key.SequenceEqual(keys[entry - 1])) return _nodes[entry - 1];
         }
     }
 
@@ -118,7 +126,8 @@ internal sealed class Utf8ChildMap
     {
         byte[][] keys = [.. _keys, key];
         FieldNode[] nodes = [.. _nodes, node];
-        var buckets = new int[Math.Max(4, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys.Length * 2))];
+        if (keys.Length <= ScanLimit) return new Utf8ChildMap(keys, nodes, []);
+        var buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys.Length * 2)];
         var mask = buckets.Length - 1;
         for (var k = 0; k < keys.Length; k++)
         {
@@ -129,10 +138,11 @@ internal sealed class Utf8ChildMap
         return new Utf8ChildMap(keys, nodes, buckets);
     }
 
+    // FNV-1a: field names are short
     private static int Hash(ReadOnlySpan<byte> key)
     {
-        var hash = new HashCode();
-        hash.AddBytes(key);
-        return hash.ToHashCode() & int.MaxValue;
+        var hash = 2166136261u;
+        foreach (var b in key) hash = (hash ^ b) * 16777619u;
+        return (int)(hash & int.MaxValue);
     }
 }
