@@ -29,6 +29,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
         public const string RuleFiles = "RuleFiles";
         public const string CompiledFiles = "CompiledFiles";
         public const string NamedRules = "NamedRules";
+        public const string GeneratedRules = "GeneratedRules";
         public const string TestFiles = "TestFiles";
         public const string ProjectSettings = "ProjectSettings";
     }
@@ -81,15 +82,30 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .SelectMany(static (set, _) => set.Rules)
             .WithTrackingName(Steps.NamedRules);
 
-        context.RegisterSourceOutput(namedRules, static (spc, rule) =>
+        // each class emitted once (cached per rule), then the assembly-wide limit on string literals:
+        // a rule past it is an error on its file and its class is left out of the assembly
+        var generatedRules = namedRules
+            .Select(static (rule, _) => GeneratedRuleSource.Emit(rule))
+            .WithTrackingName(Steps.GeneratedRules);
+        var literalBudget = generatedRules.Collect()
+            .Select(static (rules, _) => UserStringBudget.Check(rules));
+
+        context.RegisterSourceOutput(generatedRules.Combine(literalBudget), static (spc, pair) =>
         {
-            spc.AddSource($"{rule.ClassName}.g.cs", SourceText.From(RuleEmitter.Emit(rule.Rule, rule.Namespace, rule.ClassName), System.Text.Encoding.UTF8));
+            if (pair.Right.Includes(pair.Left.Rule.ClassName))
+                spc.AddSource($"{pair.Left.Rule.ClassName}.g.cs", SourceText.From(pair.Left.Source, System.Text.Encoding.UTF8));
         });
 
-        context.RegisterSourceOutput(assembly, static (spc, set) =>
+        var loadable = assembly.Combine(literalBudget)
+            .Select(static (pair, _) => pair.Right.Apply(pair.Left));
+
+        context.RegisterSourceOutput(assembly.Combine(literalBudget), static (spc, pair) =>
         {
+            var (set, budget) = pair;
             foreach (var diagnostic in set.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            spc.AddSource("GeneratedRules.g.cs", SourceText.From(RuleEmitter.EmitRegistry(set.Namespace, set.Rules.Select(r => r.ClassName).ToList()), System.Text.Encoding.UTF8));
+            foreach (var diagnostic in budget.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            var classes = set.Rules.Select(r => r.ClassName).Where(budget.Includes).ToList();
+            spc.AddSource("GeneratedRules.g.cs", SourceText.From(RuleEmitter.EmitRegistry(set.Namespace, classes), System.Text.Encoding.UTF8));
         });
 
         // rule test files: parsed one by one (cached), then bound to the assembly's rules and event files
@@ -101,7 +117,7 @@ public sealed class RuleGenerator : IIncrementalGenerator
             .Where(static input => input.Kind == RuleInputKind.Events)
             .Select(static (input, cancellationToken) => new EventFileText(input.Path, input.Text.GetText(cancellationToken)?.ToString() ?? ""));
 
-        context.RegisterSourceOutput(testFiles.Collect().Combine(assembly).Combine(eventFiles.Collect()).Combine(options), static (spc, pair) =>
+        context.RegisterSourceOutput(testFiles.Collect().Combine(loadable).Combine(eventFiles.Collect()).Combine(options), static (spc, pair) =>
         {
             var (((tests, set), events), generatorOptions) = pair;
             var (cases, diagnostics) = RuleTestBinder.Bind(tests, set, events, generatorOptions);

@@ -6,6 +6,7 @@
 //   dotnet run -c Release --project tests/Benchmarks -- elastic-stateful corpus ../shared/corpus/elastic/rules /tmp/ecs.jsonl
 //   dotnet run -c Release --project tests/Benchmarks -- elastic-stateful synthetic /tmp/ecs.jsonl
 //   dotnet run -c Release --project tests/Benchmarks -- kuery [EVENT_COUNT]
+//   dotnet run -c Release --project tests/Benchmarks -- gen-sentinel ROWS_PER_TABLE FOLDER [DAYS]   (then: azrules run --rules src/Rules/Rules --events FOLDER)
 //   dotnet run -c Release --project tests/Benchmarks -- kusto-corpus ../shared/corpus/sentinel/analytic ../shared/corpus/sentinel/hunting
 //   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse* or *EventHotPath*]
 using AzureRules.Benchmarks;
@@ -18,6 +19,7 @@ return args.FirstOrDefault() switch
     "eql-throughput" => EqlThroughput.Run(args[1..]),
     "elastic-stateful" => ElasticStatefulThroughput.Run(args[1..]),
     "kuery" => KueryThroughput.Run(args[1..]),
+    "gen-sentinel" => SentinelEventGenerator.Run(args[1..]),
     "kusto-corpus" => KustoCorpusThroughput.Run(args[1..]),
     "bdn" => RunBenchmarkDotNet(args[1..]),
     _ => Usage(),
@@ -31,6 +33,6 @@ static int RunBenchmarkDotNet(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE | gen-endpoint COUNT FILE | eql-throughput RULES_PATH... EVENTS_FILE | elastic-stateful corpus RULES_PATH... EVENTS_FILE | elastic-stateful synthetic EVENTS_FILE | kuery [COUNT] | kusto-corpus FOLDER... | bdn [ARGS]");
+    Console.Error.WriteLine("usage: benchmarks gen-ecs COUNT FILE | elastic-throughput RULES_PATH... EVENTS_FILE | gen-endpoint COUNT FILE | eql-throughput RULES_PATH... EVENTS_FILE | elastic-stateful corpus RULES_PATH... EVENTS_FILE | elastic-stateful synthetic EVENTS_FILE | kuery [COUNT] | gen-sentinel ROWS_PER_TABLE FOLDER [DAYS] | kusto-corpus FOLDER... | bdn [ARGS]");
     return 2;
 }

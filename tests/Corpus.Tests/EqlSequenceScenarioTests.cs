@@ -34,5 +34,20 @@ public sealed class EqlSequenceScenarioTests
         // the alert comes from the first execution whose look-back holds both events
         Assert.True(alert.WindowStart <= DateTimeOffset.Parse("2026-11-20T10:00:00Z") && alert.WindowEnd >= DateTimeOffset.Parse("2026-11-20T10:00:03Z"));
         Assert.Equal(8, result.Rules.Single().Matches);
+
+        // Kibana's alert group: one building block per event, in order, carrying the group id and index
+        Assert.NotNull(alert.GroupId);
+        Assert.Equal(64, alert.GroupId!.Length);
+        Assert.Equal([0, 1], alert.BuildingBlocks.Select(b => (int)b["kibana.alert.group.index"]!));
+        Assert.All(alert.BuildingBlocks, b => Assert.Equal("default", (string?)b["kibana.alert.building_block_type"]));
+        Assert.All(alert.BuildingBlocks, b => Assert.Equal(alert.GroupId, (string?)b["kibana.alert.group.id"]));
+        Assert.Equal(["seq-1", "seq-2"], alert.BuildingBlocks.Select(b => (string?)b["_id"]));
+        var json = AzureRules.Sdk.Alerts.AlertJson.ToJson(alert);
+        Assert.Equal(alert.GroupId, (string?)json["kibana.alert.group.id"]);
+        Assert.Equal(2, json["buildingBlocks"]!.AsArray().Count);
+
+        // the same events make the same group id on a re-run (alerts are stable across replays)
+        var again = new DetectionEngine(library.Detections).Run(EventSource.JsonLines(events));
+        Assert.Equal(alert.GroupId, Assert.Single(again.Alerts).GroupId);
     }
 }

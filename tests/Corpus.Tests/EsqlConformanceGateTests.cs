@@ -12,7 +12,7 @@ namespace AzureRules.Corpus.Tests;
 public sealed class EsqlConformanceGateTests(ITestOutputHelper output)
 {
     /// <summary>The ratchet: raise it when more cases pass; never lower it.</summary>
-    private const int MinimumPassed = 215;
+    private const int MinimumPassed = 217;
 
     [SharedFact("conformance", "esql", "cases.jsonl")]
     public void Esql_spec_cases_pass_at_least_the_ratchet()

@@ -23,12 +23,14 @@ internal static class QueryCommand
         // query written last; the query is then the last of its tokens
         var query = new Argument<string?>("query") { Description = "The query text", Arity = ArgumentArity.ZeroOrOne };
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
-        var command = new Command("query", "Run one query over events") { language, events, query, externalData };
+        var enrichPolicies = EnrichPolicyOption.Create();
+        var command = new Command("query", "Run one query over events") { language, events, query, externalData, enrichPolicies };
         var cacheOption = new CacheOption();
         cacheOption.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
+            if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
             var lang = parse.GetValue(language) switch
             {
                 "eql" => QueryLanguage.Eql,
@@ -59,7 +61,7 @@ internal static class QueryCommand
             }
             var errors = new List<EventError>();
             var source = EventSource.JsonLines(eventPaths);
-            var status = QueryRunner.Run(detection, source, errors, Console.Out);
+            var status = QueryRunner.Run(detection, source, errors, Console.Out, policies);
             foreach (var error in errors) Console.Error.WriteLine(error);
             return status;
         });
@@ -70,7 +72,7 @@ internal static class QueryCommand
 /// <summary>Executes a compiled ad-hoc query over events, whatever its kind.</summary>
 internal static partial class QueryRunner
 {
-    public static int Run(Detection detection, EventSource source, List<EventError> errors, TextWriter output)
+    public static int Run(Detection detection, EventSource source, List<EventError> errors, TextWriter output, Sdk.Esql.EsqlEnrichPolicies? enrichPolicies = null)
     {
         switch (detection)
         {
@@ -87,13 +89,13 @@ internal static partial class QueryRunner
                 Console.Error.WriteLine($"{matches} matching events");
                 return 0;
             default:
-                return RunOther(detection, source, errors, output);
+                return RunOther(detection, source, errors, output, enrichPolicies ?? Sdk.Esql.EsqlEnrichPolicies.None);
         }
     }
 
-    private static int RunOther(Detection detection, EventSource source, List<EventError> errors, TextWriter output)
+    private static int RunOther(Detection detection, EventSource source, List<EventError> errors, TextWriter output, Sdk.Esql.EsqlEnrichPolicies enrichPolicies)
     {
-        if (detection is Sdk.Esql.EsqlDetection esql) return RunEsql(esql, source, errors, output);
+        if (detection is Sdk.Esql.EsqlDetection esql) return RunEsql(esql, source, errors, output, enrichPolicies);
         if (detection is not KustoDetection kusto)
         {
             Console.Error.WriteLine($"queries of type {detection.GetType().BaseType?.Name} cannot be run ad hoc yet");
@@ -103,7 +105,7 @@ internal static partial class QueryRunner
         // now() is the latest event time, so ago() windows are relative to the data
         var records = source.Read(errors).ToList();
         var now = records.Select(r => r.Envelope.SentinelTime).Max() ?? DateTimeOffset.UtcNow;
-        var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)));
+        var tables = KustoTables.FromEvents(kusto, records.Select(r => (r.Envelope.SentinelTable(r.SourceFile), r)), errors.Add);
         KustoTable result;
         try
         {
@@ -125,12 +127,24 @@ internal static partial class QueryRunner
     }
 
     /// <summary>An ES|QL query reads every event, each in its Elastic index; NOW() is the latest event time.</summary>
-    private static int RunEsql(Sdk.Esql.EsqlDetection esql, EventSource source, List<EventError> errors, TextWriter output)
+    private static int RunEsql(Sdk.Esql.EsqlDetection esql, EventSource source, List<EventError> errors, TextWriter output, Sdk.Esql.EsqlEnrichPolicies enrichPolicies)
     {
         var records = source.Read(errors).ToList();
         var now = records.Select(r => r.Envelope.ElasticTime).Max() ?? DateTimeOffset.UtcNow;
         var warnings = new List<string>();
-        var result = esql.Run(Sdk.Esql.EsqlTableJson.Source(records.Select(r => (r.Envelope.ElasticIndex(r.SourceFile), r))), now.UtcDateTime, warnings);
+        var enrich = new Sdk.Esql.EsqlEnrichIndices(enrichPolicies);
+        foreach (var record in records) enrich.Offer(record.Envelope.ElasticIndex(record.SourceFile), record.EventId, record.Json, record.Envelope.ElasticTime);
+        var events = Sdk.Esql.EsqlTableJson.Source(records.Select(r => (r.Envelope.ElasticIndex(r.SourceFile), r)));
+        Sdk.Esql.EsqlTable result;
+        try
+        {
+            result = esql.Run(enrich.Over(events, now), now.UtcDateTime, warnings);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException or OverflowException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"azrules: the query failed at run time: {Sdk.Text.ConsoleText.Escape(ex.Message)}");
+            return 1;
+        }
         foreach (var row in Sdk.Esql.EsqlTableJson.Rows(result)) output.WriteLine(row.ToJsonString());
         foreach (var warning in warnings) Console.Error.WriteLine("warning: " + warning);
         Console.Error.WriteLine($"{result.Rows.Count} rows");

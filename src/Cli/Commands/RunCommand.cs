@@ -22,9 +22,12 @@ internal static class RunCommand
         var from = new Option<string?>("--from") { Description = "Run only the scheduled executions at or after this time (ISO 8601)" };
         var to = new Option<string?>("--to") { Description = "Run only the scheduled executions at or before this time (ISO 8601)" };
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
+        var enrichPolicies = EnrichPolicyOption.Create();
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run even when a rule has errors (its alerts may be wrong)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line and no closing summary on stderr (diagnostics and errors are still printed)" };
-        var command = new Command("run", "Run rules over events and print alerts as JSON lines") { rules, events, at, from, to, externalData, allowErrors, quiet };
+        var threads = new Option<int?>("--threads") { Description = "How many rules' executions run at once (default: every core)" };
+        var lateness = new Option<string?>("--lateness") { Description = $"How far behind the latest event time an event may arrive within a file (a timespan, default {DetectionEngine.DefaultLateness:c})" };
+        var command = new Command("run", "Run rules over events and print alerts as JSON lines, as they come") { rules, events, at, from, to, externalData, enrichPolicies, allowErrors, threads, lateness, quiet };
         var filterOptions = new DiagnosticOptions();
         filterOptions.AddTo(command);
         var cacheOption = new CacheOption();
@@ -36,7 +39,20 @@ internal static class RunCommand
                 Console.Error.WriteLine("azrules: " + error);
                 return CommandLineHost.UsageError;
             }
+            if (parse.GetValue(threads) is { } threadCount && threadCount < 1)
+            {
+                Console.Error.WriteLine("azrules: --threads must be at least 1");
+                return CommandLineHost.UsageError;
+            }
+            var allowedLateness = DetectionEngine.DefaultLateness;
+            if (parse.GetValue(lateness) is { } latenessText
+                && (!TimeSpan.TryParse(latenessText, System.Globalization.CultureInfo.InvariantCulture, out allowedLateness) || allowedLateness < TimeSpan.Zero))
+            {
+                Console.Error.WriteLine($"azrules: --lateness '{latenessText}' is not a non-negative timespan (e.g. 00:05:00)");
+                return CommandLineHost.UsageError;
+            }
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
+            if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
             var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)), cache: cacheOption.Read(parse));
             var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
             DiagnosticPrinter.Print(diagnostics, Console.Error);
@@ -45,13 +61,26 @@ internal static class RunCommand
                 Console.Error.WriteLine("azrules: the rules have errors: not run (fix them, or pass --allow-errors)");
                 return CommandLineHost.Findings;
             }
-            var engine = new DetectionEngine(library.Detections);
+            var engine = new DetectionEngine(library.Detections, policies)
+            {
+                MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount,
+                Lateness = allowedLateness,
+            };
             var source = EventSource.JsonLines(parse.GetValue(events)!);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            long alerts = 0;
             EngineResult result;
-            using (ProgressLine.Start(source.Progress, () => engine.Statistics.Sum(r => (long)r.Alerts), parse.GetValue(quiet)))
-                result = engine.Run(source, bounds);
-            foreach (var alert in result.Alerts) Console.Out.WriteLine(AlertJson.ToJsonLine(alert));
+            using (var progress = ProgressLine.Start(source.Progress, () => Interlocked.Read(ref alerts), parse.GetValue(quiet)))
+            {
+                // each alert is printed as soon as the engine releases it (in order), not after the whole replay
+                result = engine.Run(source, bounds, alert =>
+                {
+                    Interlocked.Increment(ref alerts);
+                    var line = AlertJson.ToJsonLine(alert);
+                    if (progress is null) Console.Out.WriteLine(line);
+                    else progress.WriteAbove(() => Console.Out.WriteLine(line));
+                });
+            }
             if (!parse.GetValue(quiet)) result.WriteSummary(Console.Error, clock.Elapsed, source.Progress.Files);
             // 0: every executable rule ran over every event; 3: some rule failed or a regex timed
             // out, so alerts may be missing (malformed lines are reported but change nothing here)

@@ -55,6 +55,21 @@ internal sealed class ProgressLine : IDisposable
         }
     }
 
+    /// <summary>Writes other output (an alert on a terminal's stdout) with the progress line out of its way; the next tick redraws it.</summary>
+    public void WriteAbove(Action write)
+    {
+        lock (_gate)
+        {
+            if (_drawn)
+            {
+                _writer.Write("\r\e[2K");
+                _writer.Flush();
+                _drawn = false;
+            }
+            write();
+        }
+    }
+
     public void Dispose()
     {
         _timer.Dispose();

@@ -3,7 +3,7 @@ using AzureRules.Generators.Model;
 
 namespace AzureRules.Generators.Emit;
 
-/// <summary>Writes the typed settings of Elastic threshold, new_terms and threat_match rules into their metadata.</summary>
+/// <summary>Writes the Elastic-only metadata: the time fields, and the typed settings of threshold, new_terms and threat_match rules.</summary>
 internal static class ElasticRuleTypeEmitter
 {
     private const string Sdk = "global::AzureRules.Sdk.Detections";
@@ -13,6 +13,10 @@ internal static class ElasticRuleTypeEmitter
     public static void Write(CodeWriter writer, RuleDefinition rule)
     {
         if (rule.Family != RuleFamily.Elastic) return;
+        if (rule.TimestampOverride is { } timestampOverride)
+            writer.Line($"TimestampOverride = {CSharpLiteral.String(timestampOverride)},");
+        if (rule.TimestampOverrideFallbackDisabled) writer.Line("TimestampOverrideFallbackDisabled = true,");
+        if (rule.TiebreakerField is { } tiebreaker) writer.Line($"TiebreakerField = {CSharpLiteral.String(tiebreaker)},");
         switch (rule.Kind)
         {
             case "threshold" when rule.ThresholdValue is { } value:

@@ -30,9 +30,9 @@ internal static class EqlCompiler
             return CompiledQuery.NotExecutable(diagnostics, "the EQL query has errors");
         return query switch
         {
-            EqlEventQuery events => new CompiledQuery(diagnostics, EqlEmitter.BaseClass, EqlEmitter.EmitMembers(events), null, EquatableArray<string>.Empty),
-            EqlSequenceQuery sequence => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sequence), null, EquatableArray<string>.Empty),
-            EqlSampleQuery sample => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sample), null, EquatableArray<string>.Empty),
+            EqlEventQuery events => new CompiledQuery(diagnostics, EqlEmitter.BaseClass, EqlEmitter.EmitMembers(events, rule.EventCategoryOverride), null, EquatableArray<string>.Empty),
+            EqlSequenceQuery sequence => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sequence, rule.EventCategoryOverride), null, EquatableArray<string>.Empty),
+            EqlSampleQuery sample => new CompiledQuery(diagnostics, EqlJoinEmitter.BaseClass, EqlJoinEmitter.EmitMembers(sample, rule.EventCategoryOverride), null, EquatableArray<string>.Empty),
             _ => CompiledQuery.NotExecutable(diagnostics, "unknown EQL query form"),
         };
     }

@@ -106,7 +106,14 @@ internal sealed record RuleDefinition
     public int? AnomalyThreshold { get; init; }
     /// <summary>Elastic building_block_type ("default"): alerts are building blocks, hidden from the alert list.</summary>
     public string? BuildingBlockType { get; init; }
+    /// <summary>Elastic timestamp_override (<c>event.ingested</c>): the field that places an event in an execution's window.</summary>
     public string? TimestampOverride { get; init; }
+    /// <summary>Elastic timestamp_override_fallback_disabled: events without the override field are not searched.</summary>
+    public bool TimestampOverrideFallbackDisabled { get; init; }
+    /// <summary>EQL rules' event_category_override: the field an EQL event category (<c>process where</c>) tests.</summary>
+    public string? EventCategoryOverride { get; init; }
+    /// <summary>EQL rules' tiebreaker_field: orders events with equal timestamps.</summary>
+    public string? TiebreakerField { get; init; }
     public string? MachineLearningJob { get; init; }
     /// <summary>Kibana <c>filters</c>: conditions ANDed with the query (negated ones as NOT).</summary>
     public EquatableArray<KibanaFilter> Filters { get; init; } = EquatableArray<KibanaFilter>.Empty;

@@ -18,6 +18,12 @@ public sealed record Alert
     public required DateTimeOffset WindowEnd { get; init; }
     public required IReadOnlyList<JsonObject> Rows { get; init; }
     public IReadOnlyList<EventRecord> Events { get; init; } = [];
+    /// <summary>
+    /// An EQL sequence's alert group: its id (<c>kibana.alert.group.id</c>) and one building-block
+    /// document per event, in order, as Kibana writes them beside the sequence's shell alert.
+    /// </summary>
+    public string? GroupId { get; init; }
+    public IReadOnlyList<JsonObject> BuildingBlocks { get; init; } = [];
 
     public RuleMetadata Metadata => Rule.Metadata;
 }

@@ -33,6 +33,11 @@ public static class AlertJson
         };
         if (alert.Events.Count > 0)
             json["sources"] = new JsonArray([.. alert.Events.Select(e => (JsonNode)JsonValue.Create($"{e.SourceFile}:{e.LineNumber}"))]);
+        if (alert.GroupId is { } group)
+        {
+            json["kibana.alert.group.id"] = group;
+            json["buildingBlocks"] = new JsonArray([.. alert.BuildingBlocks.Select(b => b.DeepClone())]);
+        }
         return json;
     }
 

@@ -48,6 +48,15 @@ public sealed record RuleMetadata
     public TimeSpan? SuppressionDuration { get; init; }
 
     public IReadOnlyList<string> Indices { get; init; } = [];
+    /// <summary>
+    /// Elastic <c>timestamp_override</c> (usually <c>event.ingested</c>): the field that places an
+    /// event in an execution's window instead of <c>@timestamp</c>; events without it fall back to
+    /// <c>@timestamp</c> unless <see cref="TimestampOverrideFallbackDisabled"/>.
+    /// </summary>
+    public string? TimestampOverride { get; init; }
+    public bool TimestampOverrideFallbackDisabled { get; init; }
+    /// <summary>EQL <c>tiebreaker_field</c>: orders events with equal timestamps, before reading order.</summary>
+    public string? TiebreakerField { get; init; }
     public IReadOnlyList<string> RequiredTables { get; init; } = [];
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<string> References { get; init; } = [];

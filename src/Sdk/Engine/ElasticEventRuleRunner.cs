@@ -11,57 +11,59 @@ namespace AzureRules.Sdk.Engine;
 /// and an event that already raised an alert never raises another (overlapping look-back windows
 /// are normal: from = now-25m with interval = 5m sees each event five times).
 /// Matching is a pure function of the event, so each event is matched once while reading; the
-/// schedule is then replayed over the matches.
+/// executions then run over the matches as the stream clock passes them, and a match is forgotten
+/// once it is older than the next execution's look-back. The ids of alerted events are kept for
+/// the whole replay (Kibana never alerts twice on one document), so that memory grows with alerts only.
 /// </summary>
-internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule) : IElasticRuleRunner
+internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule) : ScheduledRuleRunner, IElasticRuleRunner
 {
     private readonly IndexPatterns _indices = new(rule.Metadata.Indices.Count > 0 ? rule.Metadata.Indices : ["*"]);
-    private readonly List<(DateTimeOffset Time, EventRecord Event)> _matches = [];
+    private readonly TimeWindowBuffer<EventRecord> _matches = new();
+    private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
+    private readonly int _maxSignals = ElasticRuleSchedule.Of(rule.Metadata).MaxSignals;
 
     public ElasticEventDetection Rule { get; } = rule;
-    public RuleRunStatistics Statistics { get; } = new(rule);
+    public override RuleRunStatistics Statistics { get; } = new(rule);
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {
         if (!Rule.Matches(view)) return; // a regex timeout is reported by the engine
-        _matches.Add((time, record));
+        _matches.Add(time, record);
         Statistics.Matches++;
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+    protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(Rule.Metadata).Cursor(bounds);
+
+    protected override void Execute(Execution execution, List<Alert> alerts)
     {
-        var schedule = ElasticRuleSchedule.Of(Rule.Metadata);
-        var maxSignals = schedule.MaxSignals;
-        // stable: equal times keep reading order
-        var pending = _matches.OrderBy(m => m.Time).ToList();
-        var alerted = new HashSet<string>(StringComparer.Ordinal);
-        var cursor = 0; // matches before the cursor are older than every remaining window
-        // run until the last event has left every window: later executions could still alert on it
-        foreach (var execution in schedule.Executions(first, last, bounds))
+        Statistics.Executions++;
+        var raised = 0;
+        for (var i = _matches.FirstAtOrAfter(execution.WindowStart); i < _matches.Count && _matches[i].Time <= execution.Time && raised < _maxSignals; i++)
         {
-            Statistics.Executions++;
-            while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;
-            var raised = 0;
-            for (var i = cursor; i < pending.Count && pending[i].Time <= execution.Time && raised < maxSignals; i++)
+            var record = _matches[i].Item;
+            if (!_alerted.Add(record.EventId)) continue;
+            raised++;
+            Statistics.Alerts++;
+            alerts.Add(new Alert
             {
-                var (time, record) = pending[i];
-                if (time < execution.WindowStart || !alerted.Add(record.EventId)) continue;
-                raised++;
-                Statistics.Alerts++;
-                yield return new Alert
-                {
-                    Rule = Rule,
-                    Timestamp = execution.Time,
-                    WindowStart = execution.WindowStart,
-                    WindowEnd = execution.Time,
-                    Rows = [ParseSource(record)],
-                    Events = [record],
-                };
-            }
+                Rule = Rule,
+                Timestamp = execution.Time,
+                WindowStart = execution.WindowStart,
+                WindowEnd = execution.Time,
+                Rows = [ParseSource(record)],
+                Events = [record],
+            });
         }
-        Statistics.MatchesNotAlerted = pending.Count(m => !alerted.Contains(m.Event.EventId));
+    }
+
+    protected override void Forget(DateTimeOffset neededFrom, StreamClock clock)
+        => _matches.RemoveBefore(neededFrom, (_, record) => CountIfNotAlerted(record));
+
+    private void CountIfNotAlerted(EventRecord record)
+    {
+        if (!_alerted.Contains(record.EventId)) Statistics.MatchesNotAlerted++;
     }
 
     private static JsonObject ParseSource(EventRecord record)

@@ -12,23 +12,18 @@ internal readonly record struct ElasticRuleSchedule(TimeSpan Interval, TimeSpan 
     public static ElasticRuleSchedule Of(RuleMetadata meta)
         => new(meta.Interval ?? DefaultInterval, meta.LookBack ?? DefaultLookBack, meta.MaxAlerts ?? DefaultMaxSignals);
 
-    public IEnumerable<Execution> Executions(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
-        => Schedule.Plan(Interval, LookBack, first, last, bounds);
+    public ScheduleCursor Cursor(ReplayBounds bounds) => new(Interval, LookBack, bounds);
 }
 
 /// <summary>
-/// What the engine needs from a runner of an Elastic rule: which indices it reads, each event of
-/// them as it is read, then the replay of its schedule.
+/// What the engine needs from a runner of an Elastic rule: which indices it reads, and each event of
+/// them as it is read (in the reading thread); its executions run through <see cref="IRuleRunner"/>.
 /// </summary>
-internal interface IElasticRuleRunner
+internal interface IElasticRuleRunner : IRuleRunner
 {
-    RuleRunStatistics Statistics { get; }
-
     bool AppliesTo(string index);
 
     void Offer(Events.EventView view, Events.EventRecord record, DateTimeOffset time);
-
-    IEnumerable<Alerts.Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds);
 }
 
 /// <summary>Picks the runner of an Elastic rule by its type.</summary>

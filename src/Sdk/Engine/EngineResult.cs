@@ -36,7 +36,16 @@ public sealed class RuleRunStatistics(Detection rule)
 /// <summary>The outcome of a replay: alerts in time order, unreadable lines, and per-rule statistics.</summary>
 public sealed class EngineResult
 {
+    /// <summary>The alerts in order (empty when the replay handed them to a callback as they came).</summary>
     public List<Alert> Alerts { get; } = [];
+    /// <summary>How many alerts the replay raised.</summary>
+    public int AlertCount { get; internal set; }
+    /// <summary>Events that came later than the engine's lateness allows: executions that had already run did not see them.</summary>
+    public int LateEvents { get; internal set; }
+    /// <summary>The first late event's place and time.</summary>
+    public string? FirstLateEvent { get; internal set; }
+    /// <summary>The most rows the Kusto event store held at once: what the Sentinel rules' windows needed, not the input size.</summary>
+    public int PeakKustoRows { get; internal set; }
     public List<EventError> Errors { get; } = [];
     public List<RuleRunStatistics> Rules { get; } = [];
     public int EventsRead { get; internal set; }

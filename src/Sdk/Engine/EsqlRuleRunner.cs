@@ -12,45 +12,46 @@ namespace AzureRules.Sdk.Engine;
 /// <c>_id</c> (FROM … METADATA _id) each source document alerts at most once across overlapping
 /// executions, and the alert carries that document. At most <c>max_signals</c> alerts per execution.
 /// </summary>
-internal sealed class EsqlRuleRunner
+internal sealed class EsqlRuleRunner : ScheduledRuleRunner
 {
 
     private readonly EsqlDetection _rule;
     private readonly IndexPatterns _indices;
-    private readonly List<(DateTimeOffset Time, string Index, EventRecord Event)> _events = [];
+    private readonly TimeWindowBuffer<(string Index, EventRecord Event)> _events = new();
+    // ids already alerted: a document alerts once across overlapping executions (kept for the whole replay)
+    private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
 
-    private EsqlRuleRunner(EsqlDetection rule)
+    private readonly EsqlEnrichIndices _enrich;
+
+    private EsqlRuleRunner(EsqlDetection rule, EsqlEnrichIndices enrich)
     {
         _rule = rule;
+        _enrich = enrich;
         // FROM names the indices (a remote cluster prefix is ignored: every event is local here)
         _indices = new IndexPatterns([.. rule.SourceIndices.Select(i => i.Contains(':') ? i[(i.LastIndexOf(':') + 1)..] : i)]);
         Statistics = new RuleRunStatistics(rule);
     }
 
-    public RuleRunStatistics Statistics { get; }
+    public override RuleRunStatistics Statistics { get; }
 
-    public static EsqlRuleRunner? TryCreate(Detection rule) => rule is EsqlDetection esql ? new EsqlRuleRunner(esql) : null;
+    public static EsqlRuleRunner? TryCreate(Detection rule, EsqlEnrichIndices enrich) => rule is EsqlDetection esql ? new EsqlRuleRunner(esql, enrich) : null;
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
-    public void Offer(EventRecord record, string index, DateTimeOffset time) => _events.Add((time, index, record));
+    public void Offer(EventRecord record, string index, DateTimeOffset time) => _events.Add(time, (index, record));
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+    protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(_rule.Metadata).Cursor(bounds);
+
+    protected override void Forget(DateTimeOffset neededFrom, StreamClock clock) => _events.RemoveBefore(neededFrom);
+
+    protected override void Execute(Execution execution, List<Alert> alerts)
     {
-        var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
-        var maxSignals = schedule.MaxSignals;
-        var pending = _events.OrderBy(e => e.Time).ToList();
-        var alerted = new HashSet<string>(StringComparer.Ordinal);
-        var cursor = 0;
-        foreach (var execution in schedule.Executions(first, last, bounds))
-        {
-            Statistics.Executions++;
-            while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;
-            var window = new List<(DateTimeOffset Time, string Index, EventRecord Event)>();
-            for (var i = cursor; i < pending.Count && pending[i].Time <= execution.Time; i++) window.Add(pending[i]);
-            if (window.Count == 0 && !_rule.IsAggregating) continue;
-            foreach (var alert in Execute(execution, window, alerted, maxSignals)) yield return alert;
-        }
+        Statistics.Executions++;
+        var window = new List<(DateTimeOffset Time, string Index, EventRecord Event)>();
+        for (var i = _events.FirstAtOrAfter(execution.WindowStart); i < _events.Count && _events[i].Time <= execution.Time; i++)
+            window.Add((_events[i].Time, _events[i].Item.Index, _events[i].Item.Event));
+        if (window.Count == 0 && !_rule.IsAggregating) return;
+        alerts.AddRange(Execute(execution, window, _alerted, ElasticRuleSchedule.Of(_rule.Metadata).MaxSignals));
     }
 
     private List<Alert> Execute(Execution execution, List<(DateTimeOffset Time, string Index, EventRecord Event)> window, HashSet<string> alerted, int maxSignals)
@@ -61,7 +62,7 @@ internal sealed class EsqlRuleRunner
         EsqlTable result;
         try
         {
-            result = _rule.Run(EsqlTableJson.Source(window.Select(e => (e.Index, e.Event))), execution.Time.UtcDateTime);
+            result = _rule.Run(_enrich.Over(EsqlTableJson.Source(window.Select(e => (e.Index, e.Event))), execution.Time), execution.Time.UtcDateTime);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {

@@ -16,15 +16,19 @@ namespace AzureRules.Sdk.Engine;
 /// new values in an array raises one alert per value. At most <c>max_signals</c> per execution.
 /// State is the last time each term was seen, dropped once it is older than the history window.
 /// </summary>
-internal sealed class NewTermsRuleRunner : IElasticRuleRunner
+internal sealed class NewTermsRuleRunner : ScheduledRuleRunner, IElasticRuleRunner
 {
     private readonly ElasticEventDetection _rule;
     private readonly NewTermsSettings _settings;
     private readonly IndexPatterns _indices;
     private readonly int[] _slots;
-    private readonly List<Match> _matches = [];
+    private readonly TimeWindowBuffer<Match> _matches = new();
+    private readonly TermHistory _history = new();
+    // (term, event) pairs already alerted: overlapping look-backs see the same first event again
+    private readonly HashSet<(string Term, EventRecord Event)> _alerted = [];
+    private readonly Queue<(DateTimeOffset Time, string Term, EventRecord Event)> _alertedOrder = new();
 
-    private readonly record struct Match(DateTimeOffset Time, string[] Terms, EventRecord Event);
+    private readonly record struct Match(string[] Terms, EventRecord Event);
 
     public NewTermsRuleRunner(ElasticEventDetection rule)
     {
@@ -35,7 +39,7 @@ internal sealed class NewTermsRuleRunner : IElasticRuleRunner
         Statistics = new RuleRunStatistics(rule);
     }
 
-    public RuleRunStatistics Statistics { get; }
+    public override RuleRunStatistics Statistics { get; }
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
@@ -44,67 +48,66 @@ internal sealed class NewTermsRuleRunner : IElasticRuleRunner
         if (!_rule.Matches(view)) return;
         Statistics.Matches++;
         var terms = TermCombinations.Keys(view, _slots);
-        if (terms.Length > 0) _matches.Add(new Match(time, terms, record));
+        if (terms.Length > 0) _matches.Add(time, new Match(terms, record));
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+    protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(_rule.Metadata).Cursor(bounds);
+
+    // matches are forgotten when they become history (Execute), as each execution moves its look-back
+    protected override void Forget(DateTimeOffset neededFrom, StreamClock clock)
     {
-        var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
-        var pending = TimeOrder.Sorted(_matches, m => m.Time);
-        var history = new TermHistory();
-        // (term, event) pairs already alerted: overlapping look-backs see the same first event again
-        var alerted = new HashSet<(string Term, EventRecord Event)>();
-        var alertedOrder = new Queue<(DateTimeOffset Time, string Term, EventRecord Event)>();
-        var cursor = 0;
-        foreach (var execution in schedule.Executions(first, last, bounds))
+        if (neededFrom == DateTimeOffset.MaxValue) _matches.RemoveBefore(neededFrom);
+    }
+
+    protected override void Execute(Execution execution, List<Alert> alerts)
+    {
+        var maxSignals = ElasticRuleSchedule.Of(_rule.Metadata).MaxSignals;
+        Statistics.Executions++;
+        var historyStart = execution.Time - _settings.HistoryWindow;
+        // events that left the look-back become history
+        _matches.RemoveBefore(execution.WindowStart, (time, match) =>
         {
-            Statistics.Executions++;
-            var historyStart = execution.Time - _settings.HistoryWindow;
-            // events that left the look-back become history
-            for (; cursor < pending.Count && pending[cursor].Time < execution.WindowStart; cursor++)
-            {
-                foreach (var term in pending[cursor].Terms) history.Saw(term, pending[cursor].Time);
-            }
-            history.Forget(before: historyStart);
-            while (alertedOrder.Count > 0 && alertedOrder.Peek().Time < execution.WindowStart)
-            {
-                var (_, term, record) = alertedOrder.Dequeue();
-                alerted.Remove((term, record));
-            }
+            foreach (var term in match.Terms) _history.Saw(term, time);
+        });
+        _history.Forget(before: historyStart);
+        while (_alertedOrder.Count > 0 && _alertedOrder.Peek().Time < execution.WindowStart)
+        {
+            var (_, term, record) = _alertedOrder.Dequeue();
+            _alerted.Remove((term, record));
+        }
 
-            // the first event of each term in the look-back, in time order
-            var firstSeen = new Dictionary<string, Match>(StringComparer.Ordinal);
-            var order = new List<string>();
-            for (var i = cursor; i < pending.Count && pending[i].Time <= execution.Time; i++)
+        // the first event of each term in the look-back, in time order
+        var firstSeen = new Dictionary<string, (DateTimeOffset Time, Match Match)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (var i = 0; i < _matches.Count && _matches[i].Time <= execution.Time; i++)
+        {
+            foreach (var term in _matches[i].Item.Terms)
             {
-                foreach (var term in pending[i].Terms)
-                {
-                    if (firstSeen.ContainsKey(term)) continue;
-                    firstSeen[term] = pending[i];
-                    order.Add(term);
-                }
+                if (firstSeen.ContainsKey(term)) continue;
+                firstSeen[term] = _matches[i];
+                order.Add(term);
             }
+        }
 
-            var raised = 0;
-            foreach (var term in order)
+        var raised = 0;
+        foreach (var term in order)
+        {
+            if (raised == maxSignals) break;
+            if (_history.SeenSince(term, historyStart)) continue;
+            var (time, match) = firstSeen[term];
+            if (!_alerted.Add((term, match.Event))) continue;
+            _alertedOrder.Enqueue((time, term, match.Event));
+            raised++;
+            Statistics.Alerts++;
+            alerts.Add(new Alert
             {
-                if (raised == schedule.MaxSignals) break;
-                if (history.SeenSince(term, historyStart)) continue;
-                var match = firstSeen[term];
-                if (!alerted.Add((term, match.Event))) continue;
-                alertedOrder.Enqueue((match.Time, term, match.Event));
-                raised++;
-                Statistics.Alerts++;
-                yield return new Alert
-                {
-                    Rule = _rule,
-                    Timestamp = execution.Time,
-                    WindowStart = execution.WindowStart,
-                    WindowEnd = execution.Time,
-                    Rows = [Document(match.Event, term)],
-                    Events = [match.Event],
-                };
-            }
+                Rule = _rule,
+                Timestamp = execution.Time,
+                WindowStart = execution.WindowStart,
+                WindowEnd = execution.Time,
+                Rows = [Document(match.Event, term)],
+                Events = [match.Event],
+            });
         }
     }
 

@@ -24,9 +24,12 @@ public static class RunSummary
         }
         totals.Add(read);
         totals.Add(Count(result.Errors.Count, "malformed line") + " skipped");
-        totals.Add(Count(result.Alerts.Count, "alert"));
+        totals.Add(Count(result.AlertCount, "alert"));
         if (timeouts > 0) totals.Add(Count(timeouts, "regex timeout"));
+        if (result.LateEvents > 0) totals.Add(Count(result.LateEvents, "late event"));
         writer.WriteLine(string.Join(", ", totals));
+        if (result.LateEvents > 0)
+            writer.WriteLine($"  {Count(result.LateEvents, "event")} came later than the lateness bound (first: {ConsoleText.Escape(result.FirstLateEvent ?? "")}): executions that had already run did not see them");
         foreach (var error in result.Errors.Take(20)) writer.WriteLine($"  {error}");
         if (result.Errors.Count > 20) writer.WriteLine($"  … and {Count(result.Errors.Count - 20, "more malformed line")}");
 

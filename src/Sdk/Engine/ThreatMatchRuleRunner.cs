@@ -20,7 +20,7 @@ namespace AzureRules.Sdk.Engine;
 /// (<c>@timestamp &gt;= now-30d/d</c>), or the last 30 days — the bound Kibana's default threat query
 /// sets — when it has none; older indicators are forgotten.
 /// </summary>
-internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
+internal sealed class ThreatMatchRuleRunner : ScheduledRuleRunner, IElasticRuleRunner
 {
     private static readonly TimeSpan DefaultIndicatorWindow = TimeSpan.FromDays(30);
     private const string EnrichmentType = "indicator_match_rule";
@@ -35,8 +35,12 @@ internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
     private readonly int[] _eventSlots;
     private readonly string[] _indicatorFields;
     private readonly int[] _indicatorSlots;
-    private readonly List<Observed> _events = [];
-    private readonly List<Observed> _indicators = [];
+    private readonly TimeWindowBuffer<Observed> _events = new();
+    // indicators read, in time order; those before _known are in the index
+    private readonly TimeWindowBuffer<Observed> _indicators = new();
+    private readonly IndicatorIndex _known;
+    private int _nextIndicator;
+    private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
 
     /// <summary>An event or indicator with the values of its mapped fields (by position in the field list).</summary>
     private sealed record Observed(DateTimeOffset Time, string Index, EventRecord Record, string[][] Values);
@@ -53,10 +57,11 @@ internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
         _indicatorFields = [.. entries.Select(e => e.IndicatorField).Distinct(StringComparer.Ordinal)];
         _eventSlots = [.. _eventFields.Select(FieldTable.Slot)];
         _indicatorSlots = [.. _indicatorFields.Select(FieldTable.Slot)];
+        _known = new IndicatorIndex(_settings, _eventFields, _indicatorFields);
         Statistics = new RuleRunStatistics(rule);
     }
 
-    public RuleRunStatistics Statistics { get; }
+    public override RuleRunStatistics Statistics { get; }
 
     public bool AppliesTo(string index) => _indices.Matches(index) || _threatIndices.Matches(index);
 
@@ -66,10 +71,16 @@ internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
         if (_indices.Matches(index) && _rule.Matches(view))
         {
             Statistics.Matches++;
-            _events.Add(new Observed(time, index, record, Read(view, _eventSlots)));
+            _events.Add(time, new Observed(time, index, record, Read(view, _eventSlots)));
         }
         if (_threatIndices.Matches(index) && _rule.MatchesIndicator(view))
-            _indicators.Add(new Observed(time, index, record, Read(view, _indicatorSlots)));
+            {
+            var indicator = new Observed(time, index, record, Read(view, _indicatorSlots));
+            // a late indicator lands before ones already in the index: it joins the index at once
+            var at = _indicators.EndAtOrBefore(time);
+            _indicators.Add(time, indicator);
+            if (at < _nextIndicator) { _known.Add(indicator); _nextIndicator++; }
+        }
     }
 
     private static string[][] Read(EventView view, int[] slots)
@@ -79,44 +90,44 @@ internal sealed class ThreatMatchRuleRunner : IElasticRuleRunner
         return values;
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
-    {
-        var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
-        var events = TimeOrder.Sorted(_events, e => e.Time);
-        var indicators = TimeOrder.Sorted(_indicators, i => i.Time);
-        var known = new IndicatorIndex(_settings, _eventFields, _indicatorFields);
-        var alerted = new HashSet<string>(StringComparer.Ordinal);
-        int nextIndicator = 0, oldestIndicator = 0, cursor = 0;
-        foreach (var execution in schedule.Executions(first, last, bounds))
-        {
-            Statistics.Executions++;
-            for (; nextIndicator < indicators.Count && indicators[nextIndicator].Time <= execution.Time; nextIndicator++)
-                known.Add(indicators[nextIndicator]);
-            var since = IndicatorsSince(execution.Time);
-            for (; oldestIndicator < nextIndicator && indicators[oldestIndicator].Time < since; oldestIndicator++)
-                known.Remove(indicators[oldestIndicator]);
-            while (cursor < events.Count && events[cursor].Time < execution.WindowStart) cursor++;
+    protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(_rule.Metadata).Cursor(bounds);
 
-            var raised = 0;
-            for (var i = cursor; i < events.Count && events[i].Time <= execution.Time && raised < schedule.MaxSignals; i++)
+    protected override void Forget(DateTimeOffset neededFrom, StreamClock clock) => _events.RemoveBefore(neededFrom);
+
+    protected override void Execute(Execution execution, List<Alert> alerts)
+    {
+        var maxSignals = ElasticRuleSchedule.Of(_rule.Metadata).MaxSignals;
+        Statistics.Executions++;
+        for (; _nextIndicator < _indicators.Count && _indicators[_nextIndicator].Time <= execution.Time; _nextIndicator++)
+            _known.Add(_indicators[_nextIndicator].Item);
+        // indicators older than the threat query's time bound leave the index and are forgotten
+        var since = IndicatorsSince(execution.Time);
+        var before = _indicators.Count;
+        _indicators.RemoveBefore(since, (time, indicator) =>
+        {
+            if (time <= execution.Time) _known.Remove(indicator);
+        });
+        _nextIndicator = Math.Max(0, _nextIndicator - (before - _indicators.Count));
+
+        var raised = 0;
+        for (var i = _events.FirstAtOrAfter(execution.WindowStart); i < _events.Count && _events[i].Time <= execution.Time && raised < maxSignals; i++)
+        {
+            var candidate = _events[i].Item;
+            if (_alerted.Contains(candidate.Record.EventId)) continue;
+            var matches = _known.Matches(candidate);
+            if (matches.Count == 0) continue;
+            _alerted.Add(candidate.Record.EventId);
+            raised++;
+            Statistics.Alerts++;
+            alerts.Add(new Alert
             {
-                var candidate = events[i];
-                if (alerted.Contains(candidate.Record.EventId)) continue;
-                var matches = known.Matches(candidate);
-                if (matches.Count == 0) continue;
-                alerted.Add(candidate.Record.EventId);
-                raised++;
-                Statistics.Alerts++;
-                yield return new Alert
-                {
-                    Rule = _rule,
-                    Timestamp = execution.Time,
-                    WindowStart = execution.WindowStart,
-                    WindowEnd = execution.Time,
-                    Rows = [Document(candidate, matches)],
-                    Events = [candidate.Record, .. matches.Select(m => m.Indicator.Record).Distinct()],
-                };
-            }
+                Rule = _rule,
+                Timestamp = execution.Time,
+                WindowStart = execution.WindowStart,
+                WindowEnd = execution.Time,
+                Rows = [Document(candidate, matches)],
+                Events = [candidate.Record, .. matches.Select(m => m.Indicator.Record).Distinct()],
+            });
         }
     }
 

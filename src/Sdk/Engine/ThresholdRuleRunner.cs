@@ -17,18 +17,20 @@ namespace AzureRules.Sdk.Engine;
 /// bucket's latest event time, later executions leave out that bucket's events up to that time, and
 /// the memory is dropped once it falls out of the look-back (<c>utils.ts</c> getSignalHistory).
 /// </summary>
-internal sealed class ThresholdRuleRunner : IElasticRuleRunner
+internal sealed class ThresholdRuleRunner : ScheduledRuleRunner, IElasticRuleRunner
 {
     private readonly ElasticEventDetection _rule;
     private readonly ThresholdSettings _settings;
     private readonly IndexPatterns _indices;
     private readonly int[] _groupSlots;
     private readonly int[] _cardinalitySlots;
-    private readonly List<Match> _matches = [];
+    private readonly TimeWindowBuffer<Match> _matches = new();
+    // bucket key → the time of the latest event an alert on that bucket counted
+    private readonly Dictionary<string, DateTimeOffset> _signalHistory = new(StringComparer.Ordinal);
 
     private static readonly string[][] NoCardinality = [];
 
-    private readonly record struct Match(DateTimeOffset Time, string[] Buckets, string[][] Distinct, EventRecord Event);
+    private readonly record struct Match(string[] Buckets, string[][] Distinct, EventRecord Event);
 
     public ThresholdRuleRunner(ElasticEventDetection rule)
     {
@@ -40,7 +42,7 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
         Statistics = new RuleRunStatistics(rule);
     }
 
-    public RuleRunStatistics Statistics { get; }
+    public override RuleRunStatistics Statistics { get; }
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
@@ -52,7 +54,7 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
         if (buckets.Length == 0) return; // a group-by field is missing: the event is in no bucket
         var distinct = _cardinalitySlots.Length == 0 ? NoCardinality : new string[_cardinalitySlots.Length][];
         for (var i = 0; i < _cardinalitySlots.Length; i++) distinct[i] = [.. TermCombinations.Distinct(view.Values(_cardinalitySlots[i]))];
-        _matches.Add(new Match(time, buckets, distinct, record));
+        _matches.Add(time, new Match(buckets, distinct, record));
     }
 
     private sealed class Bucket(int cardinalityConditions)
@@ -63,54 +65,50 @@ internal sealed class ThresholdRuleRunner : IElasticRuleRunner
         public readonly List<EventRecord> Events = [];
     }
 
-    public IEnumerable<Alert> Replay(DateTimeOffset first, DateTimeOffset last, ReplayBounds bounds)
+    protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(_rule.Metadata).Cursor(bounds);
+
+    protected override void Forget(DateTimeOffset neededFrom, StreamClock clock) => _matches.RemoveBefore(neededFrom);
+
+    protected override void Execute(Execution execution, List<Alert> alerts)
     {
-        var schedule = ElasticRuleSchedule.Of(_rule.Metadata);
-        var pending = TimeOrder.Sorted(_matches, m => m.Time);
-        // bucket key → the time of the latest event an alert on that bucket counted
-        var signalHistory = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var cursor = 0;
-        foreach (var execution in schedule.Executions(first, last, bounds))
+        var maxSignals = ElasticRuleSchedule.Of(_rule.Metadata).MaxSignals;
+        Statistics.Executions++;
+        foreach (var stale in _signalHistory.Where(h => h.Value < execution.WindowStart).Select(h => h.Key).ToList())
+            _signalHistory.Remove(stale);
+
+        var buckets = new SortedDictionary<string, Bucket>(StringComparer.Ordinal); // composite aggregations return buckets in key order
+        for (var i = _matches.FirstAtOrAfter(execution.WindowStart); i < _matches.Count && _matches[i].Time <= execution.Time; i++)
         {
-            Statistics.Executions++;
-            foreach (var stale in signalHistory.Where(h => h.Value < execution.WindowStart).Select(h => h.Key).ToList())
-                signalHistory.Remove(stale);
-            while (cursor < pending.Count && pending[cursor].Time < execution.WindowStart) cursor++;
-
-            var buckets = new SortedDictionary<string, Bucket>(StringComparer.Ordinal); // composite aggregations return buckets in key order
-            for (var i = cursor; i < pending.Count && pending[i].Time <= execution.Time; i++)
+            var (time, match) = _matches[i];
+            foreach (var key in match.Buckets)
             {
-                var match = pending[i];
-                foreach (var key in match.Buckets)
-                {
-                    if (signalHistory.TryGetValue(key, out var counted) && match.Time <= counted) continue;
-                    if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = new Bucket(_cardinalitySlots.Length);
-                    bucket.Count++;
-                    if (match.Time < bucket.Min) bucket.Min = match.Time;
-                    if (match.Time > bucket.Max) bucket.Max = match.Time;
-                    for (var c = 0; c < match.Distinct.Length; c++) bucket.Distinct[c].UnionWith(match.Distinct[c]);
-                    bucket.Events.Add(match.Event);
-                }
+                if (_signalHistory.TryGetValue(key, out var counted) && time <= counted) continue;
+                if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = new Bucket(_cardinalitySlots.Length);
+                bucket.Count++;
+                if (time < bucket.Min) bucket.Min = time;
+                if (time > bucket.Max) bucket.Max = time;
+                for (var c = 0; c < match.Distinct.Length; c++) bucket.Distinct[c].UnionWith(match.Distinct[c]);
+                bucket.Events.Add(match.Event);
             }
+        }
 
-            var raised = 0;
-            foreach (var (key, bucket) in buckets)
+        var raised = 0;
+        foreach (var (key, bucket) in buckets)
+        {
+            if (raised == maxSignals) break;
+            if (!Meets(bucket)) continue;
+            raised++;
+            Statistics.Alerts++;
+            _signalHistory[key] = bucket.Max;
+            alerts.Add(new Alert
             {
-                if (raised == schedule.MaxSignals) break;
-                if (!Meets(bucket)) continue;
-                raised++;
-                Statistics.Alerts++;
-                signalHistory[key] = bucket.Max;
-                yield return new Alert
-                {
-                    Rule = _rule,
-                    Timestamp = execution.Time,
-                    WindowStart = execution.WindowStart,
-                    WindowEnd = execution.Time,
-                    Rows = [Document(key, bucket, execution)],
-                    Events = bucket.Events,
-                };
-            }
+                Rule = _rule,
+                Timestamp = execution.Time,
+                WindowStart = execution.WindowStart,
+                WindowEnd = execution.Time,
+                Rows = [Document(key, bucket, execution)],
+                Events = bucket.Events,
+            });
         }
     }
 

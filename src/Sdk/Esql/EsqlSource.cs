@@ -11,11 +11,11 @@ public sealed record EsqlDocument(string Id, ReadOnlyMemory<byte> Json);
 public sealed record EsqlIndex(string Name, IReadOnlyList<EsqlDocument> Documents, IReadOnlyDictionary<string, string>? Mapping = null);
 
 /// <summary>
-/// An enrich policy (ES <c>_enrich/policy</c>): the source index, its match field and the enrich
-/// fields. <c>match</c> policies compare the match field for equality, <c>range</c> policies test a
-/// value inside a range field, <c>geo_match</c> is not supported.
+/// An enrich policy (ES <c>_enrich/policy</c>): the source indices (patterns), its match field and the
+/// enrich fields. <c>match</c> policies compare the match field for equality, <c>range</c> policies test
+/// a value inside a range field, <c>geo_match</c> is not supported.
 /// </summary>
-public sealed record EsqlEnrichPolicy(string Name, string Type, string Index, string MatchField, IReadOnlyList<string> EnrichFields);
+public sealed record EsqlEnrichPolicy(string Name, string Type, IReadOnlyList<string> Indices, string MatchField, IReadOnlyList<string> EnrichFields);
 
 /// <summary>Where a query's FROM, ENRICH and LOOKUP JOIN find their data: the events of one execution window, or a test fixture.</summary>
 public abstract class EsqlSource
@@ -24,6 +24,9 @@ public abstract class EsqlSource
     public abstract IEnumerable<EsqlIndex> Indices(IReadOnlyList<string> patterns);
 
     public virtual EsqlEnrichPolicy? EnrichPolicy(string name) => null;
+
+    /// <summary>The documents ENRICH matches against: the policy's source indices (by default, read like FROM reads them).</summary>
+    public virtual IEnumerable<EsqlIndex> EnrichIndices(EsqlEnrichPolicy policy) => Indices(policy.Indices);
 }
 
 /// <summary>A source over indices held in memory.</summary>

@@ -33,7 +33,7 @@ public sealed class EventSource
     /// <summary>The files this source reads, folders expanded; "-" stands for standard input.</summary>
     public IEnumerable<string> Files() => Files(error => throw new IOException(error.ToString()));
 
-    private IEnumerable<string> Files(Action<EventError> onProblem)
+    internal IEnumerable<string> Files(Action<EventError> onProblem)
     {
         foreach (var path in _paths)
         {
@@ -71,25 +71,38 @@ public sealed class EventSource
         }
         foreach (var file in Files(errors.Add))
         {
-            if (file == "-" && StandardInputIsClosed())
-            {
-                errors.Add(new EventError("<stdin>", 0, "standard input is closed: no events read from '-'"));
-                continue;
-            }
-            Stream stream;
-            try
-            {
-                stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                errors.Add(new EventError(file, 0, $"cannot be read: {ex.Message}; skipped"));
-                continue;
-            }
-            using var _ = stream;
-            Progress.FileOpened();
-            foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
+            foreach (var record in ReadFile(file, errors, view)) yield return record;
         }
+    }
+
+    /// <summary>The events already read, for a source made by <see cref="FromRecords"/>; null for files.</summary>
+    internal IEnumerable<EventRecord>? Records => _records;
+
+    /// <summary>
+    /// Reads the events of one file of <see cref="Files(Action{EventError})"/> ("-": standard input);
+    /// with a <paramref name="view"/>, each event's fields are loaded into it in the same pass, and it
+    /// holds them until the file's next event is read. Counts go to <see cref="Progress"/>.
+    /// </summary>
+    internal IEnumerable<EventRecord> ReadFile(string file, ICollection<EventError> errors, EventView? view = null)
+    {
+        if (file == "-" && StandardInputIsClosed())
+        {
+            errors.Add(new EventError("<stdin>", 0, "standard input is closed: no events read from '-'"));
+            yield break;
+        }
+        Stream stream;
+        try
+        {
+            stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new EventError(file, 0, $"cannot be read: {ex.Message}; skipped"));
+            yield break;
+        }
+        using var _ = stream;
+        Progress.FileOpened();
+        foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
     }
 
     /// <summary>

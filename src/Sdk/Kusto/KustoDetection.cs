@@ -19,6 +19,20 @@ public abstract class KustoDetection(RuleMetadata metadata) : Detection(metadata
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<KustoColumn>> TableSchemas => _tableSchemas ??= ParseSchemas(TableSchemaText);
 
+    /// <summary>
+    /// The workspace tables the query can read, when the compiler knows them all; null when it may
+    /// read others too (a <c>table()</c> call with a computed name, a wildcard union), and then the
+    /// engine keeps every table for it.
+    /// </summary>
+    public virtual IReadOnlySet<string>? ReadTables => null;
+
+    /// <summary>
+    /// The columns the query reads of each table, when the compiler knows them all (a query whose
+    /// result carries a table's columns, as <c>project *</c> or no projection, reads them all); null, or
+    /// a table missing here, when not known. The engine stores only these columns of a table's events.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, IReadOnlySet<string>>? ReadColumns => null;
+
     /// <summary><c>Table=Column:type,Column:type;Table=…</c>, written by the generator.</summary>
     protected virtual string TableSchemaText => "";
 

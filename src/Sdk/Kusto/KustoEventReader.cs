@@ -16,59 +16,34 @@ public static class KustoEventReader
         IReadOnlyList<KustoColumn>? schema = null,
         Action<int, string>? onMalformedLine = null)
     {
-        var columns = new List<KustoColumn>(schema ?? []);
-        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count; i++) slots[columns[i].Name] = i;
-        var declared = columns.Count;
+        var reader = new KustoRowReader(schema);
         var rows = new List<KustoValue[]>();
         var lineNumber = 0;
         foreach (var line in lines)
         {
             lineNumber++;
             if (IsBlank(line.Span)) continue;
-            var row = new KustoValue[columns.Count];
             try
             {
-                var reader = new Utf8JsonReader(line.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                    throw new JsonException("an event must be a JSON object");
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    var value = KustoJson.ReadValue(ref reader);
-                    if (!slots.TryGetValue(name, out var slot))
-                    {
-                        slot = columns.Count;
-                        slots[name] = slot;
-                        columns.Add(new KustoColumn(name, value.IsNull ? KustoType.Dynamic : value.Type));
-                        System.Array.Resize(ref row, columns.Count);
-                    }
-                    row[slot] = slot < declared ? KustoConvert.To(columns[slot].Type, value) : value;
-                }
+                rows.Add(reader.Read(line.Span));
             }
             catch (JsonException e)
             {
                 onMalformedLine?.Invoke(lineNumber, e.Message);
-                continue;
             }
-            rows.Add(row);
         }
         // rows read before a column first appeared are shorter: widen them (missing values are null)
+        var columns = reader.Columns;
         for (var r = 0; r < rows.Count; r++)
         {
-            var row = rows[r];
-            if (row.Length < columns.Count)
+            if (rows[r].Length < columns.Count)
             {
+                var row = rows[r];
                 System.Array.Resize(ref row, columns.Count);
                 rows[r] = row;
             }
-            for (var c = 0; c < declared; c++)
-            {
-                if (row[c].IsNull) row[c] = KustoValue.NullOf(columns[c].Type);
-            }
         }
-        return new KustoTable(columns, rows);
+        return new KustoTable([.. columns], rows);
     }
 
     public static KustoTable FromJsonLines(IEnumerable<string> lines, IReadOnlyList<KustoColumn>? schema = null, Action<int, string>? onMalformedLine = null)

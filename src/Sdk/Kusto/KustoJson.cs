@@ -38,7 +38,10 @@ public static class KustoJson
     }
 
     /// <summary>Reads the value at the reader's current token (the reader is left on its last token).</summary>
-    public static KustoValue ReadValue(ref Utf8JsonReader reader)
+    public static KustoValue ReadValue(ref Utf8JsonReader reader) => ReadValue(ref reader, null);
+
+    /// <summary>As <see cref="ReadValue(ref Utf8JsonReader)"/>, sharing names and strings through <paramref name="strings"/>.</summary>
+    public static KustoValue ReadValue(ref Utf8JsonReader reader, KustoStringPool? strings)
     {
         switch (reader.TokenType)
         {
@@ -46,18 +49,18 @@ public static class KustoJson
                 var bag = new KustoBag();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
+                    var name = strings is null ? reader.GetString()! : strings.Get(ref reader);
                     reader.Read();
-                    bag[name] = ReadValue(ref reader);
+                    bag[name] = ReadValue(ref reader, strings);
                 }
                 return KustoValue.Bag(bag);
             case JsonTokenType.StartArray:
                 var items = new List<KustoValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    items.Add(ReadValue(ref reader));
+                    items.Add(ReadValue(ref reader, strings));
                 return KustoValue.Array([.. items]);
             case JsonTokenType.String:
-                return KustoValue.From(reader.GetString());
+                return KustoValue.From(strings is null ? reader.GetString() : strings.Get(ref reader));
             case JsonTokenType.Number:
                 if (reader.TryGetInt64(out var l)) return KustoValue.From(l);
                 return KustoValue.From(reader.GetDouble());

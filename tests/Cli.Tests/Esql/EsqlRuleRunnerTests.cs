@@ -42,6 +42,15 @@ public sealed class EsqlRuleRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Match_with_fuzziness_runs_over_the_window_terms()
+    {
+        // "anne" is one deletion from "ann"; with fuzziness 0 nothing matches
+        var fuzzy = Run("FROM logs-* METADATA _id | WHERE MATCH(user.name, \"anne\", {\"fuzziness\": 1, \"max_expansions\": 10}) AND event.outcome == \"failure\" | KEEP _id");
+        Assert.Equal(["e1", "e2"], fuzzy.Alerts.Select(a => a.Events.Single().EventId));
+        Assert.Empty(Run("FROM logs-* METADATA _id | WHERE MATCH(user.name, \"anne\", {\"fuzziness\": 0}) | KEEP _id").Alerts);
+    }
+
+    [Fact]
     public void An_aggregating_query_alerts_once_per_result_row_of_every_execution()
     {
         var result = Run("FROM logs-* | WHERE event.outcome == \"failure\" | STATS failures = COUNT(*), ips = VALUES(source.ip) BY user.name | WHERE failures >= 2");

@@ -33,21 +33,24 @@ public sealed class HostileCliTests
         """;
 
     [Fact]
-    public void A_rule_class_that_does_not_compile_is_reported_on_its_file_and_the_others_still_load()
+    public void Rules_past_the_assemblys_string_literal_limit_are_reported_on_their_files_and_the_others_still_load()
     {
-        // each rule is within the file limit, together they pass C#'s 16 MB of string literals (CS8103)
+        // each rule is within the file limit, together they pass C#'s 16 MB of string literals (CS8103):
+        // the generator's literal budget (the same check `validate` and `dotnet build` make) reports the
+        // rules past it as AR0002 on their files and leaves their classes out, so the rest compiles
         var big = Enumerable.Range(1, 6).Select(n => ($"/rules/big{n}.toml", Toml(n, "process.name : \"" + new string((char)('a' + n), 900_000) + "\"")));
         var small = ("/rules/small.toml", Toml(99, "process.name : \"cmd.exe\""));
         var clock = Stopwatch.StartNew();
+        var validated = RuleLibrary.FromFiles([.. big, small], load: false);
         var library = RuleLibrary.FromFiles([.. big, small]);
 
         Assert.Contains(library.Detections, d => d.Metadata.Name == "Rule 99");
-        var failures = library.Diagnostics.Where(d => d.Id == "AR0001").ToList();
-        Assert.NotEmpty(failures);
-        Assert.All(failures, f => Assert.StartsWith("/rules/big", f.Location.GetLineSpan().Path));
-        Assert.All(failures, f => Assert.Contains("CS8103", f.GetMessage()));
-        Assert.Equal(7, library.Detections.Count + failures.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        Assert.DoesNotContain(library.Diagnostics, d => d.Id == "AR0001");
+        var overBudget = library.Diagnostics.Where(d => d.Id == "AR0002").Select(d => d.Location.GetLineSpan().Path).ToList();
+        Assert.Equal(["/rules/big5.toml", "/rules/big6.toml"], overBudget);
+        Assert.Equal(overBudget, validated.Diagnostics.Where(d => d.Id == "AR0002").Select(d => d.Location.GetLineSpan().Path));
+        Assert.Equal(5, library.Detections.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"took {clock.Elapsed}");
     }
 
     [Fact]

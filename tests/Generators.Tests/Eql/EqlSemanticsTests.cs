@@ -124,4 +124,16 @@ public sealed class EqlSemanticsTests
         Assert.Equal([new(AzureRules.Sdk.Eql.EqlPipeKind.Head, 5), new AzureRules.Sdk.Eql.EqlPipe(AzureRules.Sdk.Eql.EqlPipeKind.Tail, 2)], detection.Pipes);
         Assert.Equal([4, 5], AzureRules.Sdk.Eql.EqlPipe.Apply([1, 2, 3, 4, 5, 6, 7], detection.Pipes));
     }
+
+    [Fact]
+    public void EventCategoryOverrideMakesTheCategoryTestReadThatField()
+    {
+        // detection-rules' event_category_override (AWS CloudTrail rules: "info where …" over event.type)
+        var detection = EqlTestRules.Detection("info where event.outcome == \"success\"", "event.type");
+        var view = new AzureRules.Sdk.Events.EventView();
+        view.Load("""{"event":{"type":["info"],"outcome":"success"}}"""u8.ToArray());
+        Assert.True(detection.Matches(view));
+        view.Load("""{"event":{"category":"info","type":"change","outcome":"success"}}"""u8.ToArray());
+        Assert.False(detection.Matches(view));
+    }
 }

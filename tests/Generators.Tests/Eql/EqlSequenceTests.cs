@@ -211,4 +211,31 @@ public sealed class EqlSequenceTests
         // at most a minute of starts plus one sweep interval stays in memory
         Assert.InRange(matcher.InFlight, 1, 60 + 1024);
     }
+
+    [Fact]
+    public void TheTiebreakerFieldOrdersEventsOfEqualTimestamp()
+    {
+        // read "b" first, but its tiebreaker puts it after "a": only the rule with tiebreaker_field sees a → b
+        const string query = "sequence [process where process.name == \"a\"] [process where process.name == \"b\"]";
+        var path = Path.Combine(Path.GetTempPath(), $"tiebreaker-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(path,
+        [
+            """{"@timestamp":"2026-01-01T00:00:00Z","event":{"category":"process","sequence":2},"process":{"name":"b"}}""",
+            """{"@timestamp":"2026-01-01T00:00:00Z","event":{"category":"process","sequence":1},"process":{"name":"a"}}""",
+        ]);
+        try
+        {
+            var withTiebreaker = new AzureRules.Sdk.Engine.DetectionEngine([EqlTestRules.Join(query, "event.sequence")])
+                .Run(AzureRules.Sdk.Events.EventSource.JsonLines(path));
+            var alert = Assert.Single(withTiebreaker.Alerts);
+            Assert.Equal([2, 1], alert.Events.Select(e => e.LineNumber));
+            var readingOrder = new AzureRules.Sdk.Engine.DetectionEngine([EqlTestRules.Join(query)])
+                .Run(AzureRules.Sdk.Events.EventSource.JsonLines(path));
+            Assert.Empty(readingOrder.Alerts);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

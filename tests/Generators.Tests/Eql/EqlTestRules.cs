@@ -43,15 +43,18 @@ internal static class EqlTestRules
     private static readonly ConcurrentDictionary<string, Detection> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>Compiles and loads every query not loaded yet in one Roslyn compilation.</summary>
-    public static void Load(IEnumerable<string> queries)
+    public static void Load(IEnumerable<string> queries) => Load(queries.Select(q => (q, Rule(q))));
+
+    /// <summary>Compiles and loads rules by key (a query, or a query with rule settings).</summary>
+    private static void Load(IEnumerable<(string Key, RuleDefinition Rule)> rules)
     {
-        var missing = queries.Distinct(StringComparer.Ordinal).Where(q => !Loaded.ContainsKey(q)).ToList();
+        var missing = rules.DistinctBy(r => r.Key, StringComparer.Ordinal).Where(r => !Loaded.ContainsKey(r.Key)).ToList();
         if (missing.Count == 0) return;
         var trees = new List<SyntaxTree>();
         var classes = new List<(string Query, string Class)>();
-        foreach (var query in missing)
+        foreach (var (query, rule) in missing)
         {
-            var compiled = RuleCompilation.Compile(Rule(query), "rule.toml");
+            var compiled = RuleCompilation.Compile(rule, "rule.toml");
             if (!compiled.Query.IsExecutable)
                 throw new InvalidOperationException($"not executable: {query}: {compiled.Query.NotExecutableReason}: {string.Join("; ", compiled.Diagnostics.Select(d => d.ToString()))}");
             var name = "Q" + classes.Count;
@@ -70,10 +73,26 @@ internal static class EqlTestRules
             Loaded[query] = (Detection)Activator.CreateInstance(assembly.GetType("EqlTests." + name)!)!;
     }
 
+    /// <summary>An event query compiled with the rule's event_category_override.</summary>
+    public static EqlEventDetection Detection(string query, string categoryOverride)
+    {
+        var key = query + "\u0000category:" + categoryOverride;
+        Load([(key, Rule(query) with { EventCategoryOverride = categoryOverride })]);
+        return (EqlEventDetection)Loaded[key];
+    }
+
     public static EqlEventDetection Detection(string query)
     {
         Load([query]);
         return (EqlEventDetection)Loaded[query];
+    }
+
+    /// <summary>A sequence compiled with the rule's tiebreaker_field.</summary>
+    public static AzureRules.Sdk.Eql.Join.EqlJoinDetection Join(string query, string tiebreakerField)
+    {
+        var key = query + "\u0000tiebreaker:" + tiebreakerField;
+        Load([(key, Rule(query) with { TiebreakerField = tiebreakerField })]);
+        return (AzureRules.Sdk.Eql.Join.EqlJoinDetection)Loaded[key];
     }
 
     /// <summary>A compiled and loaded sequence or sample.</summary>

@@ -29,8 +29,9 @@ public class EsqlCompilerTests
 
     [Theory]
     [InlineData("from logs-* | eval x = completion(\"p\")", "the runtime does not implement")]
-    [InlineData("from logs-* | where match(message, \"a\", {\"fuzziness\": 1})", "options map")]
-    [InlineData("from logs-* | completion r = \"summarise\" with { \"inference_id\": \"x\" }", "COMPLETION")]
+    [InlineData("from logs-* | where match(message, \"a\", {\"analyzer\": \"whitespace\"})", "the MATCH option analyzer is not supported yet")]
+    [InlineData("from logs-* | where match(message, \"a\", {\"fuzziness\": \"3\"})", "fuzziness must be 0, 1, 2 or AUTO, not [3]")]
+    [InlineData("from logs-* | completion r = \"summarise\" with { \"inference_id\": \"x\" }", "COMPLETION sends each row's prompt to an LLM inference endpoint (x)")]
     public void A_construct_the_runtime_lacks_is_not_executable_with_the_reason(string query, string reason)
     {
         var compiled = EsqlCompiler.Compile(Rule(query, SourcePosition.Start));

@@ -186,6 +186,42 @@ public class EsqlParserTests
         Assert.Equal(message, diagnostic.Arguments.Items[0]);
     }
 
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("NOT ", "")]
+    [InlineData("-", "")]
+    public void Nesting_deeper_than_200_levels_is_an_error_at_the_token_that_goes_too_deep(string open, string close)
+    {
+        string Nested(int depth) => "FROM a | EVAL x = " + string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth));
+        Assert.DoesNotContain(DiagnosticsOf(Nested(190)), d => d.Id == "AR0601");
+        var query = Nested(5_000);
+        var diagnostic = Assert.Single(DiagnosticsOf(query), d => d.Id == "AR0601");
+        Assert.Equal("the expression is nested more than 200 levels deep", diagnostic.Arguments.Items[0]);
+        Assert.InRange(diagnostic.Start, "FROM a | EVAL x = ".Length + 199 * open.Length, "FROM a | EVAL x = ".Length + 201 * open.Length);
+    }
+
+    [Theory]
+    [InlineData("+")]
+    [InlineData("*")]
+    [InlineData("-")]
+    public void An_arithmetic_chain_counts_a_level_per_operator_and_is_an_error_past_the_limit(string op)
+    {
+        // arithmetic is evaluated left to right and never regrouped, so a chain of n operators is n levels deep
+        string Chain(int terms) => "FROM a | EVAL x = " + string.Join(" " + op + " ", Enumerable.Repeat("x", terms));
+        Assert.DoesNotContain(DiagnosticsOf(Chain(150)), d => d.Id == "AR0601");
+        var query = Chain(30_000);
+        var diagnostic = Assert.Single(DiagnosticsOf(query), d => d.Id == "AR0601");
+        Assert.Equal("the expression is nested more than 200 levels deep", diagnostic.Arguments.Items[0]);
+        Assert.Equal("FROM a | EVAL x = ".Length + 199 * (op.Length + 3) + 2, diagnostic.Start); // the 200th operator: one level for the expression, 200 for the chain
+    }
+
+    [Fact]
+    public void A_30000_term_or_chain_is_one_flat_list_for_binder_and_emitter()
+    {
+        var query = "FROM a | WHERE " + string.Join(" OR ", Enumerable.Range(0, 30_000).Select(i => $"process.name == \"{i}\""));
+        Assert.DoesNotContain(DiagnosticsOf(query), d => d.Id == "AR0601");
+    }
+
     [Fact]
     public void Unterminated_string_and_invalid_escape()
     {

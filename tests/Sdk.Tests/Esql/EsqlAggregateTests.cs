@@ -25,6 +25,19 @@ public sealed class EsqlAggregateTests
     }
 
     [Fact]
+    public void Count_distinct_counts_exactly_with_or_without_a_precision_threshold()
+    {
+        // Elasticsearch's HyperLogLog++ counts exactly (barring hash collisions) below the precision threshold
+        // (default 3000, at most 40000) and estimates above it; this runtime counts exactly at every size, and
+        // the second argument (the threshold) changes nothing
+        var rows = Enumerable.Range(0, 5000).Select(i => new object?[] { $"user-{i % 4000}", 100 }).ToArray();
+        Assert.Equal(4000L, Aggregate(EsqlAggregates.CountDistinct, rows));
+        Assert.Equal(4000L, Aggregate(EsqlAggregates.CountDistinct, [.. rows.Select(r => new[] { r[0] })]));
+        Assert.Equal(2L, Aggregate(EsqlAggregates.CountDistinct, [Multi(1L, 2L)], [2L], [null]));
+        Assert.Equal(0L, Aggregate(EsqlAggregates.CountDistinct, new object?[] { null }));
+    }
+
+    [Fact]
     public void Sums_averages_and_extremes()
     {
         Assert.Equal(6L, Aggregate(EsqlAggregates.Sum, [1], [Multi(2, 3)], [null]));
@@ -53,6 +66,9 @@ public sealed class EsqlAggregateTests
         Assert.Equal(Multi("a", "b"), Aggregate(EsqlAggregates.Values, ["b"], [Multi("a", "b")], [null]));
         Assert.Equal(Multi(5, 4), Aggregate(EsqlAggregates.Top, [1, 2, "desc"], [5, 2, "desc"], [4, 2, "desc"]));
         Assert.Equal(Multi(1, 1), Aggregate(EsqlAggregates.Top, [1, 2, "asc"], [1, 2, "asc"], [4, 2, "asc"]));
+        // with an output field: that field's values on the top rows; rows without it do not count
+        Assert.Equal(Multi("a", "c"), Aggregate(EsqlAggregates.Top, [3, 2, "asc", "c"], [1, 2, "asc", "a"], [0, 2, "asc", null], [5, 2, "asc", "e"]));
+        Assert.Null(Aggregate(EsqlAggregates.Top, [3, 2, "asc", null], [1, 2, "asc", null]));
         Assert.Equal(2.5, Aggregate(EsqlAggregates.WeightedAvg, [1, 1], [3, 3]));
         Assert.Equal("late", Aggregate(EsqlAggregates.Last, ["early", 1], ["late", 9], ["mid", 5]));
     }

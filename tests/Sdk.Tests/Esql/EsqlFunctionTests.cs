@@ -74,6 +74,11 @@ public sealed class EsqlFunctionTests
     [Fact]
     public void Math_functions()
     {
+        // ABS of an unsigned_long and CEIL/FLOOR of an integer type are the field itself: a multi-value passes through
+        Assert.Equal(Multi(0, 1UL), EsqlFunctions.Abs(Multi(0, 1UL)));
+        Assert.Equal(Multi(1, 2L), EsqlFunctions.Ceil(Multi(1, 2L)));
+        Assert.Null(Warned(() => EsqlFunctions.Abs(Multi(1, -2))).Result);
+        Assert.Null(Warned(() => EsqlFunctions.Floor(Multi(1.5, 2.5))).Result);
         Assert.Equal(3, EsqlFunctions.Abs(-3));
         Assert.Equal(3.0, EsqlFunctions.Ceil(2.1));
         Assert.Equal(5, EsqlFunctions.Floor(5));

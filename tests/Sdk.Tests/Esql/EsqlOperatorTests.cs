@@ -132,7 +132,7 @@ public sealed class EsqlOperatorTests
         [
             new EsqlIndex("events", [new EsqlDocument("1", """{"host":"a"}"""u8.ToArray()), new EsqlDocument("2", """{"host":"z"}"""u8.ToArray())]),
             new EsqlIndex("hosts", [new EsqlDocument("h1", """{"host":"a","owner":"ops","site":"x"}"""u8.ToArray())]),
-        ], [new EsqlEnrichPolicy("host-policy", "match", "hosts", "host", ["owner", "site"])]);
+        ], [new EsqlEnrichPolicy("host-policy", "match", ["hosts"], "host", ["owner", "site"])]);
         var events = EsqlOperators.From(source, ["events"], []);
         var enriched = EsqlOperators.Enrich(source, events, "host-policy", null, ("who", "owner"));
         Assert.Equal(["ops", null], Values(enriched, "who"));

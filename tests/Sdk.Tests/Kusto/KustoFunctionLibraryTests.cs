@@ -18,6 +18,20 @@ public sealed class KustoFunctionLibraryTests
     private static readonly KustoValue Null = KustoValue.Null;
 
     [Fact]
+    public void Range_steps_by_one_or_one_hour_counts_down_and_truncates_at_two_to_the_twentieth()
+    {
+        Assert.Equal("[1,2,3]", J(KustoDynamicFunctions.range(L(1), L(3))));
+        Assert.Equal("[1,4,7]", J(KustoDynamicFunctions.range(L(1), L(8), L(3))));
+        Assert.Equal("[\"01:00:00\",\"02:00:00\",\"03:00:00\",\"04:00:00\",\"05:00:00\"]",
+            J(KustoDynamicFunctions.range(KustoValue.From(TimeSpan.FromHours(1)), KustoValue.From(TimeSpan.FromHours(5)))));
+        Assert.Equal(3, KustoDynamicFunctions.range(KustoValue.From(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
+            KustoValue.From(new DateTime(2024, 1, 1, 2, 0, 0, DateTimeKind.Utc))).AsArray.Length);
+        Assert.Equal("[5,3,1]", J(KustoDynamicFunctions.range(L(5), L(1), L(-2))));
+        Assert.True(KustoDynamicFunctions.range(L(1), L(5), L(0)).IsNull);
+        Assert.Equal(1 << 20, KustoDynamicFunctions.range(L(1), L(1_000_000_000)).AsArray.Length);
+    }
+
+    [Fact]
     public void Math_and_special_functions()
     {
         Assert.Equal(45, KustoMathFunctions.degrees(R(Math.PI / 4)).AsDouble, 12);

@@ -31,15 +31,20 @@ internal sealed class EqlEmitter
     private const string Eql = "global::AzureRules.Sdk.Eql";
 
     public const string BaseClass = "global::AzureRules.Sdk.Eql.EqlEventDetection";
-    public const string CategoryField = "event.category";
+    public const string DefaultCategoryField = "event.category";
+
+    /// <summary>The field an event category tests: <c>event.category</c>, or the rule's event_category_override.</summary>
+    private readonly string _categoryField;
 
     private readonly Dictionary<string, string> _slots = new(System.StringComparer.Ordinal);
     private readonly List<string> _declarations = new();
     private int _constants;
 
-    public static string EmitMembers(EqlEventQuery query)
+    internal EqlEmitter(string? categoryField = null) => _categoryField = categoryField ?? DefaultCategoryField;
+
+    public static string EmitMembers(EqlEventQuery query, string? categoryField = null)
     {
-        var emitter = new EqlEmitter();
+        var emitter = new EqlEmitter(categoryField);
         var condition = emitter.FilterCondition(query.Filter);
         var members = new StringBuilder();
         emitter.WriteDeclarations(members);
@@ -62,7 +67,7 @@ internal sealed class EqlEmitter
     {
         var conjuncts = new List<string>();
         if (filter.Category is { } category)
-            conjuncts.Add($"{Ops}.HasCategory(e.Values({Slot(CategoryField)}), {CSharpLiteral.String(category)})");
+            conjuncts.Add($"{Ops}.HasCategory(e.Values({Slot(_categoryField)}), {CSharpLiteral.String(category)})");
         conjuncts.AddRange(Conjuncts(filter.Condition).Select(Condition));
         return Join(conjuncts, "&&", "\n        && ");
     }

@@ -21,16 +21,16 @@ internal static class EqlJoinEmitter
 
     public const string BaseClass = Join + ".EqlJoinDetection";
 
-    public static string EmitMembers(EqlSequenceQuery query)
-        => Emit("Sequence", query.Keys, query.Steps, query.Until, query.MaxSpan, query.Pipes);
+    public static string EmitMembers(EqlSequenceQuery query, string? categoryField = null)
+        => Emit("Sequence", query.Keys, query.Steps, query.Until, query.MaxSpan, query.Pipes, categoryField);
 
-    public static string EmitMembers(EqlSampleQuery query)
-        => Emit("Sample", query.Keys, query.Steps, null, null, query.Pipes);
+    public static string EmitMembers(EqlSampleQuery query, string? categoryField = null)
+        => Emit("Sample", query.Keys, query.Steps, null, null, query.Pipes, categoryField);
 
     private static string Emit(string kind, IReadOnlyList<EqlExpression> keys, IReadOnlyList<EqlStep> steps, EqlStep? until,
-        EqlTimeSpan? maxSpan, IReadOnlyList<EqlPipe> pipes)
+        EqlTimeSpan? maxSpan, IReadOnlyList<EqlPipe> pipes, string? categoryField)
     {
-        var emitter = new EqlEmitter();
+        var emitter = new EqlEmitter(categoryField);
         var predicates = new StringBuilder();
         var stepObjects = new List<string>();
         for (var i = 0; i < steps.Count; i++)

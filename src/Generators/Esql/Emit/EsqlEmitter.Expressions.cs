@@ -23,6 +23,9 @@ internal sealed partial class EsqlEmitter
     {
         public readonly List<string> Columns = new();
 
+        /// <summary>Statements run once per table after the column positions (MATCH's fuzzy expansions).</summary>
+        public readonly List<string> Setup = new();
+
         /// <summary>Called for an aggregate call inside a STATS output: registers it and returns the intermediate column holding its result.</summary>
         public Func<EsqlFunctionCall, EsqlFunction, string>? Aggregate;
 
@@ -43,8 +46,8 @@ internal sealed partial class EsqlEmitter
     private string Lambda(EsqlExpression expression, LambdaScope scope)
     {
         var body = Expression(expression, scope);
-        if (scope.Columns.Count == 0) return $"static t => r => {body}";
-        var positions = string.Join(" ", scope.Columns.Select((c, i) => $"var c{i.ToString(CultureInfo.InvariantCulture)} = t[{CSharpLiteral.String(c)}];"));
+        if (scope.Columns.Count == 0 && scope.Setup.Count == 0) return $"static t => r => {body}";
+        var positions = string.Join(" ", scope.Columns.Select((c, i) => $"var c{i.ToString(CultureInfo.InvariantCulture)} = t[{CSharpLiteral.String(c)}];").Concat(scope.Setup));
         return $"static t => {{ {positions} return r => {body}; }}";
     }
 
@@ -64,6 +67,13 @@ internal sealed partial class EsqlEmitter
                 if (unary.Operand is EsqlLiteral { Kind: EsqlLiteralKind.Integer or EsqlLiteralKind.Decimal } number)
                     return NumberLiteral("-" + number.Value, number.Kind);
                 return $"{Arithmetic}Negate({Expression(unary.Operand, scope)})";
+            case EsqlBinary { Operator: EsqlBinaryOperator.And or EsqlBinaryOperator.Or } logical when LongChain(logical) is { } operands:
+            {
+                // ES|QL's three-valued AND/OR are associative: a long chain becomes a balanced tree of
+                // calls, log(n) deep for the C# compiler and written in linear time; operands keep their order
+                var method = BinaryMethod(logical.Operator);
+                return Pipeline.ExpressionChains.Grouped([.. operands.Select(o => Expression(o, scope))], 2, pair => $"{method}({pair[0]}, {pair[1]})");
+            }
             case EsqlBinary binary:
                 return $"{BinaryMethod(binary.Operator)}({Expression(binary.Left, scope)}, {Expression(binary.Right, scope)})";
             case EsqlIn @in:
@@ -89,6 +99,13 @@ internal sealed partial class EsqlEmitter
             default:
                 throw new EsqlNotExecutableException("the runtime cannot evaluate this expression yet");
         }
+    }
+
+    private static List<EsqlExpression>? LongChain(EsqlBinary binary)
+    {
+        var op = binary.Operator;
+        var operands = Pipeline.ExpressionChains.Operands<EsqlExpression>(binary, e => e is EsqlBinary b && b.Operator == op ? (b.Left, b.Right) : null);
+        return operands.Count > Pipeline.ExpressionChains.FlatLimit ? operands : null;
     }
 
     private static string BinaryMethod(EsqlBinaryOperator op) => op switch
@@ -137,6 +154,7 @@ internal sealed partial class EsqlEmitter
             ?? throw new EsqlNotExecutableException($"unknown function {call.Name.Name}");
         if (function.Name == "KQL") return Kql(call);
         if (function.Name == "MATCH" && call.Options is null && call.Arguments.Count == 2) return FullTextMatch(call.Arguments[0], call.Arguments[1], scope);
+        if (function.Name == "MATCH" && call.Options is not null && call.Arguments.Count == 2) return FuzzyMatch(call, call.Options, scope);
         if (call.Options is not null) throw new EsqlNotExecutableException($"{function.Name} with an options map is not supported yet");
         if (function.Kind == EsqlFunctionKind.Aggregate)
         {
@@ -152,6 +170,63 @@ internal sealed partial class EsqlEmitter
     {
         var method = StaticType(field) == EsqlType.Text ? "MatchText" : "Match";
         return $"{Functions}{method}({Expression(field, scope)}, {Expression(query, scope)})";
+    }
+
+    /// <summary>
+    /// MATCH(field, "query", { options }): the match query's term expansion (fuzziness, prefix_length,
+    /// max_expansions, fuzzy_transpositions, operator) needs the field's terms, so the matcher is prepared
+    /// once per table (<c>EsqlFuzzyMatch</c>). boost and lenient change no match; other options cannot run here yet.
+    /// </summary>
+    private string FuzzyMatch(EsqlFunctionCall call, EsqlMap options, LambdaScope scope)
+    {
+        if (call.Arguments[0] is not EsqlColumnReference field) throw new EsqlNotExecutableException("MATCH with options takes a field as its first argument");
+        if (call.Arguments[1] is not EsqlLiteral query) throw new EsqlNotExecutableException("MATCH with options takes a constant query");
+        string? fuzziness = null;
+        var prefixLength = 0;
+        var maxExpansions = 50;
+        var transpositions = true;
+        var op = "OR";
+        foreach (var entry in options.Entries)
+        {
+            if (entry.Value is not EsqlLiteral value) throw new EsqlNotExecutableException($"the MATCH option {entry.Key} is not a constant");
+            switch (entry.Key)
+            {
+                case "fuzziness": fuzziness = value.Value; break;
+                case "prefix_length": prefixLength = OptionInteger(entry.Key, value); break;
+                case "max_expansions": maxExpansions = OptionInteger(entry.Key, value); break;
+                case "fuzzy_transpositions": transpositions = !string.Equals(value.Value, "false", StringComparison.OrdinalIgnoreCase); break;
+                case "operator": op = value.Value.ToUpperInvariant() is "AND" or "OR" ? value.Value.ToUpperInvariant() : throw new EsqlNotExecutableException($"the MATCH operator {value.Value} is neither AND nor OR"); break;
+                case "boost" or "lenient": break;
+                default: throw new EsqlNotExecutableException($"the MATCH option {entry.Key} is not supported yet");
+            }
+        }
+        if (fuzziness is not null)
+        {
+            try { CheckFuzziness(fuzziness); }
+            catch (ArgumentException e) { throw new EsqlNotExecutableException(e.Message); }
+        }
+        var column = scope.Column(field.Name.Name);
+        var position = column.Substring("r[".Length, column.Length - "r[]".Length);
+        var name = "m" + scope.Setup.Count.ToString(CultureInfo.InvariantCulture);
+        scope.Setup.Add($"var {name} = {Sdk}EsqlFuzzyMatch.Prepare(t, {position}, {Literal(query)}, {CSharpLiteral.String(fuzziness)}, "
+            + $"{CSharpLiteral.Int(prefixLength)}, {CSharpLiteral.Int(maxExpansions)}, {CSharpLiteral.Bool(transpositions)}, {CSharpLiteral.String(op)});");
+        return $"{name}.Matches({column})";
+    }
+
+    private static int OptionInteger(string key, EsqlLiteral value)
+        => value.Kind == EsqlLiteralKind.Integer && int.TryParse(value.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new EsqlNotExecutableException($"the MATCH option {key} takes a non-negative integer, not {value.Value}");
+
+    /// <summary>The fuzziness forms Elasticsearch accepts: 0, 1, 2, AUTO, AUTO:low,high.</summary>
+    private static void CheckFuzziness(string fuzziness)
+    {
+        var upper = fuzziness.ToUpperInvariant();
+        if (upper is "0" or "1" or "2" or "AUTO") return;
+        if (upper.StartsWith("AUTO:", StringComparison.Ordinal) && upper.Substring(5).Split(',') is { Length: 2 } bounds
+            && bounds.All(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            return;
+        throw new ArgumentException($"fuzziness must be 0, 1, 2 or AUTO, not [{fuzziness}]");
     }
 
     /// <summary>
@@ -234,7 +309,10 @@ internal sealed partial class EsqlEmitter
                 var index = function.Name == "CASE" ? 1 : 0;
                 var argument = index < call.Arguments.Count ? StaticType(call.Arguments[index]) : EsqlType.Unknown;
                 // SUM of integers is a long
-                return function.Name == "SUM" && argument == EsqlType.Integer ? EsqlType.Long : argument;
+                if (function.Name == "SUM" && argument == EsqlType.Integer) return EsqlType.Long;
+                // CASE and COALESCE return keyword for text values (Elasticsearch's DataType.noText())
+                if (function.Name is "CASE" or "COALESCE" && argument == EsqlType.Text) return EsqlType.Keyword;
+                return argument;
             case EsqlBinary binary:
                 if (!binary.IsArithmetic) return EsqlType.Boolean;
                 var left = StaticType(binary.Left);

@@ -96,6 +96,10 @@ internal sealed partial class EsqlEmitter
                 case EsqlLookupJoin join:
                     Line(LookupJoin(join));
                     break;
+                case EsqlCompletion completion:
+                    // not a gap to close locally: each row's prompt goes to a model behind an inference endpoint
+                    throw new EsqlNotExecutableException(
+                        $"COMPLETION sends each row's prompt to an LLM inference endpoint{InferenceId(completion)}; no local runtime can answer it, so the rule cannot run here");
                 default:
                     throw new EsqlNotExecutableException($"the runtime cannot run ES|QL's {command.Keyword} command yet");
             }
@@ -213,10 +217,23 @@ internal sealed partial class EsqlEmitter
 
     private string Field(string name, EsqlExpression expression)
     {
-        var copy = expression is EsqlColumnReference reference ? ", CopyOf: " + CSharpLiteral.String(reference.Name.Name) : "";
+        var copy = TypeSource(expression) is { } source ? ", CopyOf: " + CSharpLiteral.String(source) : "";
         var type = RuntimeType(StaticType(expression)) is { } t ? ", Type: " + t : "";
         return $"new {Sdk}EsqlField({CSharpLiteral.String(name)}, {Lambda(expression)}{type}{copy})";
     }
+
+    /// <summary>
+    /// The column whose type the expression's value has whatever the rows hold: the column itself, or
+    /// the column of arithmetic with a null literal (<c>salary + null</c> is a null integer when salary is
+    /// an integer, a type the compiler cannot know without the index mapping).
+    /// </summary>
+    private static string? TypeSource(EsqlExpression expression) => expression switch
+    {
+        EsqlColumnReference reference => reference.Name.Name,
+        EsqlBinary { IsArithmetic: true, Right: EsqlLiteral { Kind: EsqlLiteralKind.Null } } binary => TypeSource(binary.Left),
+        EsqlBinary { IsArithmetic: true, Left: EsqlLiteral { Kind: EsqlLiteralKind.Null } } binary => TypeSource(binary.Right),
+        _ => null,
+    };
 
     private string Order(EsqlOrder order)
     {
@@ -248,6 +265,12 @@ internal sealed partial class EsqlEmitter
         var dissect = Static("EsqlDissectPattern", $"new {Sdk}EsqlDissectPattern({CSharpLiteral.String(extract.Patterns[0].Value)}, {CSharpLiteral.String(separator)})");
         return $"t = {Ops}Dissect(t, {Lambda(extract.Input)}, {dissect});";
     }
+
+    /// <summary>" (inference_id x)" when COMPLETION's WITH map names its endpoint.</summary>
+    private static string InferenceId(EsqlCompletion completion)
+        => completion.Options is EsqlMap map && map.Entries.FirstOrDefault(e => e.Key == "inference_id").Value is EsqlLiteral { Kind: EsqlLiteralKind.String } id
+            ? $" ({id.Value})"
+            : "";
 
     private string Enrich(EsqlEnrich enrich)
     {

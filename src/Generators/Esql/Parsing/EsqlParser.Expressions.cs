@@ -159,31 +159,46 @@ internal sealed partial class EsqlParser
         return new EsqlBinary(op.Value, left, ParseAdditive());
     }
 
+    // Arithmetic is not regrouped (integer overflow and double rounding depend on the order), so a chain
+    // of n operators stays n levels deep for every tree walk and for the C# written for it: each operator
+    // counts as one level of nesting, and a chain longer than the limit is an error at its operator.
     private EsqlExpression ParseAdditive()
     {
-        var left = ParseMultiplicative();
-        while (Current.Kind is EsqlTokenKind.Plus or EsqlTokenKind.Minus)
+        var depth = _depth;
+        try
         {
-            var op = Next().Is(EsqlTokenKind.Plus) ? EsqlBinaryOperator.Add : EsqlBinaryOperator.Subtract;
-            left = new EsqlBinary(op, left, ParseMultiplicative());
+            var left = ParseMultiplicative();
+            while (Current.Kind is EsqlTokenKind.Plus or EsqlTokenKind.Minus)
+            {
+                EnterNesting();
+                var op = Next().Is(EsqlTokenKind.Plus) ? EsqlBinaryOperator.Add : EsqlBinaryOperator.Subtract;
+                left = new EsqlBinary(op, left, ParseMultiplicative());
+            }
+            return left;
         }
-        return left;
+        finally { _depth = depth; }
     }
 
     private EsqlExpression ParseMultiplicative()
     {
-        var left = ParseUnary();
-        while (Current.Kind is EsqlTokenKind.Star or EsqlTokenKind.Slash or EsqlTokenKind.Percent)
+        var depth = _depth;
+        try
         {
-            var op = Next().Kind switch
+            var left = ParseUnary();
+            while (Current.Kind is EsqlTokenKind.Star or EsqlTokenKind.Slash or EsqlTokenKind.Percent)
             {
-                EsqlTokenKind.Star => EsqlBinaryOperator.Multiply,
-                EsqlTokenKind.Slash => EsqlBinaryOperator.Divide,
-                _ => EsqlBinaryOperator.Modulo,
-            };
-            left = new EsqlBinary(op, left, ParseUnary());
+                EnterNesting();
+                var op = Next().Kind switch
+                {
+                    EsqlTokenKind.Star => EsqlBinaryOperator.Multiply,
+                    EsqlTokenKind.Slash => EsqlBinaryOperator.Divide,
+                    _ => EsqlBinaryOperator.Modulo,
+                };
+                left = new EsqlBinary(op, left, ParseUnary());
+            }
+            return left;
         }
-        return left;
+        finally { _depth = depth; }
     }
 
     private EsqlExpression ParseUnary()

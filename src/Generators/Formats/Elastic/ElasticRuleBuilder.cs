@@ -96,6 +96,10 @@ internal sealed partial class ElasticRuleBuilder
             BuildingBlockType = OptionalString("building_block_type")?.Value,
             NewTermsFields = ReadNewTermsFields(kind),
             TimestampOverride = OptionalString("timestamp_override")?.Value,
+            // kept among the other fields too (not in ModelledFields), so exports and the content hash are unchanged
+            TimestampOverrideFallbackDisabled = OptionalBool("timestamp_override_fallback_disabled") == true,
+            EventCategoryOverride = OptionalString("event_category_override")?.Value,
+            TiebreakerField = OptionalString("tiebreaker_field")?.Value,
             MachineLearningJob = ReadMachineLearning(kind),
             AnomalyThreshold = ReadAnomalyThreshold(kind),
             OtherFields = ReadOtherFields(),
@@ -372,6 +376,13 @@ internal sealed partial class ElasticRuleBuilder
         var value = _rule[name];
         if (value is null || !ExpectKind(value, name, FieldKind.String)) return null;
         return new Located<string>(value.Text, value.SpanIn(_path));
+    }
+
+    private bool? OptionalBool(string name)
+    {
+        var value = _rule[name];
+        if (value is null || !ExpectKind(value, name, FieldKind.Boolean)) return null;
+        return value.Text == "true";
     }
 
     private EquatableArray<string> Strings(string name)

@@ -99,6 +99,27 @@ public sealed class EqlSequenceMatcher<T>
         }
     }
 
+    /// <summary>
+    /// No event before <paramref name="nowNanos"/> is still to come: candidates whose trailing
+    /// missing-event window closed before it are decided (a streaming caller's watermark).
+    /// </summary>
+    public void AdvanceTo(long nowNanos) => DecideAwaiting(nowNanos, final: false);
+
+    /// <summary>The earliest end of a candidate still waiting for its missing-event decision (null when none waits).</summary>
+    public EqlOrdinal? EarliestUndecidedEnd
+    {
+        get
+        {
+            EqlOrdinal? earliest = null;
+            foreach (var (sequence, _) in _awaitingMissing)
+            {
+                var end = sequence.Events[_lastPositive]!.Ordinal;
+                if (earliest is null || end < earliest.Value) earliest = end;
+            }
+            return earliest;
+        }
+    }
+
     /// <summary>Ends the stream: candidates waiting for a trailing missing-event window are decided.</summary>
     public void Finish() => DecideAwaiting(long.MaxValue, final: true);
 

@@ -41,9 +41,12 @@ public static class EsqlAggregates
     }
 
     /// <summary>
-    /// COUNT_DISTINCT. Elasticsearch uses HyperLogLog++ and is exact (in practice) up to the precision
-    /// threshold (default 3000, at most 40000) and approximate above it. This counts exactly at every
-    /// size, which is never further from the true count than Elasticsearch's estimate.
+    /// COUNT_DISTINCT(field[, precision]). Elasticsearch uses HyperLogLog++: below the precision threshold
+    /// (default 3000, at most 40000) it keeps the values' hashes (linear counting), so its count is exact
+    /// unless two values' murmur3 hashes collide; above it, it estimates. This counts exactly at every size, with the
+    /// ES|QL value comparison, so it agrees with Elasticsearch below the threshold and is the true count
+    /// its estimate approximates above it; the precision argument changes nothing here. Memory: the
+    /// distinct values of one group in one execution's window.
     /// </summary>
     private sealed class CountDistinctAggregator : EsqlAggregator
     {
@@ -177,12 +180,35 @@ public static class EsqlAggregates
     }
 
     /// <summary>TOP(field, limit, order): the limit largest (desc) or smallest (asc) values, duplicates kept, in that order.</summary>
+    /// <summary>
+    /// TOP(field, limit, order[, outputField]): the <c>limit</c> smallest (asc) or largest (desc) values of
+    /// field, or, with outputField, that field's values on those rows (rows whose outputField is null do not count).
+    /// </summary>
     private sealed class TopAggregator : EsqlCollectingAggregator
     {
+        private readonly List<(object Key, object Output)> _pairs = [];
+
+        public override void Add(object?[] arguments)
+        {
+            if (arguments.Length < 4)
+            {
+                base.Add(arguments);
+                return;
+            }
+            base.Add([null, .. arguments[1..]]); // keeps the constants
+            if (arguments[3] is not { } output) return;
+            foreach (var key in Values(arguments[0])) _pairs.Add((key, output));
+        }
+
         public override object? Result()
         {
             var limit = Constants is { Length: > 1 } c && c[1] is { } l ? (int)EsqlConvert.ToDouble(l) : 1;
             var descending = Constants is { Length: > 2 } d && d[2] is string order && order.Equals("desc", StringComparison.OrdinalIgnoreCase);
+            if (Constants is { Length: > 3 })
+            {
+                var byKey = descending ? _pairs.OrderByDescending(p => p.Key, EsqlValueComparer.Instance) : _pairs.OrderBy(p => p.Key, EsqlValueComparer.Instance);
+                return EsqlMulti.Of(byKey.Take(limit).SelectMany(p => Values(p.Output)).ToList()!);
+            }
             var sorted = descending ? Collected.OrderDescending(EsqlValueComparer.Instance) : Collected.Order(EsqlValueComparer.Instance);
             return EsqlMulti.Of(sorted.Take(limit).ToList()!);
         }
@@ -204,15 +230,27 @@ public static class EsqlAggregates
         public override object? Result() => _weights == 0 ? null : _sum / _weights;
     }
 
-    /// <summary>FIRST(value, sort) and LAST(value, sort): the value of the row with the smallest (largest) sort key.</summary>
+    /// <summary>
+    /// FIRST(value, sort) / LAST(value, sort): the value of the row with the smallest / largest sort key.
+    /// A row whose key is null counts only while no row with a key has been seen, so when no row has one
+    /// the first row's value is the result (Elasticsearch's csv-spec case nullFieldArgInMultiInputAggs).
+    /// </summary>
     private sealed class FirstLastAggregator(bool last) : EsqlAggregator
     {
         private object? _value, _key;
+        private bool _any;
 
         public override void Add(object?[] arguments)
         {
             var key = arguments.Length > 1 ? arguments[1] : null;
-            if (key is null || key is EsqlMulti) return;
+            if (key is EsqlMulti) return;
+            if (key is null)
+            {
+                if (!_any) _value = arguments[0];
+                _any = true;
+                return;
+            }
+            _any = true;
             if (_key is null || (last ? EsqlCompare.Order(key, _key) > 0 : EsqlCompare.Order(key, _key) < 0))
             {
                 _key = key;

@@ -4,7 +4,7 @@ namespace AzureRules.Sdk.Esql;
 /// MATCH(field, query) and <c>field : query</c> without options. On a keyword (or any non-text) field
 /// Elasticsearch runs a term query: some value equals the query. On a text field it analyses both
 /// sides (standard analyser: lower-cased word tokens) and, with the default OR operator, matches when
-/// the field has any of the query's tokens. Fuzziness and other options are not supported.
+/// the field has any of the query's tokens. With options (fuzziness, …): <see cref="EsqlFuzzyMatch"/>.
 /// </summary>
 public static partial class EsqlFunctions
 {
@@ -22,6 +22,8 @@ public static partial class EsqlFunctions
     }
 
     /// <summary>The standard analyser, approximately: runs of letters and digits (apostrophes and dots between them kept), lower-cased.</summary>
+    internal static IEnumerable<string> StandardTokens(string text) => Tokens(text);
+
     private static IEnumerable<string> Tokens(string text)
     {
         var start = -1;

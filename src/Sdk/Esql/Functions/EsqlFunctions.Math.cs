@@ -9,7 +9,15 @@ public static partial class EsqlFunctions
         return double.IsFinite(result) ? result : EsqlWarnings.Null("java.lang.ArithmeticException: not a finite double number");
     }
 
-    public static object? Abs(object? x) => Single(x, out var v) ? v switch
+    /// <summary>
+    /// Elasticsearch folds ABS of an unsigned_long and CEIL/FLOOR of any integer type to the field itself, so a
+    /// multi-value passes through whole instead of becoming null. A multi-value is unsigned_long when it holds
+    /// one (ES|QL types an array literal by its widest element).
+    /// </summary>
+    private static bool IsIntegral(object? x, bool unsignedOnly)
+        => x is EsqlMulti multi && multi.Items.All(i => i is int or long or ulong) && (!unsignedOnly || multi.Items.Any(i => i is ulong));
+
+    public static object? Abs(object? x) => IsIntegral(x, unsignedOnly: true) ? x : Single(x, out var v) ? v switch
     {
         int i => i == int.MinValue ? EsqlWarnings.Null("java.lang.ArithmeticException: integer overflow") : Math.Abs(i),
         long l => l == long.MinValue ? EsqlWarnings.Null("java.lang.ArithmeticException: long overflow") : Math.Abs(l),
@@ -18,8 +26,8 @@ public static partial class EsqlFunctions
     } : null;
 
     /// <summary>CEIL and FLOOR keep integer types as they are.</summary>
-    public static object? Ceil(object? x) => Single(x, out var v) ? v is double d ? Math.Ceiling(d) : v : null;
-    public static object? Floor(object? x) => Single(x, out var v) ? v is double d ? Math.Floor(d) : v : null;
+    public static object? Ceil(object? x) => IsIntegral(x, unsignedOnly: false) ? x : Single(x, out var v) ? v is double d ? Math.Ceiling(d) : v : null;
+    public static object? Floor(object? x) => IsIntegral(x, unsignedOnly: false) ? x : Single(x, out var v) ? v is double d ? Math.Floor(d) : v : null;
     public static object? Signum(object? x) => Real(x, d => Math.Sign(d));
 
     public static object? Acos(object? x) => Domain(x, d => d is >= -1 and <= 1, Math.Acos, "Acos input out of range");

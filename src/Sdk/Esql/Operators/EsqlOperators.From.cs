@@ -10,9 +10,12 @@ public static partial class EsqlOperators
     /// catalog) or Null: they are columns even when no document in the window has them, as they would be
     /// with an index mapping; a known type also wins over what the JSON values look like.</param>
     public static EsqlTable From(EsqlSource source, string[] indices, string[] metadata, params (string Name, EsqlDataType Type)[] knownFields)
-    {
         // no index matching is no documents: an index a rule reads may have no events in an execution's window
-        var matched = source.Indices(indices).ToList();
+        => Read([.. source.Indices(indices)], metadata, knownFields);
+
+    /// <summary>The rows of these indices' documents (FROM, and the source indices of an enrich policy).</summary>
+    private static EsqlTable Read(List<EsqlIndex> matched, string[] metadata, (string Name, EsqlDataType Type)[] knownFields)
+    {
 
         // field → (ES|QL type, mapping type) from the mappings, then the compiler, then the documents
         var types = new SortedDictionary<string, (EsqlDataType Type, string Mapping)>(StringComparer.Ordinal);
@@ -187,7 +190,10 @@ public static partial class EsqlOperators
                 {
                     "float" => (double)(float)d,
                     "half_float" => (double)(Half)d,
-                    "scaled_float" => Math.Round(d * 100) / 100,
+                    // stored as round(value × factor) (Java's half-up rounding) and read back divided by the factor, as
+                    // ES|QL's block loader reads doc values (older versions multiplied by 1/factor: 2.0300000000000002);
+                    // the data set's only scaled_float has factor 100
+                    "scaled_float" => Math.Floor(d * 100 + 0.5) / 100,
                     _ => d,
                 };
             case EsqlDataType.Date:

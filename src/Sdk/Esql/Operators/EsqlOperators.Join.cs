@@ -12,8 +12,14 @@ public static partial class EsqlOperators
     {
         var policy = source.EnrichPolicy(policyName) ?? throw new InvalidOperationException($"cannot find enrich policy [{policyName}]");
         if (policy.Type is not ("match" or "range")) throw new InvalidOperationException($"enrich policies of type [{policy.Type}] are not supported");
-        var lookup = From(source, [policy.Index], []);
+        var lookup = Read([.. source.EnrichIndices(policy)], [], []);
         var fields = with.Length > 0 ? with : policy.EnrichFields.Select(f => (Name: f, Field: f)).ToArray();
+        foreach (var (_, field) in fields)
+        {
+            // only the policy's enrich fields are in its enrich index (Elasticsearch's verifier message)
+            if (!policy.EnrichFields.Contains(field, StringComparer.Ordinal))
+                throw new InvalidOperationException($"Enrich field [{field}] not found in enrich policy [{policy.Name}]");
+        }
         var key = table[on ?? policy.MatchField];
         var match = lookup.Find(policy.MatchField);
         var results = fields.Select(_ => new object?[table.Rows.Count]).ToArray();

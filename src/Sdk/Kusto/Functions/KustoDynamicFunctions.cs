@@ -184,13 +184,22 @@ public static class KustoDynamicFunctions
         return KustoValue.Array(result);
     }
 
-    public static KustoValue range(KustoValue start, KustoValue stop) => range(start, stop, KustoValue.From(1L));
+    /// <summary>The most elements <c>range()</c> returns: the array is truncated there (2^20, as documented).</summary>
+    public const int MaxRangeElements = 1 << 20;
+
+    /// <summary><c>range(start, stop)</c>: the step defaults to 1 for numbers and to 1h for timespans and datetimes.</summary>
+    public static KustoValue range(KustoValue start, KustoValue stop)
+        => range(start, stop, start.Type is KustoType.TimeSpan or KustoType.DateTime ? KustoValue.From(TimeSpan.FromHours(1)) : KustoValue.From(1L));
 
     public static KustoValue range(KustoValue start, KustoValue stop, KustoValue step)
     {
-        var items = new List<KustoValue>();
         if (start.IsNull || stop.IsNull || step.IsNull) return KustoValue.Null;
-        for (var v = start; KustoComparison.Compare(v, stop) is <= 0 && items.Count < 1_000_000; v = KustoArithmetic.Add(v, step))
+        var zero = step.Type == KustoType.TimeSpan ? KustoValue.From(TimeSpan.Zero) : KustoValue.From(0L);
+        var direction = KustoComparison.Compare(step, zero);
+        // a zero step never reaches stop; a negative one counts down to it
+        if (direction is null or 0) return KustoValue.Null;
+        var items = new List<KustoValue>();
+        for (var v = start; KustoComparison.Compare(v, stop) is { } c && (direction > 0 ? c <= 0 : c >= 0) && items.Count < MaxRangeElements; v = KustoArithmetic.Add(v, step))
             items.Add(v);
         return KustoValue.Array([.. items]);
     }

@@ -1,0 +1,110 @@
+using AzureRules.Sdk.Events;
+
+namespace AzureRules.Sdk.Engine;
+
+/// <summary>An event with its place in the input (for reporting problems in reading order) and its time; <c>View</c> may hold its fields (see <see cref="EventView.Holds"/>).</summary>
+internal readonly record struct PlacedEvent(EventRecord Record, ReadingOrder Order, DateTimeOffset? Time, EventView? View = null);
+
+/// <summary>Where something was read: the file's place in the input (or a problem's, for one found while listing folders) and the line, or the event's place in a list.</summary>
+internal readonly record struct ReadingOrder(int Segment, long Position) : IComparable<ReadingOrder>
+{
+    public int CompareTo(ReadingOrder other) => Segment != other.Segment ? Segment.CompareTo(other.Segment) : Position.CompareTo(other.Position);
+}
+
+/// <summary>
+/// The events of a source as one stream in event time, as a streaming replay needs them. Each file
+/// is a stream of its own (logs are written in time order: per table, per host), so the files are
+/// read side by side and merged by time — a folder of per-table exports replays as the events
+/// happened, not table after table. Within a file, events may be out of order up to the engine's
+/// lateness. Events given in memory (<see cref="EventSource.FromRecords"/>) are put in time order
+/// first (stably). Problems met while reading are collected with their reading order, so they are
+/// reported as a file-by-file read would. Each file has its own <see cref="EventView"/>, loaded in
+/// the same pass that reads the event: a file's stream moves on only after its event was handed out,
+/// so the view still holds that event when the replay gets it.
+/// </summary>
+internal static class TimeOrderedEvents
+{
+    public static IEnumerable<PlacedEvent> Read(EventSource source, ErrorLog errors)
+    {
+        if (source.Records is { } records)
+        {
+            var placed = records.Select((r, i) => new PlacedEvent(r, new ReadingOrder(0, i), r.Envelope.ElasticTime)).ToList();
+            // stable: equal times keep the given order; events without a time keep their place before later ones
+            foreach (var e in placed.OrderBy(e => e.Time ?? DateTimeOffset.MinValue)) yield return e;
+            yield break;
+        }
+
+        // list every file first: problems found while listing folders keep their place between files
+        var segment = 0;
+        var files = new List<(string File, int Segment)>();
+        foreach (var file in source.Files(problem => errors.Add(new ReadingOrder(segment++, 0), problem)))
+            files.Add((file, segment++));
+
+        var streams = new List<IEnumerator<EventRecord>>();
+        var views = new List<EventView>();
+        var queue = new PriorityQueue<(int Stream, EventRecord Record, DateTimeOffset? Time), (DateTimeOffset, int, long)>();
+        var lastTime = new DateTimeOffset[files.Count];
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var (file, fileSegment) = files[i];
+                var view = new EventView();
+                var stream = source.ReadFile(file, new SegmentErrors(errors, fileSegment), view).GetEnumerator();
+                streams.Add(stream);
+                views.Add(view);
+                lastTime[i] = DateTimeOffset.MinValue;
+                Enqueue(i);
+            }
+            while (queue.TryDequeue(out var next, out _))
+            {
+                yield return new PlacedEvent(next.Record, new ReadingOrder(files[next.Stream].Segment, next.Record.LineNumber), next.Time, views[next.Stream]);
+                Enqueue(next.Stream);
+            }
+        }
+        finally
+        {
+            foreach (var stream in streams) stream.Dispose();
+        }
+
+        void Enqueue(int i)
+        {
+            if (!streams[i].MoveNext()) return;
+            var record = streams[i].Current;
+            var time = record.Envelope.ElasticTime;
+            // an event without a time keeps its place in its file
+            if (time is { } t) lastTime[i] = t;
+            queue.Enqueue((i, record, time), (lastTime[i], i, record.LineNumber));
+        }
+    }
+
+    /// <summary>A file's reading problems, placed in its segment by line.</summary>
+    private sealed class SegmentErrors(ErrorLog log, int segment) : ICollection<EventError>
+    {
+        public void Add(EventError item) => log.Add(new ReadingOrder(segment, item.LineNumber), item);
+        public int Count => 0;
+        public bool IsReadOnly => false;
+        public void Clear() => throw new NotSupportedException();
+        public bool Contains(EventError item) => false;
+        public void CopyTo(EventError[] array, int arrayIndex) { }
+        public bool Remove(EventError item) => throw new NotSupportedException();
+        public IEnumerator<EventError> GetEnumerator() => Enumerable.Empty<EventError>().GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>Problems of a replay with their reading order: listed as a file-by-file read would meet them.</summary>
+internal sealed class ErrorLog
+{
+    private readonly List<(ReadingOrder Order, int Sequence, EventError Error)> _errors = [];
+
+    public int Count => _errors.Count;
+
+    public void Add(ReadingOrder order, EventError error)
+    {
+        lock (_errors) _errors.Add((order, _errors.Count, error));
+    }
+
+    public IEnumerable<EventError> InReadingOrder()
+        => _errors.OrderBy(e => e.Order).ThenBy(e => e.Sequence).Select(e => e.Error);
+}
