@@ -10,6 +10,7 @@
 //   dotnet run -c Release --project tests/Benchmarks -- kusto-corpus ../shared/corpus/sentinel/analytic ../shared/corpus/sentinel/hunting
 //   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse* or *EventHotPath*]
 using AzureRules.Benchmarks;
+using AzureRules.Tests;
 
 return args.FirstOrDefault() switch
 {
