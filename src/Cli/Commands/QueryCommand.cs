@@ -25,6 +25,8 @@ internal static class QueryCommand
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
         var enrichPolicies = EnrichPolicyOption.Create();
         var command = new Command("query", "Run one query over events") { language, events, query, externalData, enrichPolicies };
+        var cacheOption = new CacheOption();
+        cacheOption.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
@@ -48,7 +50,7 @@ internal static class QueryCommand
                 text = eventPaths[^1];
                 eventPaths = eventPaths[..^1];
             }
-            var library = RuleLibrary.FromDefinitions([AdHocRules.Create(lang, text)]);
+            var library = RuleLibrary.FromDefinitions([AdHocRules.Create(lang, text)], cacheOption.Read(parse));
             DiagnosticPrinter.Print(library.Diagnostics, Console.Error);
             if (library.HasErrors) return 1;
             var detection = library.Detections.Single();

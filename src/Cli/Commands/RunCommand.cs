@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AzureRules.Cli.Compilation;
+using AzureRules.Cli.Reports;
 using AzureRules.Sdk.Alerts;
 using AzureRules.Sdk.Engine;
 using AzureRules.Sdk.Events;
@@ -23,11 +24,14 @@ internal static class RunCommand
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
         var enrichPolicies = EnrichPolicyOption.Create();
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run even when a rule has errors (its alerts may be wrong)" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line and no closing summary on stderr (diagnostics and errors are still printed)" };
         var threads = new Option<int?>("--threads") { Description = "How many rules' executions run at once (default: every core)" };
         var lateness = new Option<string?>("--lateness") { Description = $"How far behind the latest event time an event may arrive within a file (a timespan, default {DetectionEngine.DefaultLateness:c})" };
-        var command = new Command("run", "Run rules over events and print alerts as JSON lines, as they come") { rules, events, at, from, to, externalData, enrichPolicies, allowErrors, threads, lateness };
+        var command = new Command("run", "Run rules over events and print alerts as JSON lines, as they come") { rules, events, at, from, to, externalData, enrichPolicies, allowErrors, threads, lateness, quiet };
         var filterOptions = new DiagnosticOptions();
         filterOptions.AddTo(command);
+        var cacheOption = new CacheOption();
+        cacheOption.AddTo(command);
         command.SetAction(parse =>
         {
             if (!TryReadBounds(parse.GetValue(at), parse.GetValue(from), parse.GetValue(to), out var bounds, out var error))
@@ -49,7 +53,7 @@ internal static class RunCommand
             }
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
             if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
-            var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)));
+            var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)), cache: cacheOption.Read(parse));
             var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
             DiagnosticPrinter.Print(diagnostics, Console.Error);
             if (diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) && !parse.GetValue(allowErrors))
@@ -62,9 +66,22 @@ internal static class RunCommand
                 MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount,
                 Lateness = allowedLateness,
             };
-            // each alert is printed as soon as the engine releases it (in order), not after the whole replay
-            var result = engine.Run(EventSource.JsonLines(parse.GetValue(events)!), bounds, alert => Console.Out.WriteLine(AlertJson.ToJsonLine(alert)));
-            result.WriteSummary(Console.Error);
+            var source = EventSource.JsonLines(parse.GetValue(events)!);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            long alerts = 0;
+            EngineResult result;
+            using (var progress = ProgressLine.Start(source.Progress, () => Interlocked.Read(ref alerts), parse.GetValue(quiet)))
+            {
+                // each alert is printed as soon as the engine releases it (in order), not after the whole replay
+                result = engine.Run(source, bounds, alert =>
+                {
+                    Interlocked.Increment(ref alerts);
+                    var line = AlertJson.ToJsonLine(alert);
+                    if (progress is null) Console.Out.WriteLine(line);
+                    else progress.WriteAbove(() => Console.Out.WriteLine(line));
+                });
+            }
+            if (!parse.GetValue(quiet)) result.WriteSummary(Console.Error, clock.Elapsed, source.Progress.Files);
             // 0: every executable rule ran over every event; 3: some rule failed or a regex timed
             // out, so alerts may be missing (malformed lines are reported but change nothing here)
             return result.Rules.Any(r => r.Incomplete) ? 3 : 0;

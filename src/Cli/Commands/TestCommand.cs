@@ -24,10 +24,12 @@ internal static class TestCommand
         var command = new Command("test", "Run rule test cases (*.tests.yaml) through the detection engine") { paths, junit, coverage, filter };
         var filterOptions = new DiagnosticOptions();
         filterOptions.AddTo(command);
+        var cacheOption = new CacheOption();
+        cacheOption.AddTo(command);
         command.SetAction(parse =>
         {
             var files = Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(paths)!));
-            var library = RuleLibrary.FromFiles(files);
+            var library = RuleLibrary.FromFiles(files, cache: cacheOption.Read(parse));
             var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
             var (errors, _) = DiagnosticPrinter.Print(diagnostics, Console.Error);
 

@@ -35,6 +35,9 @@ internal sealed class RuleLibrary
 
     public IReadOnlyList<Detection> Detections { get; }
 
+    /// <summary>True when the compiled image came from the <see cref="CompileCache"/> (nothing was compiled).</summary>
+    public bool FromCompileCache { get; private init; }
+
     /// <summary>The test cases of the *.tests.yaml files among the rule files, as the generator compiled them.</summary>
     public IReadOnlyList<RuleTestCase> TestCases { get; }
 
@@ -45,10 +48,19 @@ internal sealed class RuleLibrary
 
     /// <summary>Runs the generator over rule files; with <paramref name="load"/> also compiles and loads the classes.</summary>
     /// <param name="projectFiles">The version lock, custom schemas and validation exceptions, with their AzureRulesFile kind.</param>
-    public static RuleLibrary FromFiles(IEnumerable<(string Path, string Text)> files, bool load = true, IEnumerable<ProjectFileText>? projectFiles = null)
+    /// <param name="cache">Where a loaded library's image is kept for the next run over the same files (none: always compile).</param>
+    public static RuleLibrary FromFiles(IEnumerable<(string Path, string Text)> files, bool load = true, IEnumerable<ProjectFileText>? projectFiles = null, CompileCache? cache = null)
     {
-        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))
-            .Concat((projectFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text, f.Kind)))
+        var ruleFiles = files.ToList();
+        var projectFileList = (projectFiles ?? []).ToList();
+        CompileKey? key = null;
+        if (load && cache is not null)
+        {
+            key = CompileKey.Of("files", ruleFiles.Select(f => (f.Path, f.Text, "rule")).Concat(projectFileList.Select(f => (f.Path, f.Text, f.Kind))));
+            if (FromCache(cache, key.Value) is { } cached) return cached;
+        }
+        var texts = ruleFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))
+            .Concat(projectFileList.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text, f.Kind)))
             .ToImmutableArray();
         var driver = CSharpGeneratorDriver.Create(
             generators: [new RuleGenerator().AsSourceGenerator()],
@@ -59,28 +71,64 @@ internal sealed class RuleLibrary
         driver.RunGeneratorsAndUpdateCompilation(host, out var output, out var generatorDiagnostics);
         if (!load) return new RuleLibrary([], Order(generatorDiagnostics));
         var compileFailures = new List<Diagnostic>();
-        var assembly = LoadAssembly((CSharpCompilation)output, compileFailures);
-        return new RuleLibrary(Registry<Detection>(assembly, "GeneratedRules"), Order(generatorDiagnostics.Concat(compileFailures)), Registry<RuleTestCase>(assembly, "GeneratedRuleTests"));
+        var assembly = LoadAssembly((CSharpCompilation)output, compileFailures, out var image);
+        var diagnostics = Order(generatorDiagnostics.Concat(compileFailures));
+        if (key is { } stored) cache!.Store(stored, new CachedCompilation(image, diagnostics));
+        return new RuleLibrary(Registry<Detection>(assembly, "GeneratedRules"), diagnostics, Registry<RuleTestCase>(assembly, "GeneratedRuleTests"));
     }
 
     /// <summary>
     /// Compiles rules that were not read from files (ad-hoc queries, conformance cases) through the
-    /// generator's per-rule step and emitter, exactly as the generator does for a file.
+    /// generator's per-rule step and emitter, exactly as the generator does for a file. With a
+    /// <paramref name="cache"/>, the image is kept under the generated C#'s own hash.
     /// </summary>
-    public static RuleLibrary FromDefinitions(IEnumerable<RuleDefinition> rules)
+    public static RuleLibrary FromDefinitions(IEnumerable<RuleDefinition> rules, CompileCache? cache = null)
     {
         var compiled = rules.Select(r => LargeStack.Run(() => RuleCompilation.Compile(r, r.FilePath))).ToList();
         var files = compiled.Select(r => new CompiledFile(r.Rule.FilePath, ImmutableArray.Create(r), r.Diagnostics)).ToImmutableArray();
         var assembly = RuleAssembly.Build(files, Namespace);
-        var trees = assembly.Rules
-            .Select(r => CSharpSyntaxTree.ParseText(RuleEmitter.Emit(r.Rule, r.Namespace, r.ClassName), ParseOptions, path: r.ClassName + ".g.cs"))
-            .Append(CSharpSyntaxTree.ParseText(RuleEmitter.EmitRegistry(Namespace, assembly.Rules.Select(r => r.ClassName).ToList()), ParseOptions))
+        var sources = assembly.Rules
+            .Select(r => (Path: r.ClassName + ".g.cs", Text: RuleEmitter.Emit(r.Rule, r.Namespace, r.ClassName)))
+            .Append((Path: "GeneratedRules.g.cs", Text: RuleEmitter.EmitRegistry(Namespace, assembly.Rules.Select(r => r.ClassName).ToList())))
             .ToList();
+        var ruleDiagnostics = compiled.SelectMany(r => r.Diagnostics).Concat(assembly.Diagnostics).Select(d => d.ToDiagnostic()).ToList();
+        CompileKey? key = null;
+        if (cache is not null)
+        {
+            // the generator's diagnostics are part of what is cached: key them too
+            key = CompileKey.Of("definitions", sources.Select(s => (s.Path, s.Text, "source"))
+                .Concat(ruleDiagnostics.Select(d => ("", DiagnosticPrinterKey(d), "diagnostic"))));
+            if (FromCache(cache, key.Value) is { } cached) return cached;
+        }
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, path: s.Path)).ToList();
         var compilation = CSharpCompilation.Create("AzureRules.Loaded", trees, References, CompilationOptions);
         var compileFailures = new List<Diagnostic>();
-        var loaded = LoadAssembly(compilation, compileFailures);
-        var diagnostics = compiled.SelectMany(r => r.Diagnostics).Concat(assembly.Diagnostics).Select(d => d.ToDiagnostic()).Concat(compileFailures);
-        return new RuleLibrary(Registry<Detection>(loaded, "GeneratedRules"), Order(diagnostics));
+        var loaded = LoadAssembly(compilation, compileFailures, out var image);
+        var diagnostics = Order(ruleDiagnostics.Concat(compileFailures));
+        if (key is { } stored) cache!.Store(stored, new CachedCompilation(image, diagnostics));
+        return new RuleLibrary(Registry<Detection>(loaded, "GeneratedRules"), diagnostics);
+    }
+
+    private static string DiagnosticPrinterKey(Diagnostic d)
+        => $"{d.Id} {d.Severity} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>A library from a cache entry, or null when there is none or its image does not load.</summary>
+    private static RuleLibrary? FromCache(CompileCache cache, CompileKey key)
+    {
+        if (cache.TryLoad(key) is not { } entry) return null;
+        Assembly assembly;
+        try
+        {
+            assembly = new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(new MemoryStream(entry.Image));
+        }
+        catch (BadImageFormatException)
+        {
+            return null;
+        }
+        return new RuleLibrary(Registry<Detection>(assembly, "GeneratedRules"), entry.Diagnostics, Registry<RuleTestCase>(assembly, "GeneratedRuleTests"))
+        {
+            FromCompileCache = true,
+        };
     }
 
     private static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics)
@@ -93,7 +141,7 @@ internal sealed class RuleLibrary
     /// rule compiler, or a limit of C#) is reported as AR0001 on its rule file and left out, and the
     /// others are compiled again without it: one rule never stops the rest.
     /// </summary>
-    private static Assembly LoadAssembly(CSharpCompilation compilation, List<Diagnostic> failures)
+    private static Assembly LoadAssembly(CSharpCompilation compilation, List<Diagnostic> failures, out byte[] loadedImage)
     {
         using var image = new MemoryStream();
         var result = Emit(compilation, image);
@@ -122,6 +170,7 @@ internal sealed class RuleLibrary
             throw new InvalidOperationException(
                 "The generated rule classes did not compile (a bug in the rule compiler):\n" + string.Join("\n", errors));
         }
+        loadedImage = image.ToArray();
         image.Position = 0;
         return new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(image);
     }

@@ -1,7 +1,6 @@
 using AzureRules.Sdk.Alerts;
 using AzureRules.Sdk.Detections;
 using AzureRules.Sdk.Events;
-using AzureRules.Sdk.Text;
 
 namespace AzureRules.Sdk.Engine;
 
@@ -53,25 +52,6 @@ public sealed class EngineResult
     public DateTimeOffset? FirstEventTime { get; internal set; }
     public DateTimeOffset? LastEventTime { get; internal set; }
 
-    public void WriteSummary(TextWriter writer)
-    {
-        var timeouts = Rules.Sum(r => r.RegexTimeouts);
-        writer.WriteLine($"events read: {EventsRead}, malformed lines skipped: {Errors.Count}, alerts: {AlertCount}"
-            + (timeouts > 0 ? $", regex timeouts: {timeouts}" : "")
-            + (LateEvents > 0 ? $", late events: {LateEvents}" : ""));
-        if (LateEvents > 0)
-            writer.WriteLine($"  {LateEvents} events came later than the lateness bound (first: {ConsoleText.Escape(FirstLateEvent ?? "")}): executions that had already run did not see them");
-        foreach (var error in Errors.Take(20)) writer.WriteLine($"  {error}");
-        if (Errors.Count > 20) writer.WriteLine($"  … and {Errors.Count - 20} more malformed lines");
-        foreach (var rule in Rules)
-        {
-            var status = rule.Skipped is not null ? $"not run: {rule.Skipped}"
-                : rule.Failure is not null ? $"failed: {rule.Failure}"
-                : $"{rule.Executions} executions, {rule.Alerts} alerts" + (rule.Matches > 0 ? $", {rule.Matches} matching events" : "")
-                  + (rule.MatchesNotAlerted > 0 ? $", {rule.MatchesNotAlerted} matches outside every window or beyond max_signals" : "");
-            if (rule.RegexTimeouts > 0)
-                status += $"; {rule.RegexTimeouts} regex timeouts (first at {rule.FirstRegexTimeout}): not matched there, alerts may be missing";
-            writer.WriteLine($"  {ConsoleText.Escape(rule.Rule.Metadata.Name)}: {ConsoleText.Escape(status)}");
-        }
-    }
+    /// <summary>The closing summary (see <see cref="RunSummary"/>); with the run's duration, also events per second.</summary>
+    public void WriteSummary(TextWriter writer, TimeSpan? elapsed = null, int? files = null) => RunSummary.Write(this, writer, elapsed, files);
 }

@@ -72,11 +72,12 @@ internal sealed class StreamingReplay
 
     public EngineResult Run(EventSource source)
     {
-        var view = new EventView();
+        var ownView = new EventView();
         var runnersByIndex = new Dictionary<string, Target<IElasticRuleRunner>[]>(StringComparer.Ordinal);
         var esqlByIndex = new Dictionary<string, Target<EsqlRuleRunner>[]>(StringComparer.Ordinal);
-        foreach (var (record, order, time) in TimeOrderedEvents.Read(source, _errors))
+        foreach (var (record, order, time, readView) in TimeOrderedEvents.Read(source, _errors))
         {
+            var view = ownView;
             var envelope = record.Envelope;
             var index = envelope.ElasticIndex(record.SourceFile);
             // documents of an enrich policy's source index are reference data: kept with or without a time
@@ -99,7 +100,12 @@ internal sealed class StreamingReplay
             }
 
             // the view is read when an Elastic rule matches the event or an ES|QL rule places it by another field
-            if ((applicable.Length > 0 || esqlTargets.Any(t => t.Time.IsOverride)) && !Load(view, record, order)) continue;
+            // (the reader loads it in the same pass as the envelope; events given in memory are loaded here)
+            if (applicable.Length > 0 || esqlTargets.Any(t => t.Time.IsOverride))
+            {
+                if (readView is not null && readView.Holds(record.Json)) view = readView;
+                else if (!Load(view, record, order)) continue;
+            }
             if (applicable.Length > 0) Offer(view, record, time!.Value, applicable);
             _result.EventsRead++; // lines reported as malformed are not events read
             if (_sentinel.Count > 0 && envelope.SentinelTime is { } sentinelTime)

@@ -2,8 +2,8 @@ using AzureRules.Sdk.Events;
 
 namespace AzureRules.Sdk.Engine;
 
-/// <summary>An event with its place in the input (for reporting problems in reading order) and its time.</summary>
-internal readonly record struct PlacedEvent(EventRecord Record, ReadingOrder Order, DateTimeOffset? Time);
+/// <summary>An event with its place in the input (for reporting problems in reading order) and its time; <c>View</c> may hold its fields (see <see cref="EventView.Holds"/>).</summary>
+internal readonly record struct PlacedEvent(EventRecord Record, ReadingOrder Order, DateTimeOffset? Time, EventView? View = null);
 
 /// <summary>Where something was read: the file's place in the input (or a problem's, for one found while listing folders) and the line, or the event's place in a list.</summary>
 internal readonly record struct ReadingOrder(int Segment, long Position) : IComparable<ReadingOrder>
@@ -18,7 +18,9 @@ internal readonly record struct ReadingOrder(int Segment, long Position) : IComp
 /// happened, not table after table. Within a file, events may be out of order up to the engine's
 /// lateness. Events given in memory (<see cref="EventSource.FromRecords"/>) are put in time order
 /// first (stably). Problems met while reading are collected with their reading order, so they are
-/// reported as a file-by-file read would.
+/// reported as a file-by-file read would. Each file has its own <see cref="EventView"/>, loaded in
+/// the same pass that reads the event: a file's stream moves on only after its event was handed out,
+/// so the view still holds that event when the replay gets it.
 /// </summary>
 internal static class TimeOrderedEvents
 {
@@ -39,6 +41,7 @@ internal static class TimeOrderedEvents
             files.Add((file, segment++));
 
         var streams = new List<IEnumerator<EventRecord>>();
+        var views = new List<EventView>();
         var queue = new PriorityQueue<(int Stream, EventRecord Record, DateTimeOffset? Time), (DateTimeOffset, int, long)>();
         var lastTime = new DateTimeOffset[files.Count];
         try
@@ -46,14 +49,16 @@ internal static class TimeOrderedEvents
             for (var i = 0; i < files.Count; i++)
             {
                 var (file, fileSegment) = files[i];
-                var stream = EventSource.ReadFile(file, new SegmentErrors(errors, fileSegment)).GetEnumerator();
+                var view = new EventView();
+                var stream = source.ReadFile(file, new SegmentErrors(errors, fileSegment), view).GetEnumerator();
                 streams.Add(stream);
+                views.Add(view);
                 lastTime[i] = DateTimeOffset.MinValue;
                 Enqueue(i);
             }
             while (queue.TryDequeue(out var next, out _))
             {
-                yield return new PlacedEvent(next.Record, new ReadingOrder(files[next.Stream].Segment, next.Record.LineNumber), next.Time);
+                yield return new PlacedEvent(next.Record, new ReadingOrder(files[next.Stream].Segment, next.Record.LineNumber), next.Time, views[next.Stream]);
                 Enqueue(next.Stream);
             }
         }

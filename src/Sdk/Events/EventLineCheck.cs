@@ -32,45 +32,7 @@ public static class EventLineCheck
     /// Checks a line; returns the reason it is not an event, or null. Lone surrogate escapes in
     /// <paramref name="line"/> are rewritten in place to <c>\uFFFD</c> (same length).
     /// </summary>
-    public static string? Check(Span<byte> line)
-    {
-        if (!Utf8.IsValid(line)) return $"not UTF-8: invalid byte at position {InvalidUtf8Position(line) + 1}";
-        if (line.IndexOf("\\u"u8) >= 0 || line.IndexOf("\\U"u8) >= 0) ReplaceLoneSurrogates(line);
-        try
-        {
-            return CheckStructure(line);
-        }
-        catch (JsonException ex)
-        {
-            return "not a JSON event: " + Describe(ex);
-        }
-    }
-
-    private static string? CheckStructure(ReadOnlySpan<byte> line)
-    {
-        var reader = new Utf8JsonReader(line, ReaderOptions);
-        // the keys of each open object; arrays push null
-        var keys = new Stack<HashSet<string>?>();
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject: keys.Push(new HashSet<string>(StringComparer.Ordinal)); break;
-                case JsonTokenType.StartArray: keys.Push(null); break;
-                case JsonTokenType.EndObject or JsonTokenType.EndArray: keys.Pop(); break;
-                case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
-                    if (keys.Peek() is { } seen && !seen.Add(name))
-                        return $"duplicate key '{ConsoleText.Escape(name)}' (at byte {reader.TokenStartIndex + 1})";
-                    break;
-                case JsonTokenType.Number:
-                    if (!reader.TryGetDouble(out var number) || !double.IsFinite(number))
-                        return $"number {ConsoleText.Escape(Encoding.UTF8.GetString(reader.ValueSpan))} is beyond the range of a double (at byte {reader.TokenStartIndex + 1})";
-                    break;
-            }
-        }
-        return null;
-    }
+    public static string? Check(Span<byte> line) => EventLineReader.ForThread.Check(line);
 
     /// <summary>System.Text.Json's message without its own "LineNumber: 0 | BytePositionInLine: …", with a 1-based byte.</summary>
     internal static string Describe(JsonException ex)
@@ -81,7 +43,7 @@ public static class EventLineCheck
         return (at > 0 ? message[..at] : message).TrimEnd('.', ' ') + column;
     }
 
-    private static int InvalidUtf8Position(ReadOnlySpan<byte> line)
+    internal static int InvalidUtf8Position(ReadOnlySpan<byte> line)
     {
         var offset = 0;
         while (offset < line.Length)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AzureRules.Sdk.Events;
 
 /// <summary>
@@ -25,6 +23,9 @@ public sealed class EventSource
     }
 
     public static EventSource JsonLines(params IEnumerable<string> paths) => new([.. paths]);
+
+    /// <summary>Files opened and events read so far, over every read of this source.</summary>
+    public EventReadProgress Progress { get; } = new();
 
     /// <summary>Events already read (rule test cases build theirs from inline and CSV events).</summary>
     public static EventSource FromRecords(IEnumerable<EventRecord> records) => new(records);
@@ -55,7 +56,13 @@ public sealed class EventSource
     }
 
     /// <summary>Reads every event; malformed lines and unreadable files go to <paramref name="errors"/>.</summary>
-    public IEnumerable<EventRecord> Read(ICollection<EventError> errors)
+    public IEnumerable<EventRecord> Read(ICollection<EventError> errors) => Read(errors, view: null);
+
+    /// <summary>
+    /// Reads every event, and loads each one read from JSON lines into <paramref name="view"/> in the
+    /// same pass (<see cref="EventView.Holds"/> tells; it holds the record until the next is read).
+    /// </summary>
+    public IEnumerable<EventRecord> Read(ICollection<EventError> errors, EventView? view)
     {
         if (_records is not null)
         {
@@ -64,15 +71,19 @@ public sealed class EventSource
         }
         foreach (var file in Files(errors.Add))
         {
-            foreach (var record in ReadFile(file, errors)) yield return record;
+            foreach (var record in ReadFile(file, errors, view)) yield return record;
         }
     }
 
     /// <summary>The events already read, for a source made by <see cref="FromRecords"/>; null for files.</summary>
     internal IEnumerable<EventRecord>? Records => _records;
 
-    /// <summary>Reads the events of one file of <see cref="Files(Action{EventError})"/> ("-": standard input).</summary>
-    internal static IEnumerable<EventRecord> ReadFile(string file, ICollection<EventError> errors)
+    /// <summary>
+    /// Reads the events of one file of <see cref="Files(Action{EventError})"/> ("-": standard input);
+    /// with a <paramref name="view"/>, each event's fields are loaded into it in the same pass, and it
+    /// holds them until the file's next event is read. Counts go to <see cref="Progress"/>.
+    /// </summary>
+    internal IEnumerable<EventRecord> ReadFile(string file, ICollection<EventError> errors, EventView? view = null)
     {
         if (file == "-" && StandardInputIsClosed())
         {
@@ -90,7 +101,8 @@ public sealed class EventSource
             yield break;
         }
         using var _ = stream;
-        foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors)) yield return record;
+        Progress.FileOpened();
+        foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
     }
 
     /// <summary>
@@ -135,29 +147,26 @@ public sealed class EventSource
     }
 
     /// <summary>Reads the events of one stream of JSON lines; malformed lines go to <paramref name="errors"/>.</summary>
-    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors)
+    internal static IEnumerable<EventRecord> Read(Stream stream, string name, ICollection<EventError> errors, EventView? view = null, EventReadProgress? progress = null)
     {
+        var reader = new EventLineReader();
         foreach (var (line, bytes, tooLong) in JsonLineSplitter.Split(stream))
         {
-            var problem = tooLong
-                ? $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"
-                : EventLineCheck.Check(bytes);
-            EventEnvelope envelope;
-            try
+            if (tooLong)
             {
-                if (problem is not null)
-                {
-                    errors.Add(new EventError(name, line, problem));
-                    continue;
-                }
-                envelope = EventEnvelope.Read(bytes);
-            }
-            catch (JsonException ex)
-            {
-                errors.Add(new EventError(name, line, "not a JSON event: " + EventLineCheck.Describe(ex)));
+                progress?.LineRead(0, isEvent: false);
+                errors.Add(new EventError(name, line, $"the line is longer than {JsonLineSplitter.MaxLineBytes / (1024 * 1024)} MiB; skipped"));
                 continue;
             }
-            yield return new EventRecord(name, line, bytes, envelope);
+            // one pass: the checks, the envelope and (with a view) the fields
+            if (reader.Read(bytes, view, out var envelope) is { } problem)
+            {
+                progress?.LineRead(bytes.Length, isEvent: false);
+                errors.Add(new EventError(name, line, problem));
+                continue;
+            }
+            progress?.LineRead(bytes.Length, isEvent: true);
+            yield return new EventRecord(name, line, bytes, envelope!);
         }
     }
 }

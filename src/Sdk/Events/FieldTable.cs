@@ -44,29 +44,105 @@ public static class FieldTable
 }
 
 /// <summary>
-/// One segment of a field path. Children are replaced copy-on-write, so readers on other threads
-/// walk the trie without locks while rules are still being loaded.
+/// One segment of a field path. Children are keyed by their UTF-8 bytes, so the event reader resolves
+/// a property name straight from the JSON line without copying it to UTF-16. The child map is replaced
+/// copy-on-write, so readers on other threads walk the trie without locks while rules are still loading.
 /// </summary>
 internal sealed class FieldNode
 {
-    private Dictionary<string, FieldNode> _children = new(StringComparer.Ordinal);
-    private Dictionary<string, FieldNode>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    public FieldNode() => _lookup = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+    private Utf8ChildMap _children = Utf8ChildMap.Empty;
 
     public int Slot { get; set; } = -1;
     public bool HasChildren => _children.Count > 0;
 
-    public FieldNode? Child(ReadOnlySpan<char> segment)
-        => _lookup.TryGetValue(segment, out var child) ? child : null;
+    public FieldNode? Child(ReadOnlySpan<byte> utf8Segment) => _children.Find(utf8Segment);
+
+    /// <summary>The node of a property name that may hold dots (<c>"event.dataset"</c>): one trie step per segment.</summary>
+    public FieldNode? Descendant(ReadOnlySpan<byte> utf8Name)
+    {
+        var current = this;
+        while (true)
+        {
+            var dot = utf8Name.IndexOf((byte)'.');
+            if (dot < 0) return current.Child(utf8Name);
+            current = current.Child(utf8Name[..dot]);
+            if (current is null) return null;
+            utf8Name = utf8Name[(dot + 1)..];
+        }
+    }
 
     public FieldNode GetOrAddChild(string segment)
     {
-        if (_children.TryGetValue(segment, out var child)) return child;
+        var key = System.Text.Encoding.UTF8.GetBytes(segment);
+        if (_children.Find(key) is { } child) return child;
         child = new FieldNode();
-        var copy = new Dictionary<string, FieldNode>(_children, StringComparer.Ordinal) { [segment] = child };
-        _lookup = copy.GetAlternateLookup<ReadOnlySpan<char>>();
-        _children = copy;
+        _children = _children.With(key, child);
         return child;
+    }
+}
+
+/// <summary>
+/// An immutable map from UTF-8 names to trie nodes: a few children are scanned, more are hashed (open
+/// addressing). The keys come from rules, never from events, so an event's names cannot crowd a
+/// bucket: a cheap unseeded hash is enough, and a lookup costs at most the longest probe run.
+/// </summary>
+internal sealed class Utf8ChildMap
+{
+    public static readonly Utf8ChildMap Empty = new([], [], []);
+    private const int ScanLimit = 8;
+
+    private readonly byte[][] _keys;
+    private readonly FieldNode[] _nodes;
+    private readonly int[] _buckets; // index + 1 into _keys; 0 is empty; length a power of two (none while scanned)
+
+    private Utf8ChildMap(byte[][] keys, FieldNode[] nodes, int[] buckets)
+    {
+        _keys = keys;
+        _nodes = nodes;
+        _buckets = buckets;
+    }
+
+    public int Count => _keys.Length;
+
+    public FieldNode? Find(ReadOnlySpan<byte> key)
+    {
+        var keys = _keys;
+        if (keys.Length <= ScanLimit)
+        {
+            for (var k = 0; k < keys.Length; k++)
+                if (keys[k].Length == key.Length && key.SequenceEqual(keys[k])) return _nodes[k];
+            return null;
+        }
+        var mask = _buckets.Length - 1;
+        for (var i = Hash(key) & mask; ; i = (i + 1) & mask)
+        {
+            var entry = _buckets[i];
+            if (entry == 0) return null;
+            if (key.SequenceEqual(keys[entry - 1])) return _nodes[entry - 1];
+        }
+    }
+
+    public Utf8ChildMap With(byte[] key, FieldNode node)
+    {
+        byte[][] keys = [.. _keys, key];
+        FieldNode[] nodes = [.. _nodes, node];
+        if (keys.Length <= ScanLimit) return new Utf8ChildMap(keys, nodes, []);
+        var buckets = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys.Length * 2)];
+        var mask = buckets.Length - 1;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var i = Hash(keys[k]) & mask;
+            while (buckets[i] != 0) i = (i + 1) & mask;
+            buckets[i] = k + 1;
+        }
+        return new Utf8ChildMap(keys, nodes, buckets);
+    }
+
+    // FNV-1a: field names are short
+    private static int Hash(ReadOnlySpan<byte> key)
+    {
+        var hash = 2166136261u;
+        foreach (var b in key) hash = (hash ^ b) * 16777619u;
+        return (int)(hash & int.MaxValue);
     }
 }

@@ -7,7 +7,9 @@ internal static class AzrulesProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(string workingDirectory, params string[] arguments)
+    public static Result Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, [], arguments);
+
+    public static Result Run(string workingDirectory, IEnumerable<(string Name, string Value)> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +20,7 @@ internal static class AzrulesProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "azrules.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

@@ -157,7 +157,7 @@ public sealed class SentinelSchedulingTests : IDisposable
         Assert.StartsWith(path + "(5)", result.FirstLateEvent);
         var summary = new StringWriter();
         result.WriteSummary(summary);
-        Assert.Contains("late events: 1", summary.ToString());
+        Assert.Contains("1 late event", summary.ToString());
     }
 
     [Fact]

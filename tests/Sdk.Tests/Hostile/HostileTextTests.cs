@@ -67,7 +67,7 @@ public sealed class HostileTextTests
             Assert.Equal(1, result.Rules.Single(r => r.Rule == otherRule).Alerts);
             var summary = new StringWriter();
             result.WriteSummary(summary);
-            Assert.Contains("regex timeouts: 1", summary.ToString());
+            Assert.Contains("1 regex timeout", summary.ToString());
         }
         finally
         {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AzureRules.Benchmarks;
+namespace AzureRules.Tests;
 
 /// <summary>
 /// Writes ECS documents shaped like Elastic's Azure activity-log integration output, one per line:
