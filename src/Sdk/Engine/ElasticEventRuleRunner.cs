@@ -47,15 +47,7 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule) : Sched
             if (!_alerted.Add(record.EventId)) continue;
             raised++;
             Statistics.Alerts++;
-            alerts.Add(new Alert
-            {
-                Rule = Rule,
-                Timestamp = execution.Time,
-                WindowStart = execution.WindowStart,
-                WindowEnd = execution.Time,
-                Rows = [ParseSource(record)],
-                Events = [record],
-            });
+            alerts.Add(execution.Alert(Rule, [ParseSource(record)], [record]));
         }
     }
 

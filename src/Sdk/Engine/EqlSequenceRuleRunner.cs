@@ -175,14 +175,8 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
         var documents = records.Select(AlertDocuments.Source).ToList();
         // a sample is one alert in Kibana; a sequence is a group of building blocks and a shell alert
         var groupId = _definition.Kind == EqlJoinKind.Sequence ? SequenceAlertGroup.GroupId(Rule.Metadata.Id, records) : null;
-        return new Alert
+        return execution.Alert(Rule, documents, records) with
         {
-            Rule = Rule,
-            Timestamp = execution.Time,
-            WindowStart = execution.WindowStart,
-            WindowEnd = execution.Time,
-            Rows = documents,
-            Events = records,
             GroupId = groupId,
             BuildingBlocks = groupId is null ? [] : SequenceAlertGroup.BuildingBlocks(groupId, documents),
         };

@@ -91,15 +91,7 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
                 if (byId.TryGetValue(id, out var source)) events = [source];
             }
             Statistics.Matches++;
-            alerts.Add(new Alert
-            {
-                Rule = _rule,
-                Timestamp = execution.Time,
-                WindowStart = execution.WindowStart,
-                WindowEnd = execution.Time,
-                Rows = [EsqlTableJson.Row(result, row)],
-                Events = events,
-            });
+            alerts.Add(execution.Alert(_rule, [EsqlTableJson.Row(result, row)], events));
         }
         Statistics.Alerts += alerts.Count;
         return alerts;

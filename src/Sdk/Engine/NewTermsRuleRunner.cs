@@ -100,15 +100,7 @@ internal sealed class NewTermsRuleRunner : ScheduledRuleRunner, IElasticRuleRunn
             _alertedOrder.Enqueue((time, term, match.Event));
             raised++;
             Statistics.Alerts++;
-            alerts.Add(new Alert
-            {
-                Rule = _rule,
-                Timestamp = execution.Time,
-                WindowStart = execution.WindowStart,
-                WindowEnd = execution.Time,
-                Rows = [Document(match.Event, term)],
-                Events = [match.Event],
-            });
+            alerts.Add(execution.Alert(_rule, [Document(match.Event, term)], [match.Event]));
         }
     }
 

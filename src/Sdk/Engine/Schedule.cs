@@ -4,6 +4,10 @@ namespace AzureRules.Sdk.Engine;
 public readonly record struct Execution(DateTimeOffset Time, DateTimeOffset WindowStart)
 {
     public bool Covers(DateTimeOffset eventTime) => eventTime >= WindowStart && eventTime <= Time;
+
+    /// <summary>An alert this execution raises: stamped with its time and window, carrying what the rule found.</summary>
+    public Alerts.Alert Alert(Detections.Detection rule, IReadOnlyList<System.Text.Json.Nodes.JsonObject> rows, IReadOnlyList<Events.EventRecord>? events = null)
+        => new() { Rule = rule, Timestamp = Time, WindowStart = WindowStart, WindowEnd = Time, Rows = rows, Events = events ?? [] };
 }
 
 /// <summary>

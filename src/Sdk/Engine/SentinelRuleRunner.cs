@@ -132,14 +132,7 @@ internal sealed class SentinelRuleRunner : IRuleRunner
         Statistics.Alerts += alerts.Count - before;
     }
 
-    private Alert NewAlert(Execution execution, IReadOnlyList<JsonObject> rows) => new()
-    {
-        Rule = _rule,
-        Timestamp = execution.Time,
-        WindowStart = execution.WindowStart,
-        WindowEnd = execution.Time,
-        Rows = rows,
-    };
+    private Alert NewAlert(Execution execution, IReadOnlyList<JsonObject> rows) => execution.Alert(_rule, rows);
 
     internal static bool Triggers(int rows, TriggerOperator op, int threshold) => op switch
     {

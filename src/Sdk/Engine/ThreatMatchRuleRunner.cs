@@ -119,15 +119,7 @@ internal sealed class ThreatMatchRuleRunner : ScheduledRuleRunner, IElasticRuleR
             _alerted.Add(candidate.Record.EventId);
             raised++;
             Statistics.Alerts++;
-            alerts.Add(new Alert
-            {
-                Rule = _rule,
-                Timestamp = execution.Time,
-                WindowStart = execution.WindowStart,
-                WindowEnd = execution.Time,
-                Rows = [Document(candidate, matches)],
-                Events = [candidate.Record, .. matches.Select(m => m.Indicator.Record).Distinct()],
-            });
+            alerts.Add(execution.Alert(_rule, [Document(candidate, matches)], [candidate.Record, .. matches.Select(m => m.Indicator.Record).Distinct()]));
         }
     }
 

@@ -101,15 +101,7 @@ internal sealed class ThresholdRuleRunner : ScheduledRuleRunner, IElasticRuleRun
             raised++;
             Statistics.Alerts++;
             _signalHistory[key] = bucket.Max;
-            alerts.Add(new Alert
-            {
-                Rule = _rule,
-                Timestamp = execution.Time,
-                WindowStart = execution.WindowStart,
-                WindowEnd = execution.Time,
-                Rows = [Document(key, bucket, execution)],
-                Events = bucket.Events,
-            });
+            alerts.Add(execution.Alert(_rule, [Document(key, bucket, execution)], bucket.Events));
         }
     }
 
