@@ -28,6 +28,12 @@ internal static class TimeOrderedEvents
     {
         if (source.Records is { } records)
         {
+            if (source.RecordsInTimeOrder)
+            {
+                long position = 0;
+                foreach (var record in records) yield return new PlacedEvent(record, new ReadingOrder(0, position++), record.Envelope.ElasticTime);
+                yield break;
+            }
             var placed = records.Select((r, i) => new PlacedEvent(r, new ReadingOrder(0, i), r.Envelope.ElasticTime)).ToList();
             // stable: equal times keep the given order; events without a time keep their place before later ones
             foreach (var e in placed.OrderBy(e => e.Time ?? DateTimeOffset.MinValue)) yield return e;
