@@ -44,8 +44,13 @@ internal sealed class AlertPublisher(FleetConnection fleet)
 
     private void Count(NATS.Client.JetStream.Models.PubAckResponse ack)
     {
+        // a duplicate is the point of the ids: the alert is already on the stream, raised by a previous owner
+        if (ack.Duplicate)
+        {
+            Interlocked.Increment(ref _duplicates);
+            return;
+        }
         ack.EnsureSuccess();
-        if (ack.Duplicate) Interlocked.Increment(ref _duplicates);
-        else Interlocked.Increment(ref _published);
+        Interlocked.Increment(ref _published);
     }
 }

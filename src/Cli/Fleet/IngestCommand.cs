@@ -40,7 +40,7 @@ internal static class IngestCommand
                 if (parse.GetValue(endOfInput))
                 {
                     var ack = await fleet.JetStream.PublishAsync(names.EndSubject, Array.Empty<byte>(), opts: new NatsJSPubOpts { MsgId = "end-of-input" }, cancellationToken: cancellationToken);
-                    ack.EnsureSuccess();
+                    if (!ack.Duplicate) ack.EnsureSuccess();
                 }
                 if (!parse.GetValue(quiet))
                 {
@@ -100,7 +100,8 @@ internal static class IngestCommand
         if (acknowledged)
         {
             var ack = await fleet.JetStream.PublishAsync(message.Subject, message.Body, headers: message.Headers, cancellationToken: cancellationToken);
-            ack.EnsureSuccess();
+            // a duplicate (the event is already stored, from an earlier ingest) is not a failure
+            if (!ack.Duplicate) ack.EnsureSuccess();
         }
         else
         {

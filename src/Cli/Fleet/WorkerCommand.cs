@@ -70,6 +70,12 @@ internal static class WorkerCommand
                 Console.Error.WriteLine("azrules: " + ex.Message);
                 return 1;
             }
+            catch (Exception ex) when (ex is NATS.Client.Core.NatsException or TimeoutException)
+            {
+                // the server went away or refused: the partitions move to the other workers after the lease
+                Console.Error.WriteLine($"azrules: worker {workerId}: {ex.GetType().Name}: {ex.Message}");
+                return 1;
+            }
 
             async Task<int> RunAsync()
             {
