@@ -81,12 +81,15 @@ internal static class IngestCommand
         (string Subject, byte[] Body, NATS.Client.Core.NatsHeaders Headers)? held = null;
         // the events are read on this thread, in the order the engine replays files (merged by time);
         // one connection keeps that order on the stream
-        foreach (var placed in TimeOrderedEvents.Read(source, log))
+        foreach (var placed in TimeOrderedEvents.Read(source, log, loadViews: false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var record = placed.Record;
             if (held is { } previous) await PublishAsync(fleet, previous, acknowledged: published % AcknowledgedEvery == 0, cancellationToken);
-            held = (fleet.Names.EventSubject(EventMessages.TableOrIndex(record)), record.Json.ToArray(), EventMessages.Headers(record));
+            // the reader gives each line an array of its own: sent as it is, not copied
+            var body = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(record.Json, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array : record.Json.ToArray();
+            held = (fleet.Names.EventSubject(EventMessages.TableOrIndex(record)), body, EventMessages.Headers(record));
             published++;
         }
         if (held is { } last) await PublishAsync(fleet, last, acknowledged: true, cancellationToken);

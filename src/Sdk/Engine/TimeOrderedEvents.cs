@@ -24,7 +24,8 @@ internal readonly record struct ReadingOrder(int Segment, long Position) : IComp
 /// </summary>
 internal static class TimeOrderedEvents
 {
-    public static IEnumerable<PlacedEvent> Read(EventSource source, ErrorLog errors)
+    /// <param name="loadViews">Load each event's fields into its file's view in the reading pass (a replay needs them; a reader that only forwards the events does not).</param>
+    public static IEnumerable<PlacedEvent> Read(EventSource source, ErrorLog errors, bool loadViews = true)
     {
         if (source.Records is { } records)
         {
@@ -56,7 +57,7 @@ internal static class TimeOrderedEvents
             {
                 var (file, fileSegment) = files[i];
                 var view = new EventView();
-                var stream = source.ReadFile(file, new SegmentErrors(errors, fileSegment), view).GetEnumerator();
+                var stream = source.ReadFile(file, new SegmentErrors(errors, fileSegment), loadViews ? view : null).GetEnumerator();
                 streams.Add(stream);
                 views.Add(view);
                 lastTime[i] = DateTimeOffset.MinValue;
@@ -64,7 +65,7 @@ internal static class TimeOrderedEvents
             }
             while (queue.TryDequeue(out var next, out _))
             {
-                yield return new PlacedEvent(next.Record, new ReadingOrder(files[next.Stream].Segment, next.Record.LineNumber), next.Time, views[next.Stream]);
+                yield return new PlacedEvent(next.Record, new ReadingOrder(files[next.Stream].Segment, next.Record.LineNumber), next.Time, loadViews ? views[next.Stream] : null);
                 Enqueue(next.Stream);
             }
         }
