@@ -28,17 +28,20 @@ public sealed class FleetTests(NatsServer nats, FleetMix mix) : IClassFixture<Na
     public void A_worker_killed_mid_stream_is_replaced_and_every_alert_is_still_there_once()
     {
         const string fleet = "killed";
-        Ingest(fleet);
+        // the input is not marked complete yet, so no worker can finish before the kill
+        Ingest(fleet, endOfInput: false);
         var victim = StartWorker(fleet, "victim", out var victimLog);
         var survivor = StartWorker(fleet, "survivor", out var survivorLog);
         try
         {
-            // mid-stream: the victim has published some alerts and has not finished its partitions
-            WaitUntil(() => AlertsInStream(fleet) > 0 || victim.HasExited, TimeSpan.FromMinutes(2), "the first alerts");
-            Assert.False(victim.HasExited, "the victim finished before it could be killed: " + victimLog);
-            Assert.DoesNotContain("finished", victimLog.ToString());
+            // mid-stream: the victim replays partitions and alerts are being published
+            WaitUntil(() => (victimLog.ToString().Contains("replaying partitions") && AlertsInStream(fleet) > 0) || victim.HasExited, TimeSpan.FromMinutes(2), "the victim to replay and alerts to come");
+            Assert.False(victim.HasExited, victimLog.ToString());
             FleetProcesses.Signal(victim, 9);
             victim.WaitForExit();
+            Assert.NotEqual(0, victim.ExitCode);
+            // the rest of the input: the events again (all dropped as duplicates) and the end marker
+            Ingest(fleet, endOfInput: true);
             var replacement = StartWorker(fleet, "replacement", out var replacementLog);
             WaitForExit(survivor, survivorLog);
             WaitForExit(replacement, replacementLog);
@@ -57,14 +60,16 @@ public sealed class FleetTests(NatsServer nats, FleetMix mix) : IClassFixture<Na
     public void A_worker_stops_cleanly_on_SIGTERM_and_its_partitions_move_at_once()
     {
         const string fleet = "terminated";
-        Ingest(fleet);
+        Ingest(fleet, endOfInput: false);
         var stopping = StartWorker(fleet, "stopping", out var stoppingLog);
-        WaitUntil(() => stoppingLog.ToString().Contains("replaying partitions"), TimeSpan.FromMinutes(2), "the worker to start replaying");
+        WaitUntil(() => stoppingLog.ToString().Contains("replaying partitions") || stopping.HasExited, TimeSpan.FromMinutes(2), "the worker to start replaying");
         FleetProcesses.Signal(stopping, 15);
         WaitForExit(stopping, stoppingLog);
         Assert.True(stopping.ExitCode == 0, stoppingLog.ToString());
+        Assert.Contains("stopped; partitions", stoppingLog.ToString());
         Assert.Contains("left the fleet", stoppingLog.ToString());
 
+        Ingest(fleet, endOfInput: true);
         var next = StartWorker(fleet, "next", out var nextLog);
         WaitForExit(next, nextLog);
         Assert.True(next.ExitCode == 0, nextLog.ToString());
@@ -121,9 +126,9 @@ public sealed class FleetTests(NatsServer nats, FleetMix mix) : IClassFixture<Na
         Assert.Equal(AlertIds.Of(mix.Reference).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
     }
 
-    private FleetProcesses.Result Ingest(string fleet)
+    private FleetProcesses.Result Ingest(string fleet, bool endOfInput = true)
     {
-        var ingest = FleetProcesses.Run(["ingest", "--events", .. mix.Events, "--nats", nats.Url, "--fleet", fleet, "--end-of-input"]);
+        var ingest = FleetProcesses.Run(["ingest", "--events", .. mix.Events, "--nats", nats.Url, "--fleet", fleet, .. (endOfInput ? new[] { "--end-of-input" } : [])]);
         Assert.True(ingest.ExitCode == 0, ingest.Error);
         return ingest;
     }
