@@ -5,8 +5,8 @@ namespace AzureRules.Cli.Fleet;
 
 /// <summary>
 /// A worker's life: join (heartbeat), wait a moment for the others starting with it, then every
-/// heartbeat compute the partitions it owns; when they change, restart its replay with them; when the
-/// replay reaches the end of input, record its partitions as finished. It leaves when every partition
+/// heartbeat compute the partitions it owns and match its replays to them (<see cref="RebalanceAsync"/>);
+/// when a replay reaches the end of input, record its partitions as finished. It leaves when every partition
 /// of the fleet is finished, or when stopped (SIGTERM, Ctrl+C): then it stops its replay, waits for
 /// the alerts already raised to be acknowledged, and deletes its heartbeat so that its partitions move
 /// at once instead of after the lease.
@@ -17,7 +17,7 @@ internal sealed class FleetWorker(FleetConnection fleet, Membership membership, 
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(5);
 
-    private PartitionRun? _run;
+    private readonly List<PartitionRun> _runs = [];
     private DateTimeOffset _lastStatus = DateTimeOffset.MinValue;
     private long _alerts;
     private long _duplicates;
@@ -37,58 +37,73 @@ internal sealed class FleetWorker(FleetConnection fleet, Membership membership, 
             while (true)
             {
                 await membership.HeartbeatAsync(stop);
-                if (_run is { Completion.IsCompleted: true } finished)
+                foreach (var finished in _runs.Where(r => r.Completion.IsCompleted).ToList())
                 {
-                    _run = null;
-                    var result = await finished.Completion; // a failed replay throws here
-                    Count(finished);
-                    foreach (var problem in finished.Events.Problems) log.WriteLine($"worker {name}: {problem}");
-                    await membership.MarkDoneAsync(finished.Partitions, stop);
-                    if (!quiet) log.WriteLine($"worker {name}: partitions {List(finished.Partitions)} finished: {result.EventsRead:N0} events, {finished.Alerts.Published:N0} alerts published"
-                        + (finished.Alerts.Duplicates > 0 ? $" ({finished.Alerts.Duplicates:N0} already published by a previous owner)" : "")
-                        + (result.LateEvents > 0 ? $", {result.LateEvents:N0} late events (first: {result.FirstLateEvent})" : ""));
-                    foreach (var rule in result.Rules.Where(r => r.Incomplete))
-                        log.WriteLine($"worker {name}: {rule.Rule.Metadata.Name}: {rule.Failure ?? $"{rule.RegexTimeouts} regex timeouts (first: {rule.FirstRegexTimeout})"}");
+                    _runs.Remove(finished);
+                    await FinishAsync(name, finished, stop);
                 }
                 var done = await membership.DoneAsync(stop);
-                if (done.Count >= partitionCount && _run is null)
+                if (done.Count >= partitionCount && _runs.Count == 0)
                 {
                     if (!quiet) log.WriteLine($"worker {name}: every partition of the fleet is finished; {_alerts:N0} alerts published by this worker");
                     await membership.LeaveAsync(CancellationToken.None);
                     return 0;
                 }
-                var owned = Membership.Owned(name, await membership.LiveAsync(stop), done, partitionCount);
-                if (_run is null || !_run.Partitions.SetEquals(owned))
-                {
-                    if (_run is { } moved)
-                    {
-                        await moved.CancelAsync();
-                        Count(moved);
-                        _run = null;
-                    }
-                    if (owned.Count > 0)
-                    {
-                        _run = PartitionRun.Start(fleet, owned, rules, partitionCount, engineFor, stop);
-                        _lastStatus = DateTimeOffset.UtcNow;
-                        if (!quiet) log.WriteLine($"worker {name}: replaying partitions {List(owned)} ({_run.RuleCount} rules) from the stream's start");
-                    }
-                }
+                await RebalanceAsync(name, Membership.Owned(name, await membership.LiveAsync(stop), done, partitionCount), stop);
                 Status(name);
                 await Task.Delay(Heartbeat, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            if (_run is { } running)
+            foreach (var running in _runs)
             {
                 await running.CancelAsync();
                 Count(running);
                 if (!quiet) log.WriteLine($"worker {name}: stopped; partitions {List(running.Partitions)} unfinished: their next owner replays them from the stream's start (the engine's state is not checkpointed)");
             }
+            _runs.Clear();
             await membership.LeaveAsync(CancellationToken.None);
             if (!quiet) log.WriteLine($"worker {name}: left the fleet; {_alerts:N0} alerts published by this worker");
             return 0;
         }
+    }
+
+    /// <summary>
+    /// Matches the replays to the partitions owned now. A replay holding a partition this worker lost
+    /// is stopped (an engine cannot drop rules halfway), and its other partitions start again; the
+    /// partitions gained start in a replay of their own, so the replays already under way keep their
+    /// progress (a survivor taking over a dead worker's partitions does not start its own again).
+    /// </summary>
+    private async Task RebalanceAsync(string name, SortedSet<int> owned, CancellationToken stop)
+    {
+        foreach (var moved in _runs.Where(r => !r.Partitions.IsSubsetOf(owned)).ToList())
+        {
+            _runs.Remove(moved);
+            await moved.CancelAsync();
+            Count(moved);
+        }
+        var unassigned = new SortedSet<int>(owned);
+        foreach (var run in _runs) unassigned.ExceptWith(run.Partitions);
+        if (unassigned.Count == 0) return;
+        var started = PartitionRun.Start(fleet, unassigned, rules, partitionCount, engineFor, stop);
+        _runs.Add(started);
+        _lastStatus = DateTimeOffset.UtcNow;
+        if (!quiet) log.WriteLine($"worker {name}: replaying partitions {List(unassigned)} ({started.RuleCount} rules) from the stream's start");
+    }
+
+    /// <summary>A replay reached the end of input with every alert acknowledged: its partitions are finished for the fleet.</summary>
+    private async Task FinishAsync(string name, PartitionRun finished, CancellationToken stop)
+    {
+        var result = await finished.Completion; // a failed replay throws here
+        Count(finished);
+        foreach (var problem in finished.Events.Problems) log.WriteLine($"worker {name}: {problem}");
+        await membership.MarkDoneAsync(finished.Partitions, stop);
+        if (!quiet) log.WriteLine($"worker {name}: partitions {List(finished.Partitions)} finished: {result.EventsRead:N0} events, {finished.Alerts.Published:N0} alerts published"
+            + (finished.Alerts.Duplicates > 0 ? $" ({finished.Alerts.Duplicates:N0} already published by a previous owner)" : "")
+            + (result.LateEvents > 0 ? $", {result.LateEvents:N0} late events (first: {result.FirstLateEvent})" : ""));
+        foreach (var rule in result.Rules.Where(r => r.Incomplete))
+            log.WriteLine($"worker {name}: {rule.Rule.Metadata.Name}: {rule.Failure ?? $"{rule.RegexTimeouts} regex timeouts (first: {rule.FirstRegexTimeout})"}");
     }
 
     private void Count(PartitionRun run)
@@ -99,9 +114,10 @@ internal sealed class FleetWorker(FleetConnection fleet, Membership membership, 
 
     private void Status(string name)
     {
-        if (quiet || _run is not { } run || DateTimeOffset.UtcNow - _lastStatus < StatusEvery) return;
+        if (quiet || _runs.Count == 0 || DateTimeOffset.UtcNow - _lastStatus < StatusEvery) return;
         _lastStatus = DateTimeOffset.UtcNow;
-        log.WriteLine($"worker {name}: partitions {List(run.Partitions)}: {run.Events.Events:N0} events read (stream position {run.Events.Position:N0}, lag {run.Events.Pending:N0}), {run.Alerts.Published:N0} alerts");
+        foreach (var run in _runs)
+            log.WriteLine($"worker {name}: partitions {List(run.Partitions)}: {run.Events.Events:N0} events read (stream position {run.Events.Position:N0}, lag {run.Events.Pending:N0}), {run.Alerts.Published:N0} alerts");
     }
 
     private static string List(IEnumerable<int> partitions) => string.Join(',', partitions);

@@ -70,10 +70,11 @@ internal static class WorkerCommand
                 Console.Error.WriteLine("azrules: " + ex.Message);
                 return 1;
             }
-            catch (Exception ex) when (ex is NATS.Client.Core.NatsException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // the server went away or refused: the partitions move to the other workers after the lease
-                Console.Error.WriteLine($"azrules: worker {workerId}: {ex.GetType().Name}: {ex.Message}");
+                // the server went away or refused, or a replay failed: one line, and the partitions move
+                // to the other workers once this worker's heartbeat expires
+                Console.Error.WriteLine($"azrules: worker {workerId} stops: {ex.GetType().Name}: {ex.Message}");
                 return 1;
             }
 
