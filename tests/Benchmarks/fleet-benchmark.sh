@@ -5,9 +5,11 @@
 #   dotnet run -c Release --project tests/Benchmarks -- gen-ecs 900000 /tmp/mix1m/ecs.jsonl
 #   dotnet run -c Release --project tests/Benchmarks -- gen-sentinel 33334 /tmp/mix1m/sentinel 3
 #   tests/Benchmarks/fleet-benchmark.sh /tmp/mix1m src/Rules/Rules samples/Contoso.Detections/Rules
-# For each worker count (WORKERS, default "1 2"): the workers start first, then ingest publishes with
-# --end-of-input; the time is from ingest's start to the last worker's exit (every alert acknowledged).
-# Ingest alone is timed too. Prints `uptime` beside every figure: the machine may be shared.
+# For each worker count (WORKERS, default "1 2"), MODE=concurrent (default): the workers start first,
+# then ingest publishes with --end-of-input; the time is from ingest's start to the last worker's exit
+# (every alert acknowledged), and ingest's own time beside it. MODE=sequential: ingest first, alone,
+# then the workers over the stored stream, each timed on its own. Prints `uptime` beside every figure:
+# the machine may be shared.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 events=$1; shift
@@ -33,22 +35,39 @@ start=$(seconds)
 end=$(seconds)
 echo "single process (azrules run): $(rate "$count" "$start" "$end"), $(wc -l <"$out/run.jsonl") alerts; $(uptime)"
 
-for workers in ${WORKERS:-1 2}; do
-  fleet=bench$workers
+start_workers() { # FLEET COUNT: starts the workers, their pids in $pids
   pids=()
-  for i in $(seq 1 "$workers"); do
-    "${azrules[@]}" worker --rules "${rules[@]}" --nats "$url" --fleet "$fleet" --id "w$i" --quiet 2>"$out/$fleet-w$i.err" &
+  for i in $(seq 1 "$2"); do
+    "${azrules[@]}" worker --rules "${rules[@]}" --nats "$url" --fleet "$1" --id "w$i" --quiet 2>"$out/$1-w$i.err" &
     pids+=($!)
   done
-  sleep 5 # the workers compile their rules and join
-  start=$(seconds)
-  "${azrules[@]}" ingest --events "$events" --nats "$url" --fleet "$fleet" --end-of-input 2>"$out/$fleet-ingest.err"
-  ingested=$(seconds)
-  for pid in "${pids[@]}"; do wait "$pid"; done
-  end=$(seconds)
+}
+
+for workers in ${WORKERS:-1 2}; do
+  fleet=bench$workers
+  if [ "${MODE:-concurrent}" = sequential ]; then
+    start=$(seconds)
+    "${azrules[@]}" ingest --events "$events" --nats "$url" --fleet "$fleet" --end-of-input 2>"$out/$fleet-ingest.err"
+    ingested=$(seconds)
+    echo "ingest alone: $(rate "$count" "$start" "$ingested"); $(uptime)"
+    start_workers "$fleet" "$workers"
+    start=$(seconds) # includes the workers' start: compile (cached) and joining
+    for pid in "${pids[@]}"; do wait "$pid"; done
+    end=$(seconds)
+    label="workers alone over the stored stream $(rate "$count" "$start" "$end")"
+  else
+    start_workers "$fleet" "$workers"
+    sleep 5 # the workers compile their rules and join
+    start=$(seconds)
+    "${azrules[@]}" ingest --events "$events" --nats "$url" --fleet "$fleet" --end-of-input 2>"$out/$fleet-ingest.err"
+    ingested=$(seconds)
+    for pid in "${pids[@]}"; do wait "$pid"; done
+    end=$(seconds)
+    label="end to end $(rate "$count" "$start" "$end") (ingest alone $(rate "$count" "$start" "$ingested"))"
+  fi
   "${azrules[@]}" alerts --nats "$url" --fleet "$fleet" >"$out/$fleet.jsonl" 2>/dev/null
   same=DIFFERENT
   if cmp -s <(sort "$out/run.jsonl") <(sort "$out/$fleet.jsonl"); then same="the same as run's"; fi
-  echo "fleet, $workers worker(s): end to end $(rate "$count" "$start" "$end") (ingest alone $(rate "$count" "$start" "$ingested")), $(wc -l <"$out/$fleet.jsonl") alerts, $same; $(uptime)"
+  echo "fleet, $workers worker(s): $label, $(wc -l <"$out/$fleet.jsonl") alerts, $same; $(uptime)"
 done
 rm -rf "$out"
