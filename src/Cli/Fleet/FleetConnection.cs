@@ -74,8 +74,9 @@ internal sealed class FleetConnection : IAsyncDisposable
                 Description = "AzureRules fleet: alerts, each once (deterministic message ids)",
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (NatsJSApiException ex) when (ex.Error.Code == 503)
+        catch (Exception ex) when (ex is NatsNoRespondersException || (ex is NatsJSApiException api && api.Error.Code == 503))
         {
+            // nobody answers JetStream's API subjects: a server started without -js
             throw new FleetException("the NATS server has no JetStream (start it with -js)");
         }
     }
