@@ -7,10 +7,10 @@ internal readonly record struct ParsedEvent<T>(EventRecord Record, EventView Vie
 
 /// <summary>
 /// Reads a stream of JSON lines as <see cref="EventSource"/> does (the same checks, errors and
-/// progress, in the same order), with the per-line work spread over cores: lines are split on the
-/// calling thread into batches; each batch is read — checks, envelope and fields in one pass, each
-/// event into a view of its own — and handed to <c>prepare</c> (the caller's stateless work, such as
-/// matching rules) on worker threads, while the caller consumes the batch before it. Events come out
+/// progress, in the same order), with the per-line work spread over cores: lines are split into
+/// batches; each batch is read — checks, envelope and fields in one pass, each event into a view of
+/// its own — and handed to <c>prepare</c> (the caller's stateless work, such as matching rules) on
+/// worker threads, while the caller consumes the batch before it. Events come out
 /// in line order whatever the threads did. Two batches of views alternate: an event's view holds it
 /// until the caller asks for the event after the next batch begins, which a caller consuming in order
 /// never holds it past. With a parallelism of one, everything runs on the calling thread.
@@ -28,8 +28,7 @@ internal static class ParallelEventReader
         batchSize = Math.Clamp(batchSize, 1, MaxBatchSize);
         var batches = new[] { new Batch<T>(batchSize), new Batch<T>(batchSize) };
         var current = 0;
-        batches[0].Fill(lines);
-        var pending = Start(batches[0], name, parallelism, prepare);
+        var pending = Start(batches[0], lines, name, parallelism, prepare);
         try
         {
             while (true)
@@ -38,9 +37,7 @@ internal static class ParallelEventReader
                 var batch = batches[current];
                 if (batch.Count == 0) yield break;
                 // the other batch's events were all handed out: read it anew while this one is consumed
-                var next = batches[current ^ 1];
-                next.Fill(lines);
-                pending = Start(next, name, parallelism, prepare);
+                pending = Start(batches[current ^ 1], lines, name, parallelism, prepare);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     ref var item = ref batch.Items[i];
@@ -64,16 +61,23 @@ internal static class ParallelEventReader
         }
     }
 
-    private static Task Start<T>(Batch<T> batch, string name, int parallelism, Func<EventRecord, EventView, T> prepare)
+    /// <summary>
+    /// Splits the next lines into the batch and reads them. Batches are started one at a time, each after
+    /// the one before has finished, so the line splitter is never used by two threads at once.
+    /// </summary>
+    private static Task Start<T>(Batch<T> batch, IEnumerator<(int, byte[], bool)> lines, string name, int parallelism, Func<EventRecord, EventView, T> prepare)
     {
-        if (batch.Count == 0) return Task.CompletedTask;
         if (parallelism <= 1)
         {
+            batch.Fill(lines);
             for (var i = 0; i < batch.Count; i++) batch.ReadOne(i, name, prepare);
             return Task.CompletedTask;
         }
-        return Task.Run(() => Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => batch.ReadOne(i, name, prepare)));
+        return Task.Run(() =>
+        {
+            batch.Fill(lines);
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => batch.ReadOne(i, name, prepare));
+        });
     }
 
     private struct Item<T>
