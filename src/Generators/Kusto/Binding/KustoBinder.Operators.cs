@@ -63,10 +63,15 @@ internal sealed partial class KustoBinder
             case SampleOperator or AsOperator or RenderOperator:
                 return input;
             case DistinctOperator distinct:
-                return distinct.Columns.Count == 1 && distinct.Columns[0] is StarExpression ? input : Project(input, distinct.Columns, scope);
+            {
+                var distinctColumns = distinct.Columns.Count == 1 && distinct.Columns[0] is StarExpression ? input : Project(input, distinct.Columns, scope);
+                _model.Reads.ReadAll(distinctColumns); // rows are compared on every column they keep
+                return distinctColumns;
+            }
             case CountOperator:
                 return TableSchema.Of(new[] { new ColumnSymbol("Count", ScalarType.Long) });
             case GetSchemaOperator:
+                _model.Reads.ReadAll(input); // the columns themselves are the result
                 return TableSchema.Of(new[]
                 {
                     new ColumnSymbol("ColumnName", ScalarType.String), new ColumnSymbol("ColumnOrdinal", ScalarType.Int),
@@ -96,8 +101,10 @@ internal sealed partial class KustoBinder
             case SearchOperator or FindOperator or ForkOperator or FacetOperator or TopNestedOperator or TopHittersOperator
                 or SampleDistinctOperator or UnsupportedOperator:
                 // the output of these depends on data or is not modelled: accept any column after them
+                _model.Reads.ReadUnknown();
                 return TableSchema.Unknown;
             default:
+                _model.Reads.ReadUnknown();
                 return TableSchema.Unknown;
         }
     }
@@ -139,8 +146,14 @@ internal sealed partial class KustoBinder
         var columns = new List<ColumnSymbol>();
         var row = new RowContext(input) { Earlier = columns };
         var ordinal = 1;
-        foreach (var expression in expressions) columns.AddRange(ResultColumns(expression, input, scope, row, ref ordinal));
-        return TableSchema.Of(columns);
+        var wildcard = false;
+        foreach (var expression in expressions)
+        {
+            wildcard |= expression is StarExpression or WildcardName;
+            columns.AddRange(ResultColumns(expression, input, scope, row, ref ordinal));
+        }
+        // * or a wildcard keeps columns the schema does not list too
+        return wildcard ? TableSchema.Of(columns) with { Carries = input.Carries } : TableSchema.Of(columns);
     }
 
     /// <summary>The columns one item of extend/project/print produces, named as Kusto names them.</summary>
@@ -252,12 +265,21 @@ internal sealed partial class KustoBinder
                 return TableSchema.Of(result).Like(input);
             case ProjectColumnsKind.Keep:
                 foreach (var column in input.Columns) if (names.Contains(column.Name)) result.Add(column);
-                return TableSchema.Of(result, input.IsOpen && named.Count == 0);
+                // a wildcard may keep columns the schema does not list
+                var kept = TableSchema.Of(result, input.IsOpen && named.Count == 0);
+                return HasWildcard(op) ? kept with { Carries = input.Carries } : kept;
             default:
                 result.AddRange(named);
                 foreach (var column in input.Columns) if (!names.Contains(column.Name)) result.Add(column);
                 return TableSchema.Of(result).Like(input);
         }
+    }
+
+    private static bool HasWildcard(ProjectColumnsOperator op)
+    {
+        foreach (var item in op.Columns)
+            if ((item is OrderedExpression ordered ? ordered.Expression : item) is WildcardName) return true;
+        return false;
     }
 
     private TableSchema ProjectRename(TableSchema input, ProjectRenameOperator op)
@@ -335,6 +357,7 @@ internal sealed partial class KustoBinder
             _model.AddReference(_instance, invoke.Function, function);
             return CallLocalFunction(function, arguments, invoke.Function);
         }
+        _model.Reads.ReadAll(input); // a stored function's body is not bound here
         if (_globals.FindFunction(invoke.Function.Name.Name) is { } stored) return stored.Result;
         return TableSchema.Unknown;
     }
@@ -372,12 +395,13 @@ internal sealed partial class KustoBinder
                 var columns = new List<ColumnSymbol>();
                 var bag = plugin.Arguments.Count > 0 ? ExpressionName(plugin.Arguments[0]) : null;
                 foreach (var column in input.Columns) if (column.Name != bag) columns.Add(column);
-                return TableSchema.Of(columns, isOpen: true);
+                return TableSchema.Of(columns, isOpen: true) with { Carries = input.Carries };
             }
             case "ipv4_lookup":
             case "ipv6_lookup":
                 return lookup is null ? input.AsOpen() : Concat(input, lookup, replace: true);
             default:
+                _model.Reads.ReadAll(input); // a plugin may read any column
                 return TableSchema.Unknown;
         }
     }
