@@ -178,7 +178,7 @@ internal sealed partial class KustoBinder
             {
                 // extend series_stats(x): one column per statistic, series_stats_x_min, series_stats_x_avg, …
                 BindScalar(expression, scope, row);
-                var prefix = function + "_" + (call.Arguments.Count > 0 ? ExpressionName(call.Arguments[0]) : null) + "_";
+                var prefix = function + "_" + (call.Arguments.Count > 0 ? KustoColumnNames.Of(call.Arguments[0]) : null) + "_";
                 var result = new List<ColumnSymbol>();
                 foreach (var suffix in suffixes) result.Add(new ColumnSymbol(prefix + suffix, suffix.EndsWith("_idx") ? ScalarType.Long : ScalarType.Dynamic));
                 return result;
@@ -186,30 +186,11 @@ internal sealed partial class KustoBinder
             default:
             {
                 var type = BindScalar(expression, scope, row);
-                var name = ExpressionName(expression) ?? "Column" + (ordinal++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var name = KustoColumnNames.Of(expression) ?? "Column" + (ordinal++).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return new[] { new ColumnSymbol(name, type) };
             }
         }
     }
-
-    /// <summary>
-    /// The column name Kusto gives an unnamed expression: a column keeps its name, a path <c>a.b</c> becomes
-    /// <c>a_b</c>, and <c>bin(x, …)</c>, <c>floor(x, …)</c> and the conversions (<c>tostring(x)</c>, …) keep the
-    /// name of x; others get a generated name (Column1, …).
-    /// </summary>
-    private static string? ExpressionName(Expression expression) => expression switch
-    {
-        NameReference name => name.Name,
-        ParenthesizedExpression p => ExpressionName(p.Expression),
-        PathExpression path => ExpressionName(path.Target) is { } target ? target + "_" + path.Member.Name : null,
-        ElementExpression { Index: LiteralExpression { Value: string key } } element
-            => ExpressionName(element.Target) is { } target ? target + "_" + key : null,
-        FunctionCallExpression { Name.Name: "bin" or "floor" or "bin_at" or "tostring" or "toint" or "tolong" or "todouble" or "toreal"
-            or "tobool" or "todatetime" or "totimespan" or "toguid" or "todecimal" or "todynamic" or "parse_json" } call
-            when call.Arguments.Count > 0 => ExpressionName(call.Arguments[0]),
-        OrderedExpression ordered => ExpressionName(ordered.Expression),
-        _ => null,
-    };
 
     /// <summary>The columns of the series functions that return several values (documented per function).</summary>
     private static string[]? SeriesResultSuffixes(string function) => function switch
@@ -314,7 +295,7 @@ internal sealed partial class KustoBinder
                     break;
                 default:
                     BindScalar(item.Expression, scope, row);
-                    if (ExpressionName(item.Expression) is { } name) added.Add(new ColumnSymbol(name, type));
+                    if (KustoColumnNames.Of(item.Expression) is { } name) added.Add(new ColumnSymbol(name, type));
                     break;
             }
         }
@@ -393,7 +374,7 @@ internal sealed partial class KustoBinder
             case "bag_unpack":
             {
                 var columns = new List<ColumnSymbol>();
-                var bag = plugin.Arguments.Count > 0 ? ExpressionName(plugin.Arguments[0]) : null;
+                var bag = plugin.Arguments.Count > 0 ? KustoColumnNames.Of(plugin.Arguments[0]) : null;
                 foreach (var column in input.Columns) if (column.Name != bag) columns.Add(column);
                 return TableSchema.Of(columns, isOpen: true) with { Carries = input.Carries };
             }
