@@ -96,24 +96,41 @@ public sealed class EventSource
     /// </summary>
     internal IEnumerable<EventRecord> ReadFile(string file, ICollection<EventError> errors, EventView? view = null)
     {
+        if (Open(file, errors) is not { } stream) yield break;
+        using var _ = stream;
+        Progress.FileOpened();
+        foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
+    }
+
+    /// <summary>
+    /// Reads one file as <see cref="ReadFile"/> does, the lines' reading and <paramref name="prepare"/> spread
+    /// over <paramref name="parallelism"/> threads in batches (<see cref="ParallelEventReader"/>): each event
+    /// comes with a view of its own and what <paramref name="prepare"/> returned for it.
+    /// </summary>
+    internal IEnumerable<ParsedEvent<T>> ReadFile<T>(string file, ICollection<EventError> errors, int parallelism, int batchSize, Func<EventRecord, EventView, T> prepare)
+    {
+        if (Open(file, errors) is not { } stream) yield break;
+        using var _ = stream;
+        Progress.FileOpened();
+        foreach (var parsed in ParallelEventReader.Read(stream, file == "-" ? "<stdin>" : file, errors, parallelism, batchSize, prepare, Progress)) yield return parsed;
+    }
+
+    private static Stream? Open(string file, ICollection<EventError> errors)
+    {
         if (file == "-" && StandardInputIsClosed())
         {
             errors.Add(new EventError("<stdin>", 0, "standard input is closed: no events read from '-'"));
-            yield break;
+            return null;
         }
-        Stream stream;
         try
         {
-            stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
+            return file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             errors.Add(new EventError(file, 0, $"cannot be read: {ex.Message}; skipped"));
-            yield break;
+            return null;
         }
-        using var _ = stream;
-        Progress.FileOpened();
-        foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
     }
 
     /// <summary>
