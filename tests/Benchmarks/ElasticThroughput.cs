@@ -31,6 +31,15 @@ internal static class ElasticThroughput
         var bytes = lines.Sum(l => (long)l.Length);
         Console.WriteLine($"{lines.Count:N0} events, {bytes / 1e6:0.0} MB");
 
+        if (int.TryParse(Environment.GetEnvironmentVariable("AZRULES_BENCH_ENGINE_REPEAT"), out var repeat))
+        {
+            // the engine alone, again and again: for a profiler attached once the rules are compiled
+            Console.WriteLine("engine only");
+            for (var i = 0; i < repeat; i++)
+                Measure("DetectionEngine.Run, 1 thread", lines.Count, null, () => new DetectionEngine(rules) { MaxDegreeOfParallelism = 1 }.Run(EventSource.JsonLines(eventsFile)).Alerts.Count);
+            return 0;
+        }
+
         var baseline = Measure("raw Utf8JsonReader pass (baseline)", lines.Count, null, () =>
         {
             long tokens = 0;
@@ -87,19 +96,82 @@ internal static class ElasticThroughput
             return matches;
         });
 
+        // the engine's grouping: each event is offered only to the rules whose prefilter its values meet
+        var runners = rules.Select(r => (IElasticRuleRunner)new ElasticEventRuleRunner(r)).ToList();
+        var plan = new PrefilterPlan(runners, enabled: true);
+        var grouped = new Dictionary<string, PrefilterDispatch<ElasticEventDetection>>(StringComparer.Ordinal);
+        var selected = new List<int>();
+        Console.WriteLine($"{runners.Count(r => plan.TryGet(r, out _, out _))} of {rules.Count} rules grouped by a prefilter term");
+        Measure($"one-pass read + match of {rules.Count} rules (by index and prefilter)", lines.Count, baseline, () =>
+        {
+            long matches = 0;
+            foreach (var line in lines)
+            {
+                if (reader.Read(line, view, out var envelope) is not null) continue;
+                var index = envelope!.ElasticIndex(eventsFile);
+                if (!grouped.TryGetValue(index, out var applicable))
+                    grouped[index] = applicable = new([.. runners.Where(r => r.AppliesTo(index)).Select(r => (((ElasticEventRuleRunner)r).Rule, r))], plan);
+                applicable.Select(view, selected);
+                foreach (var position in selected) if (applicable[position].Matches(view)) matches++;
+            }
+            return matches;
+        });
+
+        if (Environment.GetEnvironmentVariable("AZRULES_BENCH_PROFILE") == "1")
+            ProfileRules(lines, reader, view, eventsFile, grouped, selected);
+
         Measure("EventSource.Read (file, line split, one-pass read with a view)", lines.Count, baseline, () =>
         {
             var errors = new List<EventError>();
             return EventSource.JsonLines(eventsFile).Read(errors, view).LongCount();
         });
 
-        Measure("DetectionEngine.Run (file, envelope, index patterns, scheduling, alerts)", lines.Count, baseline, () =>
+        Measure("DetectionEngine.Run, no prefilter grouping, 1 thread", lines.Count, baseline, () =>
         {
-            var result = new DetectionEngine(rules).Run(EventSource.JsonLines(eventsFile));
+            var result = new DetectionEngine(rules) { MaxDegreeOfParallelism = 1, GroupByPrefilter = false }.Run(EventSource.JsonLines(eventsFile));
             return result.Alerts.Count;
         });
+        var oneThread = Measure("DetectionEngine.Run (file, envelope, index patterns, prefilter, scheduling, alerts), 1 thread", lines.Count, baseline, () =>
+        {
+            var result = new DetectionEngine(rules) { MaxDegreeOfParallelism = 1 }.Run(EventSource.JsonLines(eventsFile));
+            return result.Alerts.Count;
+        }, byWallClock: true);
+        // several threads: by the clock (the work is on other threads), against the one-thread run's clock
+        var cores = Environment.ProcessorCount;
+        var parallel = Measure($"DetectionEngine.Run, {cores} threads (by the clock)", lines.Count, null, () =>
+        {
+            var result = new DetectionEngine(rules) { MaxDegreeOfParallelism = cores }.Run(EventSource.JsonLines(eventsFile));
+            return result.Alerts.Count;
+        }, byWallClock: true);
+        Console.WriteLine($"{cores} threads / 1 thread, by the clock: {parallel / oneThread:0.00}x");
         Console.WriteLine($"load {Load()}");
         return 0;
+    }
+
+    /// <summary>Where the grouped match stage spends its time: rules offered per event, and the rules that cost most.</summary>
+    private static void ProfileRules(List<byte[]> lines, EventLineReader reader, EventView view, string eventsFile,
+        Dictionary<string, PrefilterDispatch<ElasticEventDetection>> grouped, List<int> selected)
+    {
+        long offered = 0;
+        var ticks = new Dictionary<ElasticEventDetection, (long Ticks, long Offers, long Matches)>();
+        foreach (var line in lines)
+        {
+            if (reader.Read(line, view, out var envelope) is not null) continue;
+            if (!grouped.TryGetValue(envelope!.ElasticIndex(eventsFile), out var applicable)) continue;
+            applicable.Select(view, selected);
+            offered += selected.Count;
+            foreach (var position in selected)
+            {
+                var rule = applicable[position];
+                var start = Stopwatch.GetTimestamp();
+                var matched = rule.Matches(view);
+                var (t, o, m) = ticks.GetValueOrDefault(rule);
+                ticks[rule] = (t + Stopwatch.GetTimestamp() - start, o + 1, m + (matched ? 1 : 0));
+            }
+        }
+        Console.WriteLine($"  rules offered per event: {offered / (double)lines.Count:0.0}");
+        foreach (var (rule, (t, o, m)) in ticks.OrderByDescending(kv => kv.Value.Ticks).Take(15))
+            Console.WriteLine($"  {t * 1000.0 / Stopwatch.Frequency,8:0.0} ms {o,9:N0} offers {m,8:N0} matches  {rule.Prefilters.Count} terms  {rule.Metadata.Name}");
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
@@ -111,7 +183,8 @@ internal static class ElasticThroughput
     /// gen0/1 on the allocating thread, so the path's GC cost is in it). Rates and ratios are by it.
     /// The engine's own parallel executions run on other threads: its line is a lower bound there.
     /// </summary>
-    private static double Measure(string name, int events, double? baseline, Func<long> body)
+    /// <param name="byWallClock">Return the rate by the clock (to compare runs on different thread counts); printed either way.</param>
+    private static double Measure(string name, int events, double? baseline, Func<long> body, bool byWallClock = false)
     {
         body(); // warm-up: JIT, tiering, caches
         var cpuBefore = ThreadCpuSeconds();
@@ -122,7 +195,7 @@ internal static class ElasticThroughput
         var rate = events / cpu;
         var ratio = baseline is { } b ? $"{rate / b,6:0.00} of raw" : "";
         Console.WriteLine($"{name,-74} {cpu,7:0.000}s cpu {clock.Elapsed.TotalSeconds,7:0.000}s wall {rate,12:N0} events/s  {ratio,-12}  (result {result:N0})");
-        return rate;
+        return byWallClock ? events / clock.Elapsed.TotalSeconds : rate;
     }
 
     // utime + stime of this thread, in clock ticks (100 per second on Linux); the process's elsewhere

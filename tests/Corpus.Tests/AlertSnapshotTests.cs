@@ -42,8 +42,7 @@ public sealed class AlertSnapshotTests(ITestOutputHelper output)
         {
             EcsEventGenerator.Run(["1000", Path.Combine(generated, "ecs.jsonl")]);
             EndpointEventGenerator.Run(["1000", Path.Combine(generated, "endpoint.jsonl")]);
-            var rules = RuleFiles.Read([SharedMaterial.Path("corpus", "elastic", "rules")!, Path.Combine(Root, "src", "Rules", "Rules")]);
-            var library = RuleLibrary.FromFiles(rules);
+            var library = ElasticCorpusLibrary.Get();
             var update = Environment.GetEnvironmentVariable("AZRULES_UPDATE_ALERT_SNAPSHOT") == "1";
             var differences = new List<string>();
             foreach (var (name, paths) in EventSets(generated))

@@ -5,6 +5,7 @@ using AzureRules.Generators.Diagnostics;
 using AzureRules.Generators.Emit;
 using AzureRules.Generators.Kuery.Binding;
 using AzureRules.Generators.Kuery.Emit;
+using AzureRules.Generators.Prefilter;
 using AzureRules.Generators.Kuery.Parsing;
 using AzureRules.Generators.Formats.Elastic;
 using AzureRules.Generators.Model;
@@ -69,7 +70,7 @@ internal static class KueryCompiler
             if (unsupported is not null) return CompiledQuery.NotExecutable(list, "filters: " + unsupported);
             var matches = filters is null ? main : new BoundAnd(ImmutableArray.Create(main, filters));
             if (rule.Kind != "threat_match")
-                return new CompiledQuery(list, BaseClass, KueryEmitter.Emit(matches), null, EquatableArray<string>.Empty);
+                return new CompiledQuery(list, BaseClass, KueryEmitter.Emit(matches) + PrefilterTerm.EmitOverride(KueryPrefilter.Terms(matches)), null, EquatableArray<string>.Empty);
 
             if (rule.ThreatLanguage != QueryLanguage.Kuery)
                 return CompiledQuery.NotExecutable(list, $"threat_language '{ElasticVocabulary.LanguageName(rule.ThreatLanguage)}' is not supported yet (only kuery)");

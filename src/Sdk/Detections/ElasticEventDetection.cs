@@ -9,4 +9,11 @@ namespace AzureRules.Sdk.Detections;
 public abstract class ElasticEventDetection(RuleMetadata metadata) : Detection(metadata)
 {
     public abstract bool Matches(EventView e);
+
+    /// <summary>
+    /// Conditions every event <see cref="Matches"/> accepts meets, each on its own (the compiler derives
+    /// them from the query). None when nothing is known: the engine then offers the rule every event of
+    /// its indices.
+    /// </summary>
+    public virtual IReadOnlyList<EventPrefilter> Prefilters => [];
 }

@@ -47,6 +47,13 @@ public sealed class DetectionEngine
     /// <summary>How many rules' executions may run at once (default: every core).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Offer each event only to the Elastic rules whose prefilter it meets (<see cref="Detections.ElasticEventDetection.Prefilters"/>,
+    /// rules grouped by field and value) rather than to every rule of its index. The alerts are the same
+    /// either way (a prefilter is necessary for a match); off only to compare.
+    /// </summary>
+    public bool GroupByPrefilter { get; init; } = true;
+
     /// <summary>Replays every event of the source and returns the alerts, the unreadable lines and per-rule statistics.</summary>
     public EngineResult Run(EventSource source) => Run(source, ReplayBounds.All);
 
@@ -60,7 +67,7 @@ public sealed class DetectionEngine
     /// </summary>
     public EngineResult Run(EventSource source, ReplayBounds bounds, Action<Alert>? onAlert)
     {
-        var replay = new StreamingReplay(_rules, _enrichPolicies, bounds, Lateness, MaxDegreeOfParallelism, onAlert);
+        var replay = new StreamingReplay(_rules, _enrichPolicies, bounds, Lateness, MaxDegreeOfParallelism, GroupByPrefilter, onAlert);
         return replay.Run(source);
     }
 

@@ -27,9 +27,18 @@ internal sealed class ElasticEventRuleRunner(ElasticEventDetection rule) : Sched
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
+    // every event it does anything with matches the query
+    public IReadOnlyList<EventPrefilter> Prefilters => Rule.Prefilters;
+
+    public bool? Prematch(EventView view) => Rule.Matches(view);
+
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {
-        if (!Rule.Matches(view)) return; // a regex timeout is reported by the engine
+        if (Rule.Matches(view)) OfferMatched(view, record, time); // a regex timeout is reported by the engine
+    }
+
+    public void OfferMatched(EventView view, EventRecord record, DateTimeOffset time)
+    {
         Statistics.Matches++;
         if (Finished) CountIfNotAlerted(record); // no execution is left to alert on it
         else _matches.Add(time, record);

@@ -24,6 +24,22 @@ internal interface IElasticRuleRunner : IRuleRunner
     bool AppliesTo(string index);
 
     void Offer(Events.EventView view, Events.EventRecord record, DateTimeOffset time);
+
+    /// <summary>
+    /// The stateless part of <see cref="Offer"/>, safe on any thread at any time: whether the rule's
+    /// query matches the event (an event it does not match changes nothing), or null when the runner
+    /// has no such part and needs <see cref="Offer"/> itself. May throw a regex timeout.
+    /// </summary>
+    bool? Prematch(Events.EventView view);
+
+    /// <summary><see cref="Offer"/> of an event <see cref="Prematch"/> found matching (its query is not run again).</summary>
+    void OfferMatched(Events.EventView view, Events.EventRecord record, DateTimeOffset time);
+
+    /// <summary>
+    /// Conditions every event <see cref="Offer"/> does anything with meets (the rule's query's
+    /// <see cref="ElasticEventDetection.Prefilters"/>), so the engine need not offer it other events; none when every event counts.
+    /// </summary>
+    IReadOnlyList<EventPrefilter> Prefilters { get; }
 }
 
 /// <summary>Picks the runner of an Elastic rule by its type.</summary>

@@ -1,3 +1,4 @@
+using AzureRules.Sdk.Detections;
 using System.Text.Json.Nodes;
 using AzureRules.Sdk.Alerts;
 using AzureRules.Sdk.Eql;
@@ -56,6 +57,14 @@ internal sealed class EqlSequenceRuleRunner : ScheduledRuleRunner, IElasticRuleR
     public override RuleRunStatistics Statistics { get; }
 
     public bool AppliesTo(string index) => _indices.Matches(index);
+
+    // not grouped: each step has its own filter (a union of the steps' terms would do; not derived yet)
+    public IReadOnlyList<EventPrefilter> Prefilters => [];
+
+    // the event feeds state whether or not one query matches it: no stateless stage
+    public bool? Prematch(EventView view) => null;
+
+    public void OfferMatched(EventView view, EventRecord record, DateTimeOffset time) => Offer(view, record, time);
 
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {

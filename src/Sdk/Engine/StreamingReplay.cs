@@ -31,6 +31,7 @@ internal sealed class StreamingReplay
     // documents of the enrich policies' source indices, which ES|QL's ENRICH reads as reference data
     private readonly Esql.EsqlEnrichIndices _enrich;
     private readonly StreamClock _clock;
+    private readonly ElasticMatchStage _matching;
     private readonly int _parallelism;
     private readonly Action<Alert>? _onAlert;
     private readonly EngineResult _result = new();
@@ -41,7 +42,7 @@ internal sealed class StreamingReplay
     private DateTimeOffset _lastAdvance = DateTimeOffset.MinValue;
     private int _eventsSinceAdvance;
 
-    public StreamingReplay(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies, ReplayBounds bounds, TimeSpan lateness, int parallelism, Action<Alert>? onAlert)
+    public StreamingReplay(IEnumerable<Detection> rules, Esql.EsqlEnrichPolicies enrichPolicies, ReplayBounds bounds, TimeSpan lateness, int parallelism, bool prefilter, Action<Alert>? onAlert)
     {
         _enrich = new Esql.EsqlEnrichIndices(enrichPolicies);
         _clock = new StreamClock(lateness, bounds);
@@ -63,6 +64,7 @@ internal sealed class StreamingReplay
                 _skipped.Add(new RuleRunStatistics(rule) { Skipped = $"the engine has no runner for {rule.GetType().BaseType?.Name}" });
         }
         foreach (var runner in _elastic) _timeFields[runner] = RuleTimeField.Of(runner.Statistics.Rule.Metadata);
+        _matching = new ElasticMatchStage(_elastic, _timeFields, new PrefilterPlan(_elastic, prefilter));
         foreach (var runner in _esql) _timeFields[runner] = RuleTimeField.Of(runner.Statistics.Rule.Metadata);
         // the order alerts of one time come out in: Elastic, Sentinel, then ES|QL rules, each as given
         _runners.AddRange(_elastic);
@@ -73,22 +75,23 @@ internal sealed class StreamingReplay
     public EngineResult Run(EventSource source)
     {
         var ownView = new EventView();
-        var runnersByIndex = new Dictionary<string, Target<IElasticRuleRunner>[]>(StringComparer.Ordinal);
-        var esqlByIndex = new Dictionary<string, Target<EsqlRuleRunner>[]>(StringComparer.Ordinal);
-        foreach (var (record, order, time, readView) in TimeOrderedEvents.Read(source, _errors))
+        var esqlByIndex = new Dictionary<string, RuleTarget<EsqlRuleRunner>[]>(StringComparer.Ordinal);
+        // files are read, and each event matched against the Elastic rules' queries, on every core;
+        // what follows — the runners' state, the clock, executions — sees the events one by one in stream order
+        foreach (var (record, order, time, readView, ready) in TimeOrderedEvents.Read(source, _errors, _parallelism, _matching.Prepare))
         {
             var view = ownView;
             var envelope = record.Envelope;
-            var index = envelope.ElasticIndex(record.SourceFile);
+            var prepared = ready as PreparedEvent;
+            var index = prepared?.Index ?? envelope.ElasticIndex(record.SourceFile);
             // documents of an enrich policy's source index are reference data: kept with or without a time
             if (_enrich.IsSourceIndex(index)) _enrich.Offer(index, record.EventId, record.Json, envelope.ElasticTime);
-            if (!runnersByIndex.TryGetValue(index, out var applicable))
-                runnersByIndex[index] = applicable = [.. _elastic.Where(r => r.AppliesTo(index)).Select(r => new Target<IElasticRuleRunner>(r, _timeFields[r]))];
+            var applicable = prepared?.Targets ?? _matching.For(index);
             if (!esqlByIndex.TryGetValue(index, out var esqlTargets))
-                esqlByIndex[index] = esqlTargets = [.. _esql.Where(r => r.AppliesTo(index)).Select(r => new Target<EsqlRuleRunner>(r, _timeFields[r]))];
+                esqlByIndex[index] = esqlTargets = [.. _esql.Where(r => r.AppliesTo(index)).Select(r => new RuleTarget<EsqlRuleRunner>(r, _timeFields[r]))];
 
             var esqlApplicable = esqlTargets.Length > 0;
-            if (time is null && (applicable.Length > 0 || _sentinel.Count > 0 || esqlApplicable))
+            if (time is null && (applicable.Count > 0 || _sentinel.Count > 0 || esqlApplicable))
             {
                 _errors.Add(order, new EventError(record.SourceFile, record.LineNumber, "the event has no @timestamp or TimeGenerated: scheduled rules cannot place it in time"));
                 continue;
@@ -101,12 +104,13 @@ internal sealed class StreamingReplay
 
             // the view is read when an Elastic rule matches the event or an ES|QL rule places it by another field
             // (the reader loads it in the same pass as the envelope; events given in memory are loaded here)
-            if (applicable.Length > 0 || esqlTargets.Any(t => t.Time.IsOverride))
+            if (applicable.Count > 0 || esqlTargets.Any(t => t.Time.IsOverride))
             {
                 if (readView is not null && readView.Holds(record.Json)) view = readView;
                 else if (!Load(view, record, order)) continue;
             }
-            if (applicable.Length > 0) Offer(view, record, time!.Value, applicable);
+            // events given in memory are matched here, once loaded
+            if (applicable.Count > 0) Offer(view, record, time!.Value, prepared ?? _matching.Prepare(record, view));
             _result.EventsRead++; // lines reported as malformed are not events read
             if (_sentinel.Count > 0 && envelope.SentinelTime is { } sentinelTime)
             {
@@ -158,16 +162,26 @@ internal sealed class StreamingReplay
         }
     }
 
-    private static void Offer(EventView view, EventRecord record, DateTimeOffset time, Target<IElasticRuleRunner>[] applicable)
+    /// <summary>Feeds the runners, in their order, an event with what the stateless stage found for each.</summary>
+    private static void Offer(EventView view, EventRecord record, DateTimeOffset time, PreparedEvent prepared)
     {
-        foreach (var (runner, timeField) in applicable)
+        for (var i = 0; i < prepared.Selected.Length; i++)
         {
+            var outcome = prepared.Outcomes[i];
+            if (outcome == PrematchOutcome.NoMatch) continue;
+            var (runner, timeField) = prepared.Targets[prepared.Selected[i]];
             // a runner whose executions are over still counts its matches (the summary's "matching events")
             // a rule whose timestamp_override field the event lacks, with no fallback, never sees it
             if (timeField.TimeOf(view, time) is not { } ruleTime) continue;
+            if (outcome == PrematchOutcome.RegexTimedOut)
+            {
+                runner.Statistics.RegexTimedOut(record.ToString());
+                continue;
+            }
             try
             {
-                runner.Offer(view, record, ruleTime);
+                if (outcome == PrematchOutcome.Match) runner.OfferMatched(view, record, ruleTime);
+                else runner.Offer(view, record, ruleTime);
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
             {
@@ -176,9 +190,6 @@ internal sealed class StreamingReplay
             }
         }
     }
-
-    /// <summary>A runner with the field that gives an event's time for its rule.</summary>
-    private readonly record struct Target<T>(T Runner, RuleTimeField Time);
 
     /// <summary>Runs every due execution (rules in parallel), forgets what is no longer needed, and releases the alerts that are final.</summary>
     private void Advance()

@@ -65,6 +65,14 @@ internal sealed class ThreatMatchRuleRunner : ScheduledRuleRunner, IElasticRuleR
 
     public bool AppliesTo(string index) => _indices.Matches(index) || _threatIndices.Matches(index);
 
+    // indicator documents are offered too, whatever the event query needs
+    public IReadOnlyList<EventPrefilter> Prefilters => [];
+
+    // the event feeds state whether or not one query matches it: no stateless stage
+    public bool? Prematch(EventView view) => null;
+
+    public void OfferMatched(EventView view, EventRecord record, DateTimeOffset time) => Offer(view, record, time);
+
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {
         var index = record.Envelope.ElasticIndex(record.SourceFile);

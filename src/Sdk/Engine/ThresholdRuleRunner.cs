@@ -46,9 +46,18 @@ internal sealed class ThresholdRuleRunner : ScheduledRuleRunner, IElasticRuleRun
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
+    // every event it does anything with matches the query
+    public IReadOnlyList<EventPrefilter> Prefilters => _rule.Prefilters;
+
+    public bool? Prematch(EventView view) => _rule.Matches(view);
+
     public void Offer(EventView view, EventRecord record, DateTimeOffset time)
     {
-        if (!_rule.Matches(view)) return;
+        if (_rule.Matches(view)) OfferMatched(view, record, time);
+    }
+
+    public void OfferMatched(EventView view, EventRecord record, DateTimeOffset time)
+    {
         Statistics.Matches++;
         if (Finished) return; // no execution is left to count it
         var buckets = TermCombinations.Keys(view, _groupSlots);

@@ -2,8 +2,12 @@ using AzureRules.Sdk.Events;
 
 namespace AzureRules.Sdk.Engine;
 
-/// <summary>An event with its place in the input (for reporting problems in reading order) and its time; <c>View</c> may hold its fields (see <see cref="EventView.Holds"/>).</summary>
-internal readonly record struct PlacedEvent(EventRecord Record, ReadingOrder Order, DateTimeOffset? Time, EventView? View = null);
+/// <summary>
+/// An event with its place in the input (for reporting problems in reading order) and its time; <c>View</c>
+/// may hold its fields (see <see cref="EventView.Holds"/>), and <c>Prepared</c> is what the reader's
+/// stateless stage made of it (null for events given in memory: the caller prepares those itself).
+/// </summary>
+internal readonly record struct PlacedEvent(EventRecord Record, ReadingOrder Order, DateTimeOffset? Time, EventView? View = null, object? Prepared = null);
 
 /// <summary>Where something was read: the file's place in the input (or a problem's, for one found while listing folders) and the line, or the event's place in a list.</summary>
 internal readonly record struct ReadingOrder(int Segment, long Position) : IComparable<ReadingOrder>
@@ -18,16 +22,29 @@ internal readonly record struct ReadingOrder(int Segment, long Position) : IComp
 /// happened, not table after table. Within a file, events may be out of order up to the engine's
 /// lateness. Events given in memory (<see cref="EventSource.FromRecords"/>) are put in time order
 /// first (stably). Problems met while reading are collected with their reading order, so they are
-/// reported as a file-by-file read would. Each file has its own <see cref="EventView"/>, loaded in
-/// the same pass that reads the event: a file's stream moves on only after its event was handed out,
-/// so the view still holds that event when the replay gets it.
+/// reported as a file-by-file read would. Each file is read in batches (<see cref="ParallelEventReader"/>),
+/// every event into a view of its own in the same pass, spread over <c>parallelism</c> threads together
+/// with the caller's stateless <c>prepare</c>: a file's stream moves on only after its event was handed
+/// out, so the view still holds that event when the replay gets it. The merged order does not depend
+/// on the threads.
 /// </summary>
 internal static class TimeOrderedEvents
 {
-    public static IEnumerable<PlacedEvent> Read(EventSource source, ErrorLog errors)
+    // views held per file at most (two batches each): many files read side by side get smaller batches
+    private const int ViewBudget = 1024;
+
+    /// <param name="loadViews">Load each event's fields into a view in the reading pass (a replay needs them; a reader that only forwards the events does not).</param>
+    public static IEnumerable<PlacedEvent> Read(EventSource source, ErrorLog errors, int parallelism = 1, Func<EventRecord, EventView, object?>? prepare = null, bool loadViews = true)
     {
+        prepare ??= static (_, _) => null;
         if (source.Records is { } records)
         {
+            if (source.RecordsInTimeOrder)
+            {
+                long position = 0;
+                foreach (var record in records) yield return new PlacedEvent(record, new ReadingOrder(0, position++), record.Envelope.ElasticTime);
+                yield break;
+            }
             var placed = records.Select((r, i) => new PlacedEvent(r, new ReadingOrder(0, i), r.Envelope.ElasticTime)).ToList();
             // stable: equal times keep the given order; events without a time keep their place before later ones
             foreach (var e in placed.OrderBy(e => e.Time ?? DateTimeOffset.MinValue)) yield return e;
@@ -40,25 +57,26 @@ internal static class TimeOrderedEvents
         foreach (var file in source.Files(problem => errors.Add(new ReadingOrder(segment++, 0), problem)))
             files.Add((file, segment++));
 
-        var streams = new List<IEnumerator<EventRecord>>();
-        var views = new List<EventView>();
-        var queue = new PriorityQueue<(int Stream, EventRecord Record, DateTimeOffset? Time), (DateTimeOffset, int, long)>();
+        var streams = new List<IEnumerator<ParsedEvent<object?>>>();
+        var queue = new PriorityQueue<(int Stream, ParsedEvent<object?> Event, DateTimeOffset? Time), (DateTimeOffset, int, long)>();
+        var batchSize = Math.Max(8, Math.Min(ParallelEventReader.MaxBatchSize, ViewBudget / 2 / Math.Max(1, files.Count)));
         var lastTime = new DateTimeOffset[files.Count];
         try
         {
             for (var i = 0; i < files.Count; i++)
             {
                 var (file, fileSegment) = files[i];
-                var view = new EventView();
-                var stream = source.ReadFile(file, new SegmentErrors(errors, fileSegment), view).GetEnumerator();
+                var stream = (loadViews
+                    ? source.ReadFile(file, new SegmentErrors(errors, fileSegment), parallelism, batchSize, prepare)
+                    : source.ReadFile(file, new SegmentErrors(errors, fileSegment)).Select(r => new ParsedEvent<object?>(r, null!, null))).GetEnumerator();
                 streams.Add(stream);
-                views.Add(view);
                 lastTime[i] = DateTimeOffset.MinValue;
                 Enqueue(i);
             }
             while (queue.TryDequeue(out var next, out _))
             {
-                yield return new PlacedEvent(next.Record, new ReadingOrder(files[next.Stream].Segment, next.Record.LineNumber), next.Time, views[next.Stream]);
+                var (record, view, prepared) = next.Event;
+                yield return new PlacedEvent(record, new ReadingOrder(files[next.Stream].Segment, record.LineNumber), next.Time, loadViews ? view : null, prepared);
                 Enqueue(next.Stream);
             }
         }
@@ -70,11 +88,11 @@ internal static class TimeOrderedEvents
         void Enqueue(int i)
         {
             if (!streams[i].MoveNext()) return;
-            var record = streams[i].Current;
-            var time = record.Envelope.ElasticTime;
+            var parsed = streams[i].Current;
+            var time = parsed.Record.Envelope.ElasticTime;
             // an event without a time keeps its place in its file
             if (time is { } t) lastTime[i] = t;
-            queue.Enqueue((i, record, time), (lastTime[i], i, record.LineNumber));
+            queue.Enqueue((i, parsed, time), (lastTime[i], i, parsed.Record.LineNumber));
         }
     }
 

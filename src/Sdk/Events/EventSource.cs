@@ -16,10 +16,11 @@ public sealed class EventSource
 
     private EventSource(IReadOnlyList<string> paths) => _paths = paths;
 
-    private EventSource(IEnumerable<EventRecord> records)
+    private EventSource(IEnumerable<EventRecord> records, bool inTimeOrder)
     {
         _paths = [];
         _records = records;
+        RecordsInTimeOrder = inTimeOrder;
     }
 
     public static EventSource JsonLines(params IEnumerable<string> paths) => new([.. paths]);
@@ -28,7 +29,17 @@ public sealed class EventSource
     public EventReadProgress Progress { get; } = new();
 
     /// <summary>Events already read (rule test cases build theirs from inline and CSV events).</summary>
-    public static EventSource FromRecords(IEnumerable<EventRecord> records) => new(records);
+    public static EventSource FromRecords(IEnumerable<EventRecord> records) => new(records, inTimeOrder: false);
+
+    /// <summary>
+    /// Events already in the order a replay of files reads them (a fleet worker gets them from a
+    /// stream that an earlier read published in that order): replayed as they come, one at a time,
+    /// not collected and sorted first, so the source may be unbounded.
+    /// </summary>
+    public static EventSource FromTimeOrderedRecords(IEnumerable<EventRecord> records) => new(records, inTimeOrder: true);
+
+    /// <summary>The records are replayed in the given order, as they come (<see cref="FromTimeOrderedRecords"/>).</summary>
+    internal bool RecordsInTimeOrder { get; }
 
     /// <summary>The files this source reads, folders expanded; "-" stands for standard input.</summary>
     public IEnumerable<string> Files() => Files(error => throw new IOException(error.ToString()));
@@ -85,24 +96,41 @@ public sealed class EventSource
     /// </summary>
     internal IEnumerable<EventRecord> ReadFile(string file, ICollection<EventError> errors, EventView? view = null)
     {
+        if (Open(file, errors) is not { } stream) yield break;
+        using var _ = stream;
+        Progress.FileOpened();
+        foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
+    }
+
+    /// <summary>
+    /// Reads one file as <see cref="ReadFile"/> does, the lines' reading and <paramref name="prepare"/> spread
+    /// over <paramref name="parallelism"/> threads in batches (<see cref="ParallelEventReader"/>): each event
+    /// comes with a view of its own and what <paramref name="prepare"/> returned for it.
+    /// </summary>
+    internal IEnumerable<ParsedEvent<T>> ReadFile<T>(string file, ICollection<EventError> errors, int parallelism, int batchSize, Func<EventRecord, EventView, T> prepare)
+    {
+        if (Open(file, errors) is not { } stream) yield break;
+        using var _ = stream;
+        Progress.FileOpened();
+        foreach (var parsed in ParallelEventReader.Read(stream, file == "-" ? "<stdin>" : file, errors, parallelism, batchSize, prepare, Progress)) yield return parsed;
+    }
+
+    private static Stream? Open(string file, ICollection<EventError> errors)
+    {
         if (file == "-" && StandardInputIsClosed())
         {
             errors.Add(new EventError("<stdin>", 0, "standard input is closed: no events read from '-'"));
-            yield break;
+            return null;
         }
-        Stream stream;
         try
         {
-            stream = file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
+            return file == "-" ? Console.OpenStandardInput() : File.OpenRead(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             errors.Add(new EventError(file, 0, $"cannot be read: {ex.Message}; skipped"));
-            yield break;
+            return null;
         }
-        using var _ = stream;
-        Progress.FileOpened();
-        foreach (var record in Read(stream, file == "-" ? "<stdin>" : file, errors, view, Progress)) yield return record;
     }
 
     /// <summary>

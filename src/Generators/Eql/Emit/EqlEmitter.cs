@@ -56,6 +56,7 @@ internal sealed class EqlEmitter
         members.Append('\n');
         members.Append("public override bool Matches(global::AzureRules.Sdk.Events.EventView e)\n");
         members.Append("    => ").Append(condition).Append(";\n");
+        members.Append(Prefilter.PrefilterTerm.EmitOverride(EqlPrefilter.Terms(query.Filter, categoryField)));
         return members.ToString();
     }
 
