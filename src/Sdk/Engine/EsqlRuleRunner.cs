@@ -17,7 +17,7 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
 
     private readonly EsqlDetection _rule;
     private readonly IndexPatterns _indices;
-    private readonly TimeWindowBuffer<(string Index, EventRecord Event)> _events = new();
+    private readonly TimeWindowBuffer<(string Index, EventRecord Event, EsqlDocument Document)> _events = new();
     // ids already alerted: a document alerts once across overlapping executions (kept for the whole replay)
     private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
 
@@ -38,7 +38,10 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
 
     public bool AppliesTo(string index) => _indices.Matches(index);
 
-    public void Offer(EventRecord record, string index, DateTimeOffset time) => _events.Add(time, (index, record));
+    /// <summary>An event as a document of its index, keyed by its event id (Elasticsearch's <c>_id</c>, else file and line).</summary>
+    public static EsqlDocument Document(EventRecord record) => new(record.EventId, record.Json);
+
+    public void Offer(EventRecord record, EsqlDocument document, string index, DateTimeOffset time) => _events.Add(time, (index, record, document));
 
     protected override ScheduleCursor CreateCursor(ReplayBounds bounds) => ElasticRuleSchedule.Of(_rule.Metadata).Cursor(bounds);
 
@@ -47,28 +50,27 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
     protected override void Execute(Execution execution, List<Alert> alerts)
     {
         Statistics.Executions++;
-        var window = new List<(DateTimeOffset Time, string Index, EventRecord Event)>();
-        for (var i = _events.FirstAtOrAfter(execution.WindowStart); i < _events.Count && _events[i].Time <= execution.Time; i++)
-            window.Add((_events[i].Time, _events[i].Item.Index, _events[i].Item.Event));
-        if (window.Count == 0 && !_rule.IsAggregating) return;
-        alerts.AddRange(Execute(execution, window, _alerted, ElasticRuleSchedule.Of(_rule.Metadata).MaxSignals));
-    }
-
-    private List<Alert> Execute(Execution execution, List<(DateTimeOffset Time, string Index, EventRecord Event)> window, HashSet<string> alerted, int maxSignals)
-    {
-        var byId = new Dictionary<string, EventRecord>(StringComparer.Ordinal);
-        foreach (var (_, _, record) in window) byId[record.EventId] = record;
+        var first = _events.FirstAtOrAfter(execution.WindowStart);
+        var end = _events.EndAtOrBefore(execution.Time);
+        if (first >= end && !_rule.IsAggregating) return;
+        var documents = new WindowIdentity(_events.Added, _events.Dropped + first, _events.Dropped + end);
 
         EsqlTable result;
         try
         {
-            result = _rule.Run(_enrich.Over(EsqlTableJson.Source(window.Select(e => (e.Index, e.Event))), execution.Time), execution.Time.UtcDateTime);
+            var source = _enrich.Over(EsqlTableJson.Source(Window(first, end).Select(e => (e.Index, e.Document))), execution.Time);
+            if (_documentTable is not { } kept || kept.Window != documents)
+            {
+                _documentTable = null;
+                _documentTable = (documents, _rule.ReadDocuments(source));
+            }
+            result = _rule.Finish(source, _documentTable.Value.Table, execution.Time.UtcDateTime);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             // this execution yields nothing; reported, and later executions and other rules go on
             Statistics.RegexTimedOut($"the execution at {execution.Time:yyyy-MM-dd'T'HH:mm:ss'Z'}");
-            return [];
+            return;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidCastException
             or IndexOutOfRangeException or KeyNotFoundException or NullReferenceException or OverflowException or NotSupportedException
@@ -76,18 +78,41 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
         {
             // a run-time failure of one rule is reported, and the other rules go on
             Statistics.Failure ??= $"{ex.GetType().Name}: {ex.Message}";
-            return [];
+            return;
         }
+        alerts.AddRange(Alerts(execution, result, first, end));
+    }
 
+    private IEnumerable<(string Index, EventRecord Event, EsqlDocument Document)> Window(int first, int end)
+    {
+        for (var i = first; i < end; i++) yield return _events[i].Item;
+    }
+
+    /// <summary>
+    /// Which of the kept events a window holds: with no event added in between, equal positions among
+    /// all events ever kept are the same events (late events are inserted, so an addition changes it).
+    /// </summary>
+    private readonly record struct WindowIdentity(long Added, long From, long To);
+
+    // the table of the query's document-only commands for the last window: an execution over the same
+    // documents (a long look-back re-read every interval) runs only the commands that read the clock
+    private (WindowIdentity Window, EsqlTable Table)? _documentTable;
+
+    /// <summary>One alert per result row, at most max_signals; a row with an <c>_id</c> alerts once over all executions and carries its event.</summary>
+    private List<Alert> Alerts(Execution execution, EsqlTable result, int first, int end)
+    {
+        var maxSignals = ElasticRuleSchedule.Of(_rule.Metadata).MaxSignals;
         var alerts = new List<Alert>();
         var idColumn = _rule.IsAggregating ? null : result.Find("_id");
+        Dictionary<string, EventRecord>? byId = null;
         foreach (var row in result.Rows)
         {
             if (alerts.Count >= maxSignals) break;
             EventRecord[] events = [];
             if (idColumn is { } c && row[c] is string id)
             {
-                if (!alerted.Add(id)) continue;
+                if (!_alerted.Add(id)) continue;
+                byId ??= Window(first, end).GroupBy(e => e.Document.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Event, StringComparer.Ordinal);
                 if (byId.TryGetValue(id, out var source)) events = [source];
             }
             Statistics.Matches++;

@@ -124,10 +124,14 @@ internal sealed class StreamingReplay
                 }
             }
             if (esqlApplicable)
+            {
+                // one document for every ES|QL rule that reads the event: it keeps its fields once flattened
+                var document = EsqlRuleRunner.Document(record);
                 foreach (var (runner, timeField) in esqlTargets)
                 {
-                    if (!runner.Finished && timeField.TimeOf(view, time!.Value) is { } esqlTime) runner.Offer(record, index, esqlTime);
+                    if (!runner.Finished && timeField.TimeOf(view, time!.Value) is { } esqlTime) runner.Offer(record, document, index, esqlTime);
                 }
+            }
 
             _eventsSinceAdvance++;
             if (_clock.Watermark > _nextDue && (_clock.Watermark >= _lastAdvance + AdvanceStep || _eventsSinceAdvance >= AdvanceEvents))

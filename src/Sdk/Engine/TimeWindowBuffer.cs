@@ -14,6 +14,12 @@ internal sealed class TimeWindowBuffer<T>
 
     public int Count => _end - _head;
 
+    /// <summary>How many items were ever added: unchanged, it says no item came in between.</summary>
+    public long Added { get; private set; }
+
+    /// <summary>How many items were ever dropped: index <c>i</c> now is item <c>Dropped + i</c> of those kept since the last addition.</summary>
+    public long Dropped { get; private set; }
+
     public (DateTimeOffset Time, T Item) this[int index] => _items[_head + index];
 
     public void Add(DateTimeOffset time, T item)
@@ -25,6 +31,7 @@ internal sealed class TimeWindowBuffer<T>
         if (at < _end) Array.Copy(_items, at, _items, at + 1, _end - at);
         _items[at] = (time, item);
         _end++;
+        Added++;
     }
 
     /// <summary>The index of the first item at or after <paramref name="time"/> (binary search).</summary>
@@ -60,6 +67,7 @@ internal sealed class TimeWindowBuffer<T>
         {
             dropped?.Invoke(_items[_head].Time, _items[_head].Item);
             _items[_head++] = default;
+            Dropped++;
         }
         if (_head == _end) _head = _end = 0;
     }

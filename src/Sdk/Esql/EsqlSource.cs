@@ -1,7 +1,27 @@
 namespace AzureRules.Sdk.Esql;
 
-/// <summary>One stored document of an index: its id and its JSON source.</summary>
-public sealed record EsqlDocument(string Id, ReadOnlyMemory<byte> Json);
+/// <summary>
+/// One stored document of an index: its id and its JSON source. A scheduled rule reads the same
+/// document in every execution whose window holds it (a 7-day look-back every 5 minutes is 2,016
+/// executions), so the document keeps its fields once flattened, and each field the value it last
+/// converted to, instead of parsing its JSON again each time.
+/// </summary>
+public sealed class EsqlDocument(string id, ReadOnlyMemory<byte> json)
+{
+    private EsqlDocumentFields? _fields;
+
+    public string Id { get; } = id;
+
+    public ReadOnlyMemory<byte> Json { get; } = json;
+
+    /// <summary>The leaf fields; a geo_point field of the query keeps its object as one value, so that flattening is not kept.</summary>
+    internal EsqlDocumentFields Fields(IReadOnlySet<string> geoFields)
+    {
+        if (geoFields.Count > 0) return EsqlDocumentFields.Flatten(Json, geoFields);
+        // a race between two threads flattens twice and keeps either: both are equal
+        return _fields ??= EsqlDocumentFields.Flatten(Json, geoFields);
+    }
+}
 
 /// <summary>
 /// An index a query can read: its documents and, when known, its mapping (field → Elasticsearch type,

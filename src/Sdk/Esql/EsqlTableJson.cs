@@ -29,6 +29,9 @@ public static class EsqlTableJson
 
     /// <summary>Events as indices: grouped by their Elastic index, each document keyed by its event id.</summary>
     public static EsqlMemorySource Source(IEnumerable<(string Index, EventRecord Event)> events)
-        => new(events.GroupBy(e => e.Index, StringComparer.Ordinal)
-            .Select(g => new EsqlIndex(g.Key, [.. g.Select(e => new EsqlDocument(e.Event.EventId, e.Event.Json))])));
+        => Source(events.Select(e => (e.Index, new EsqlDocument(e.Event.EventId, e.Event.Json))));
+
+    /// <summary>Documents as indices, grouped by their Elastic index.</summary>
+    public static EsqlMemorySource Source(IEnumerable<(string Index, EsqlDocument Document)> documents)
+        => new(documents.GroupBy(d => d.Index, StringComparer.Ordinal).Select(g => new EsqlIndex(g.Key, [.. g.Select(d => d.Document)])));
 }

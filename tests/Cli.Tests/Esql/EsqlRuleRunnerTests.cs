@@ -60,4 +60,34 @@ public sealed class EsqlRuleRunnerTests : IDisposable
         Assert.Equal(2, (long)alert.Rows.Single()["failures"]!);
         Assert.Empty(alert.Events);
     }
+
+    [Fact]
+    public void A_field_read_before_a_command_creates_it_is_read_from_the_index()
+    {
+        // host.id is read by STATS and then created by EVAL: no event has it, so it is a null column, not an unknown one
+        var result = Run("FROM logs-* | WHERE event.outcome == \"failure\" | STATS failures = COUNT(*), hosts = VALUES(host.id) BY user.name | EVAL host.id = MV_FIRST(hosts) | WHERE failures >= 2");
+        Assert.All(result.Rules, r => Assert.Null(r.Failure));
+        var alert = Assert.Single(result.Alerts);
+        Assert.Null(alert.Rows.Single()["host.id"]);
+    }
+
+    [Fact]
+    public void A_long_look_back_over_the_same_documents_reads_the_clock_of_each_execution()
+    {
+        // every 5 minutes over the last hour: the windows from 10:05 to 11:00 hold the same two failures, and
+        // only NOW() changes; the alert stops when the last failure is 20 minutes old
+        var rule = AdHocRules.Create(QueryLanguage.Esql,
+            "FROM logs-* | WHERE event.outcome == \"failure\" | STATS failures = COUNT(*), last = MAX(@timestamp) BY user.name " +
+            "| EVAL age = DATE_DIFF(\"minute\", last, NOW()) | WHERE age < 20") with
+        {
+            Interval = TimeSpan.FromMinutes(5),
+            LookBack = TimeSpan.FromHours(1),
+        };
+        var library = RuleLibrary.FromDefinitions([rule]);
+        Assert.False(library.HasErrors);
+        var result = new DetectionEngine(library.Detections).Run(EventSource.JsonLines(_events));
+        Assert.Equal(["10:05", "10:10", "10:15", "10:20"], result.Alerts.Select(a => a.Timestamp.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([0, 5, 10, 15], result.Alerts.Select(a => (int)a.Rows.Single()["age"]!));
+        Assert.All(result.Alerts, a => Assert.Equal(2L, (long)a.Rows.Single()["failures"]!));
+    }
 }

@@ -45,13 +45,16 @@ internal sealed partial class EsqlEmitter
         var indices = new List<string>();
         var aggregating = false;
         var hasLimit = false;
+        // where the commands that read only the documents end (see EsqlEmitter.DocumentsOnly)
+        int? documentPartEnd = null;
         foreach (var command in _query.Commands)
         {
+            if (documentPartEnd is null && !DependsOnDocumentsOnly(command)) documentPartEnd = _body.Length;
             switch (command)
             {
                 case EsqlFrom from:
                     indices.AddRange(from.Indices.Select(i => i.Name));
-                    Line($"t = {Ops}From(source, {StringArray(from.Indices.Select(i => i.Name))}, {StringArray(from.Metadata.Select(m => m.Name))}{KnownFields()});");
+                    Line($"t = {Ops}{(ReadsOnlyNamedFields() ? "FromNamedFields" : "From")}(source, {StringArray(from.Indices.Select(i => i.Name))}, {StringArray(from.Metadata.Select(m => m.Name))}{KnownFields()});");
                     break;
                 case EsqlRow row:
                     Line($"t = {Ops}Row({Fields(row.Fields)});");
@@ -104,6 +107,7 @@ internal sealed partial class EsqlEmitter
                     throw new EsqlNotExecutableException($"the runtime cannot run ES|QL's {command.Keyword} command yet");
             }
         }
+        var split = documentPartEnd ?? _body.Length;
         // Elasticsearch caps a result at 1000 rows without a LIMIT, and at 10000 with one
         Line($"return {Ops}Limit(t, {(hasLimit ? "10000" : Ops + "DefaultLimit")});");
 
@@ -115,9 +119,13 @@ internal sealed partial class EsqlEmitter
         members.Append($"public override bool IsAggregating => {CSharpLiteral.Bool(aggregating)};\n");
         members.Append($"public override global::System.Collections.Generic.IReadOnlyList<string> SourceIndices {{ get; }} = {StringArray(indices)};\n");
         members.Append('\n');
-        members.Append($"protected override {Sdk}EsqlTable Execute({Sdk}EsqlSource source)\n{{\n");
+        var body = _body.ToString();
+        members.Append($"protected override {Sdk}EsqlTable RunDocumentCommands({Sdk}EsqlSource source)\n{{\n");
         members.Append($"    {Sdk}EsqlTable t = null!;\n");
-        members.Append(_body);
+        members.Append(body, 0, split);
+        members.Append("    return t;\n}\n\n");
+        members.Append($"protected override {Sdk}EsqlTable RunRemainingCommands({Sdk}EsqlSource source, {Sdk}EsqlTable t)\n{{\n");
+        members.Append(body, split, body.Length - split);
         members.Append("}\n");
         return members.ToString();
     }
@@ -133,8 +141,31 @@ internal sealed partial class EsqlEmitter
     private string KnownFields()
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var command in _query.Commands) CollectNames(command, names);
-        names.ExceptWith(CreatedNames());
+        // a name is an index field where it is read before any earlier command creates it (a rule may
+        // read host.id in STATS and create a host.id column with EVAL after it)
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var command in _query.Commands)
+        {
+            if (command is EsqlEval eval)
+            {
+                // EVAL's fields see the ones before them: EVAL a = 1, b = a reads no index field a
+                foreach (var field in eval.Fields)
+                {
+                    Read(read => { CollectNames(field.Expression, read); CollectNames(field.Filter, read); });
+                    created.Add(field.ColumnName);
+                }
+                continue;
+            }
+            Read(read => CollectNames(command, read));
+            created.UnionWith(CreatedNames(command));
+        }
+        void Read(Action<ISet<string>> collect)
+        {
+            var read = new SortedSet<string>(StringComparer.Ordinal);
+            collect(read);
+            read.ExceptWith(created);
+            names.UnionWith(read);
+        }
         var known = new List<string>();
         foreach (var name in names)
         {
@@ -145,59 +176,87 @@ internal sealed partial class EsqlEmitter
         return known.Count == 0 ? "" : ", " + string.Join(", ", known);
     }
 
-    /// <summary>The columns the query's commands create (not index fields).</summary>
-    private IEnumerable<string> CreatedNames()
+    /// <summary>
+    /// True when no field the query does not name can reach its result: a STATS (not INLINE) or a KEEP
+    /// of plain names comes before anything that could pass other fields along (a wildcard, ENRICH,
+    /// LOOKUP JOIN, or a command this check does not know). FROM then loads only the named fields, as
+    /// Elasticsearch loads only the fields a plan needs: a rule that re-runs over a 7-day window every
+    /// five minutes does not rebuild every field of every event each time.
+    /// </summary>
+    private bool ReadsOnlyNamedFields()
     {
         foreach (var command in _query.Commands)
         {
             switch (command)
             {
-                case EsqlEval eval: foreach (var f in eval.Fields) yield return f.ColumnName; break;
-                case EsqlRow row: foreach (var f in row.Fields) yield return f.ColumnName; break;
-                case EsqlStats stats:
-                    foreach (var f in stats.Aggregates) yield return f.ColumnName;
-                    foreach (var f in stats.Groups) if (f.Name is not null) yield return f.ColumnName;
-                    break;
-                case EsqlRename rename: foreach (var (_, @new) in rename.Renames) yield return @new.Name; break;
-                case EsqlExtract extract:
-                    foreach (var pattern in extract.Patterns)
-                    {
-                        var columns = extract.IsGrok ? ExtractionPatterns.GrokColumns(pattern.Value) : ExtractionPatterns.DissectColumns(pattern.Value);
-                        foreach (var (name, _) in columns) yield return name;
-                    }
-                    break;
-                case EsqlEnrich { With: { } with }: foreach (var (n, f) in with) yield return (n ?? f).Name; break;
+                case EsqlStats { IsInline: false }:
+                    return true;
+                case EsqlProject { IsDrop: false } keep when keep.Patterns.All(p => !p.IsPattern):
+                    return true;
+                case EsqlProject { IsDrop: true }:
+                case EsqlRename rename when rename.Renames.All(r => !r.Old.IsPattern):
+                case EsqlFrom or EsqlWhere or EsqlEval or EsqlSort or EsqlLimit or EsqlExtract or EsqlMvExpand:
+                    continue;
+                default:
+                    return false;
             }
+        }
+        return false;
+    }
+
+    /// <summary>The columns one command creates (not index fields).</summary>
+    private static IEnumerable<string> CreatedNames(EsqlCommand command)
+    {
+        switch (command)
+        {
+            case EsqlEval eval: foreach (var f in eval.Fields) yield return f.ColumnName; break;
+            case EsqlRow row: foreach (var f in row.Fields) yield return f.ColumnName; break;
+            case EsqlStats stats:
+                foreach (var f in stats.Aggregates) yield return f.ColumnName;
+                foreach (var f in stats.Groups) if (f.Name is not null) yield return f.ColumnName;
+                break;
+            case EsqlRename rename: foreach (var (_, @new) in rename.Renames) yield return @new.Name; break;
+            case EsqlExtract extract:
+                foreach (var pattern in extract.Patterns)
+                {
+                    var columns = extract.IsGrok ? ExtractionPatterns.GrokColumns(pattern.Value) : ExtractionPatterns.DissectColumns(pattern.Value);
+                    foreach (var (name, _) in columns) yield return name;
+                }
+                break;
+            case EsqlEnrich { With: { } with }: foreach (var (n, f) in with) yield return (n ?? f).Name; break;
         }
     }
 
+    /// <summary>The column names an expression reads.</summary>
+    private static void CollectNames(EsqlExpression? expression, ISet<string> names)
+    {
+        switch (expression)
+        {
+            case EsqlColumnReference c: names.Add(c.Name.Name); break;
+            case EsqlFunctionCall f: foreach (var a in f.Arguments) CollectNames(a, names); break;
+            case EsqlUnary u: CollectNames(u.Operand, names); break;
+            case EsqlBinary b: CollectNames(b.Left, names); CollectNames(b.Right, names); break;
+            case EsqlIn i: CollectNames(i.Value, names); foreach (var x in i.List) CollectNames(x, names); break;
+            case EsqlPatternMatch p: CollectNames(p.Value, names); break;
+            case EsqlIsNull n: CollectNames(n.Value, names); break;
+            case EsqlCast c: CollectNames(c.Value, names); break;
+        }
+    }
+
+    /// <summary>The column names a command reads.</summary>
     private static void CollectNames(EsqlCommand command, ISet<string> names)
     {
-        void Walk(EsqlExpression? e)
-        {
-            switch (e)
-            {
-                case EsqlColumnReference c: names.Add(c.Name.Name); break;
-                case EsqlFunctionCall f: foreach (var a in f.Arguments) Walk(a); break;
-                case EsqlUnary u: Walk(u.Operand); break;
-                case EsqlBinary b: Walk(b.Left); Walk(b.Right); break;
-                case EsqlIn i: Walk(i.Value); foreach (var x in i.List) Walk(x); break;
-                case EsqlPatternMatch p: Walk(p.Value); break;
-                case EsqlIsNull n: Walk(n.Value); break;
-                case EsqlCast c: Walk(c.Value); break;
-            }
-        }
         void Fields(IEnumerable<EsqlField> fields)
         {
-            foreach (var f in fields) { Walk(f.Expression); Walk(f.Filter); }
+            foreach (var f in fields) { CollectNames(f.Expression, names); CollectNames(f.Filter, names); }
         }
         switch (command)
         {
-            case EsqlWhere w: Walk(w.Condition); break;
+            case EsqlWhere w: CollectNames(w.Condition, names); break;
             case EsqlEval e: Fields(e.Fields); break;
             case EsqlStats s: Fields(s.Aggregates); Fields(s.Groups); break;
-            case EsqlSort s: foreach (var o in s.Orders) Walk(o.Expression); break;
-            case EsqlExtract x: Walk(x.Input); break;
+            case EsqlSort s: foreach (var o in s.Orders) CollectNames(o.Expression, names); break;
+            case EsqlExtract x: CollectNames(x.Input, names); break;
             case EsqlMvExpand m: names.Add(m.Field.Name); break;
             case EsqlProject p: foreach (var n in p.Patterns) if (!n.IsPattern) names.Add(n.Name); break;
             case EsqlRename r: foreach (var (old, _) in r.Renames) names.Add(old.Name); break;

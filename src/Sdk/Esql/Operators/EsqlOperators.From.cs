@@ -11,11 +11,20 @@ public static partial class EsqlOperators
     /// with an index mapping; a known type also wins over what the JSON values look like.</param>
     public static EsqlTable From(EsqlSource source, string[] indices, string[] metadata, params (string Name, EsqlDataType Type)[] knownFields)
         // no index matching is no documents: an index a rule reads may have no events in an execution's window
-        => Read([.. source.Indices(indices)], metadata, knownFields);
+        => Read([.. source.Indices(indices)], metadata, knownFields, namedOnly: false);
+
+    /// <summary>
+    /// FROM for a query whose result no other field can reach (it aggregates, or keeps named columns
+    /// only, before anything else): only the named fields are loaded, as Elasticsearch loads only the
+    /// fields its plan needs.
+    /// </summary>
+    public static EsqlTable FromNamedFields(EsqlSource source, string[] indices, string[] metadata, params (string Name, EsqlDataType Type)[] namedFields)
+        => Read([.. source.Indices(indices)], metadata, namedFields, namedOnly: true);
 
     /// <summary>The rows of these indices' documents (FROM, and the source indices of an enrich policy).</summary>
-    private static EsqlTable Read(List<EsqlIndex> matched, string[] metadata, (string Name, EsqlDataType Type)[] knownFields)
+    private static EsqlTable Read(List<EsqlIndex> matched, string[] metadata, (string Name, EsqlDataType Type)[] knownFields, bool namedOnly)
     {
+        var named = namedOnly ? knownFields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal) : null;
 
         // field → (ES|QL type, mapping type) from the mappings, then the compiler, then the documents
         var types = new SortedDictionary<string, (EsqlDataType Type, string Mapping)>(StringComparer.Ordinal);
@@ -24,6 +33,7 @@ public static partial class EsqlOperators
             if (index.Mapping is null) continue;
             foreach (var (field, mapping) in index.Mapping)
             {
+                if (named is not null && !named.Contains(field)) continue;
                 if (EsqlDataTypes.FromMapping(mapping) is not { } type) continue;
                 types[field] = types.TryGetValue(field, out var seen) && seen.Type != type ? (EsqlDataType.Unsupported, mapping) : (type, mapping);
             }
@@ -33,57 +43,50 @@ public static partial class EsqlOperators
 
         // a geo_point is an object ({"lat":…,"lon":…}) that is one value, not two fields
         var geoFields = types.Where(t => t.Value.Type == EsqlDataType.GeoPoint).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-        var flattened = new List<(EsqlIndex Index, EsqlDocument Document, Dictionary<string, List<JsonElement>> Fields, JsonDocument Json)>();
-        try
+        var flattened = new List<(EsqlIndex Index, EsqlDocument Document, EsqlDocumentFields Fields)>();
+        foreach (var index in matched)
         {
-            foreach (var index in matched)
+            foreach (var document in index.Documents)
             {
-                foreach (var document in index.Documents)
+                var fields = document.Fields(geoFields);
+                flattened.Add((index, document, fields));
+                if (index.Mapping is not null) continue;
+                foreach (var (field, values) in fields.ByName)
                 {
-                    var json = JsonDocument.Parse(document.Json);
-                    var fields = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
-                    Flatten(json.RootElement, "", fields, geoFields);
-                    flattened.Add((index, document, fields, json));
-                    if (index.Mapping is not null) continue;
-                    foreach (var (field, values) in fields)
-                    {
-                        if (types.ContainsKey(field) && !IsGuess(types[field])) continue;
-                        var guess = Dynamic(values);
-                        types[field] = types.TryGetValue(field, out var seen) && seen.Type != guess.Type ? Widen(seen, guess) : guess;
-                    }
+                    if (named is not null && !named.Contains(field)) continue;
+                    if (types.TryGetValue(field, out var known) && !IsGuess(known)) continue;
+                    var guess = Dynamic(values.Values);
+                    types[field] = types.TryGetValue(field, out var seen) && seen.Type != guess.Type ? Widen(seen, guess) : guess;
                 }
             }
+        }
 
-            var columns = types.Select(t => new EsqlColumn(t.Key, t.Value.Type)).ToList();
-            var metadataTypes = metadata.Select(m => new EsqlColumn(m, m is "_version" ? EsqlDataType.Long : m is "_score" ? EsqlDataType.Double : EsqlDataType.Keyword)).ToList();
-            var rows = new List<object?[]>(flattened.Count);
-            foreach (var (index, document, fields, _) in flattened)
-            {
-                var row = new object?[columns.Count + metadataTypes.Count];
-                var c = 0;
-                foreach (var (name, (type, mapping)) in types)
-                {
-                    row[c++] = fields.TryGetValue(name, out var values) ? Convert(values, type, mapping) : null;
-                }
-                foreach (var m in metadata)
-                {
-                    row[c++] = m switch
-                    {
-                        "_id" => document.Id,
-                        "_index" => index.Name,
-                        "_version" => 1L,
-                        "_score" => 0.0,
-                        _ => null,
-                    };
-                }
-                rows.Add(row);
-            }
-            return new EsqlTable([.. columns, .. metadataTypes], rows);
-        }
-        finally
+        var layout = types.ToArray();
+        var columns = layout.Select(t => new EsqlColumn(t.Key, t.Value.Type)).ToList();
+        var metadataTypes = metadata.Select(m => new EsqlColumn(m, m is "_version" ? EsqlDataType.Long : m is "_score" ? EsqlDataType.Double : EsqlDataType.Keyword)).ToList();
+        var rows = new List<object?[]>(flattened.Count);
+        foreach (var (index, document, fields) in flattened)
         {
-            foreach (var f in flattened) f.Json.Dispose();
+            var row = new object?[columns.Count + metadataTypes.Count];
+            var c = 0;
+            foreach (var (name, (type, mapping)) in layout)
+            {
+                row[c++] = fields.ByName.TryGetValue(name, out var values) ? values.Convert(type, mapping, Convert) : null;
+            }
+            foreach (var m in metadata)
+            {
+                row[c++] = m switch
+                {
+                    "_id" => document.Id,
+                    "_index" => index.Name,
+                    "_version" => 1L,
+                    "_score" => 0.0,
+                    _ => null,
+                };
+            }
+            rows.Add(row);
         }
+        return new EsqlTable([.. columns, .. metadataTypes], rows);
     }
 
     private const string Guessed = "(dynamic)";
@@ -91,16 +94,16 @@ public static partial class EsqlOperators
     private static bool IsGuess((EsqlDataType Type, string Mapping) entry) => entry.Mapping == Guessed;
 
     /// <summary>The type Elasticsearch's dynamic mapping gives a JSON value: strings keyword, integers long, fractions double.</summary>
-    private static (EsqlDataType Type, string Mapping) Dynamic(List<JsonElement> values)
+    private static (EsqlDataType Type, string Mapping) Dynamic(EsqlJsonValue[] values)
     {
         var type = EsqlDataType.Null;
         foreach (var value in values)
         {
-            var t = value.ValueKind switch
+            var t = value.Kind switch
             {
                 JsonValueKind.String => EsqlDataType.Keyword,
                 JsonValueKind.True or JsonValueKind.False => EsqlDataType.Boolean,
-                JsonValueKind.Number => value.TryGetInt64(out _) ? EsqlDataType.Long : EsqlDataType.Double,
+                JsonValueKind.Number => IsInt64(value.Text) ? EsqlDataType.Long : EsqlDataType.Double,
                 _ => EsqlDataType.Null,
             };
             if (type == EsqlDataType.Null || (type == EsqlDataType.Long && t == EsqlDataType.Double)) type = t;
@@ -117,43 +120,17 @@ public static partial class EsqlOperators
         return (EsqlDataType.Keyword, Guessed);
     }
 
-    /// <summary>Object fields become dotted leaves; arrays (also of objects) make multi-valued leaves.</summary>
-    private static void Flatten(JsonElement element, string prefix, Dictionary<string, List<JsonElement>> fields, HashSet<string> geoFields)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object when geoFields.Contains(prefix):
-                if (!fields.TryGetValue(prefix, out var points)) fields[prefix] = points = [];
-                points.Add(element);
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    // _id, _index and the like in an event are its envelope, not fields: METADATA reads them
-                    if (prefix.Length == 0 && property.Name is "_id" or "_index" or "_version" or "_source" or "_score") continue;
-                    Flatten(property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name, fields, geoFields);
-                }
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray()) Flatten(item, prefix, fields, geoFields);
-                break;
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                break;
-            default:
-                if (!fields.TryGetValue(prefix, out var list)) fields[prefix] = list = [];
-                list.Add(element);
-                break;
-        }
-    }
+    // a JSON number that is an integer in range, as JsonElement.TryGetInt64 reads it
+    private static bool IsInt64(string number) => long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     /// <summary>
     /// The values of one field as Elasticsearch returns them: doc-values order (sorted ascending,
     /// keywords de-duplicated) for all but text, which comes from _source as written; floats at their
     /// stored precision.
     /// </summary>
-    private static object? Convert(List<JsonElement> values, EsqlDataType type, string mapping)
+    private static object? Convert(EsqlJsonValue[] values, EsqlDataType type, string mapping)
     {
-        var converted = new List<object>(values.Count);
+        var converted = new List<object>(values.Length);
         foreach (var value in values)
         {
             if (ConvertOne(value, type, mapping) is { } v) converted.Add(v);
@@ -168,15 +145,15 @@ public static partial class EsqlOperators
         return EsqlMulti.Of(converted);
     }
 
-    private static object? ConvertOne(JsonElement value, EsqlDataType type, string mapping)
+    private static object? ConvertOne(EsqlJsonValue value, EsqlDataType type, string mapping)
     {
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        var text = value.Text;
         switch (type)
         {
             case EsqlDataType.Keyword or EsqlDataType.Text:
                 return text;
             case EsqlDataType.Boolean:
-                return value.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => bool.TryParse(text, out var b) ? b : null };
+                return value.Kind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => bool.TryParse(text, out var b) ? b : null };
             case EsqlDataType.Integer:
                 return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var i) && Math.Truncate(i) is >= int.MinValue and <= int.MaxValue ? (int)Math.Truncate(i) : null;
             case EsqlDataType.Long:
@@ -197,21 +174,28 @@ public static partial class EsqlOperators
                     _ => d,
                 };
             case EsqlDataType.Date:
-                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var millis)) return EsqlDates.FromMillis(millis);
+                if (value.Kind == JsonValueKind.Number && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var millis)) return EsqlDates.FromMillis(millis);
                 return EsqlDates.TryParse(text, out var date) ? date : null;
             case EsqlDataType.Ip:
                 return EsqlIp.TryParse(text, out var ip) ? ip : null;
             case EsqlDataType.Version:
                 return new EsqlVersion(text);
             case EsqlDataType.GeoPoint:
-                if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("lat", out var lat) && value.TryGetProperty("lon", out var lon)
-                    && lat.TryGetDouble(out var y) && lon.TryGetDouble(out var x))
-                    return new EsqlGeoPoint(x, y);
-                return EsqlGeoPoint.Parse(text);
+                return value.Kind == JsonValueKind.Object ? GeoPointObject(text) : EsqlGeoPoint.Parse(text);
             case EsqlDataType.Null:
                 return null;
             default:
                 return text;
         }
+    }
+
+    /// <summary>A geo_point written as an object, <c>{"lat":…,"lon":…}</c>.</summary>
+    private static EsqlGeoPoint? GeoPointObject(string json)
+    {
+        using var point = JsonDocument.Parse(json);
+        return point.RootElement.TryGetProperty("lat", out var lat) && point.RootElement.TryGetProperty("lon", out var lon)
+            && lat.TryGetDouble(out var y) && lon.TryGetDouble(out var x)
+            ? new EsqlGeoPoint(x, y)
+            : null;
     }
 }

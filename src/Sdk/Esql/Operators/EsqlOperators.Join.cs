@@ -12,7 +12,7 @@ public static partial class EsqlOperators
     {
         var policy = source.EnrichPolicy(policyName) ?? throw new InvalidOperationException($"cannot find enrich policy [{policyName}]");
         if (policy.Type is not ("match" or "range")) throw new InvalidOperationException($"enrich policies of type [{policy.Type}] are not supported");
-        var lookup = Read([.. source.EnrichIndices(policy)], [], []);
+        var lookup = Read([.. source.EnrichIndices(policy)], [], [], namedOnly: false);
         var fields = with.Length > 0 ? with : policy.EnrichFields.Select(f => (Name: f, Field: f)).ToArray();
         foreach (var (_, field) in fields)
         {
