@@ -18,6 +18,9 @@ internal static class Program
             ExportCommand.Create(),
             CoverageCommand.Create(),
             LockCommand.Create(),
+            Fleet.IngestCommand.Create(),
+            Fleet.WorkerCommand.Create(),
+            Fleet.AlertsCommand.Create(),
         };
         return CommandLineHost.Invoke(root, args);
     }

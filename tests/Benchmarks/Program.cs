@@ -8,7 +8,7 @@
 //   dotnet run -c Release --project tests/Benchmarks -- kuery [EVENT_COUNT]
 //   dotnet run -c Release --project tests/Benchmarks -- gen-sentinel ROWS_PER_TABLE FOLDER [DAYS]   (then: azrules run --rules src/Rules/Rules --events FOLDER)
 //   dotnet run -c Release --project tests/Benchmarks -- kusto-corpus ../shared/corpus/sentinel/analytic ../shared/corpus/sentinel/hunting
-//   dotnet run -c Release --project tests/Benchmarks -- kusto-seed-query [ROWS_PER_TABLE] [REPEAT]
+//   dotnet run -c Release --project tests/Benchmarks -- kusto-seed-query [ROWS_PER_TABLE] [REPEAT] [wide]
 //   dotnet run -c Release --project tests/Benchmarks -- bdn [BenchmarkDotNet arguments, e.g. --filter *KustoParse* or *EventHotPath*]
 using AzureRules.Benchmarks;
 using AzureRules.Tests;

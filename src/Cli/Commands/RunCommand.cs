@@ -44,23 +44,11 @@ internal static class RunCommand
                 Console.Error.WriteLine("azrules: --threads must be at least 1");
                 return CommandLineHost.UsageError;
             }
-            var allowedLateness = DetectionEngine.DefaultLateness;
-            if (parse.GetValue(lateness) is { } latenessText
-                && (!TimeSpan.TryParse(latenessText, System.Globalization.CultureInfo.InvariantCulture, out allowedLateness) || allowedLateness < TimeSpan.Zero))
-            {
-                Console.Error.WriteLine($"azrules: --lateness '{latenessText}' is not a non-negative timespan (e.g. 00:05:00)");
-                return CommandLineHost.UsageError;
-            }
+            if (!TryReadLateness(parse.GetValue(lateness), out var allowedLateness)) return CommandLineHost.UsageError;
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
             if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
-            var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(parse.GetValue(rules)!)), cache: cacheOption.Read(parse));
-            var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
-            DiagnosticPrinter.Print(diagnostics, Console.Error);
-            if (diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) && !parse.GetValue(allowErrors))
-            {
-                Console.Error.WriteLine("azrules: the rules have errors: not run (fix them, or pass --allow-errors)");
+            if (RuleLoading.Load(parse, parse.GetValue(rules)!, filterOptions, cacheOption, parse.GetValue(allowErrors)) is not { } library)
                 return CommandLineHost.Findings;
-            }
             var engine = new DetectionEngine(library.Detections, policies)
             {
                 MaxDegreeOfParallelism = parse.GetValue(threads) ?? Environment.ProcessorCount,
@@ -87,6 +75,16 @@ internal static class RunCommand
             return result.Rules.Any(r => r.Incomplete) ? 3 : 0;
         });
         return command;
+    }
+
+    /// <summary>--lateness: a non-negative timespan, the engine's default when absent; a bad one is one line on stderr, and false.</summary>
+    internal static bool TryReadLateness(string? text, out TimeSpan lateness)
+    {
+        lateness = DetectionEngine.DefaultLateness;
+        if (text is null) return true;
+        if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out lateness) && lateness >= TimeSpan.Zero) return true;
+        Console.Error.WriteLine($"azrules: --lateness '{text}' is not a non-negative timespan (e.g. 00:05:00)");
+        return false;
     }
 
     /// <summary>--at alone, or --from and/or --to; times are ISO 8601, UTC unless they carry an offset.</summary>

@@ -51,7 +51,7 @@ internal static class KustoCompiler
         if (reason is not null)
             return CompiledQuery.NotExecutable(diagnostics, reason) with { OutputColumns = outputColumns, RuleDiagnostics = ruleDiagnostics };
 
-        members += "\n" + KustoSchemaEmitter.Members(bound.Model.Tables, output);
+        members += "\n" + KustoSchemaEmitter.Members(bound.Model.Tables, output, bound.Model.Reads.Of(bound.Model.Tables));
         return new CompiledQuery(diagnostics, KustoRuntimeNames.Detection, members, null, outputColumns) { RuleDiagnostics = ruleDiagnostics };
     }
 }

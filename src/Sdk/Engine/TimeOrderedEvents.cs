@@ -33,11 +33,18 @@ internal static class TimeOrderedEvents
     // views held per file at most (two batches each): many files read side by side get smaller batches
     private const int ViewBudget = 1024;
 
-    public static IEnumerable<PlacedEvent> Read(EventSource source, ErrorLog errors, int parallelism = 1, Func<EventRecord, EventView, object?>? prepare = null)
+    /// <param name="loadViews">Load each event's fields into a view in the reading pass (a replay needs them; a reader that only forwards the events does not).</param>
+    public static IEnumerable<PlacedEvent> Read(EventSource source, ErrorLog errors, int parallelism = 1, Func<EventRecord, EventView, object?>? prepare = null, bool loadViews = true)
     {
         prepare ??= static (_, _) => null;
         if (source.Records is { } records)
         {
+            if (source.RecordsInTimeOrder)
+            {
+                long position = 0;
+                foreach (var record in records) yield return new PlacedEvent(record, new ReadingOrder(0, position++), record.Envelope.ElasticTime);
+                yield break;
+            }
             var placed = records.Select((r, i) => new PlacedEvent(r, new ReadingOrder(0, i), r.Envelope.ElasticTime)).ToList();
             // stable: equal times keep the given order; events without a time keep their place before later ones
             foreach (var e in placed.OrderBy(e => e.Time ?? DateTimeOffset.MinValue)) yield return e;
@@ -60,7 +67,9 @@ internal static class TimeOrderedEvents
             for (var i = 0; i < files.Count; i++)
             {
                 var (file, fileSegment) = files[i];
-                var stream = source.ReadFile(file, new SegmentErrors(errors, fileSegment), parallelism, batchSize, prepare).GetEnumerator();
+                var stream = (loadViews
+                    ? source.ReadFile(file, new SegmentErrors(errors, fileSegment), parallelism, batchSize, prepare)
+                    : source.ReadFile(file, new SegmentErrors(errors, fileSegment)).Select(r => new ParsedEvent<object?>(r, null!, null))).GetEnumerator();
                 streams.Add(stream);
                 lastTime[i] = DateTimeOffset.MinValue;
                 Enqueue(i);
@@ -68,7 +77,7 @@ internal static class TimeOrderedEvents
             while (queue.TryDequeue(out var next, out _))
             {
                 var (record, view, prepared) = next.Event;
-                yield return new PlacedEvent(record, new ReadingOrder(files[next.Stream].Segment, record.LineNumber), next.Time, view, prepared);
+                yield return new PlacedEvent(record, new ReadingOrder(files[next.Stream].Segment, record.LineNumber), next.Time, loadViews ? view : null, prepared);
                 Enqueue(next.Stream);
             }
         }

@@ -16,10 +16,11 @@ public sealed class EventSource
 
     private EventSource(IReadOnlyList<string> paths) => _paths = paths;
 
-    private EventSource(IEnumerable<EventRecord> records)
+    private EventSource(IEnumerable<EventRecord> records, bool inTimeOrder)
     {
         _paths = [];
         _records = records;
+        RecordsInTimeOrder = inTimeOrder;
     }
 
     public static EventSource JsonLines(params IEnumerable<string> paths) => new([.. paths]);
@@ -28,7 +29,17 @@ public sealed class EventSource
     public EventReadProgress Progress { get; } = new();
 
     /// <summary>Events already read (rule test cases build theirs from inline and CSV events).</summary>
-    public static EventSource FromRecords(IEnumerable<EventRecord> records) => new(records);
+    public static EventSource FromRecords(IEnumerable<EventRecord> records) => new(records, inTimeOrder: false);
+
+    /// <summary>
+    /// Events already in the order a replay of files reads them (a fleet worker gets them from a
+    /// stream that an earlier read published in that order): replayed as they come, one at a time,
+    /// not collected and sorted first, so the source may be unbounded.
+    /// </summary>
+    public static EventSource FromTimeOrderedRecords(IEnumerable<EventRecord> records) => new(records, inTimeOrder: true);
+
+    /// <summary>The records are replayed in the given order, as they come (<see cref="FromTimeOrderedRecords"/>).</summary>
+    internal bool RecordsInTimeOrder { get; }
 
     /// <summary>The files this source reads, folders expanded; "-" stands for standard input.</summary>
     public IEnumerable<string> Files() => Files(error => throw new IOException(error.ToString()));

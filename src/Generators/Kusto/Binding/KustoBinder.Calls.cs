@@ -39,6 +39,7 @@ internal sealed partial class KustoBinder
         foreach (var argument in call.Arguments)
         {
             var expression = argument is NamedExpression named ? named.Value : argument;
+            if (expression is StarExpression) _model.Reads.ReadAll(row.Row);
             values.Add(expression is StarExpression ? BoundValue.Unknown : BindAny(expression, scope, row));
         }
         return values;
@@ -101,22 +102,28 @@ internal sealed partial class KustoBinder
                         _model.AddReference(_instance, call, symbol);
                         return BoundValue.Of(local);
                     }
-                    if (_globals.FindTable(tableName) is { } global)
-                    {
-                        _model.AddTable(global);
-                        return BoundValue.Of(global.Schema);
-                    }
+                    if (_globals.FindTable(tableName) is { } global) return BoundValue.Of(Read(global));
                 }
                 else
                 {
                     BindScalar(arguments[0], scope, RowContext.None); // a computed name: read at run time
+                    _model.Reads.ReadUnknown();
                 }
                 return BoundValue.Of(TableSchema.Unknown);
             case "column_ifexists" or "columnifexists" when arguments.Count == 2:
             {
                 var fallback = BindScalar(arguments[1], scope, row);
-                if (arguments[0] is LiteralExpression { Value: string columnName } && row.Row.Find(columnName) is { } column)
+                if (arguments[0] is not LiteralExpression { Value: string columnName })
+                {
+                    _model.Reads.ReadAll(row.Row); // a computed name may be any column
+                    return BoundValue.Of(fallback);
+                }
+                if (row.Find(columnName) is { } column)
+                {
+                    _model.Reads.Read(column);
                     return BoundValue.Of(column.Type);
+                }
+                _model.Reads.ReadName(columnName);
                 return BoundValue.Of(fallback);
             }
             case "typeof" when arguments.Count == 1 && arguments[0] is NameReference typeName && ScalarTypes.TryParse(typeName.Name, out _)
@@ -141,10 +148,12 @@ internal sealed partial class KustoBinder
         if (signature.IsAggregate && !allowAggregates && _aggregatesAllowed == 0)
             Report(DiagnosticDescriptors.KustoAggregateOutsideSummarize, call.Name.Span, signature.Name);
 
+        if (signature.Name == "pack_all") _model.Reads.ReadAll(row.Row); // a bag of the whole row
         var types = new List<ScalarType>();
         foreach (var argument in call.Arguments)
         {
             var expression = argument is NamedExpression named ? named.Value : argument;
+            if (expression is StarExpression) _model.Reads.ReadAll(row.Row);
             types.Add(expression is StarExpression ? ScalarType.Unknown
                 : IsTabularSyntax(expression, scope) ? Tabular(expression, scope)
                 : BindScalar(expression, scope, row));

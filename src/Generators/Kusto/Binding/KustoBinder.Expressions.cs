@@ -99,7 +99,11 @@ internal sealed partial class KustoBinder
     /// </summary>
     private BoundValue BindName(NameReference name, Scope scope, RowContext row)
     {
-        if (row.Find(name.Name) is { } column) return BoundValue.Of(column.Type);
+        if (row.Find(name.Name) is { } column)
+        {
+            _model.Reads.Read(column);
+            return BoundValue.Of(column.Type);
+        }
         var local = scope.Find(name.Name);
         if (local is not null) _model.AddReference(_instance, name, local);
         switch (local)
@@ -109,12 +113,13 @@ internal sealed partial class KustoBinder
             case LocalFunction function:
                 return CallLocalFunctionValue(function, new System.Collections.Generic.List<BoundValue>(), name);
         }
-        if (row.Row.IsOpen || name.Name.StartsWith("$", System.StringComparison.Ordinal)) return BoundValue.Unknown;
-        if (_globals.FindTable(name.Name) is { } table)
+        if (name.Name.StartsWith("$", System.StringComparison.Ordinal)) return BoundValue.Unknown;
+        if (row.Row.IsOpen)
         {
-            _model.AddTable(table);
-            return BoundValue.Of(table.Schema);
+            _model.Reads.ReadName(name.Name); // a column the schema does not list
+            return BoundValue.Unknown;
         }
+        if (_globals.FindTable(name.Name) is { } table) return BoundValue.Of(Read(table));
         if (_globals.FindFunction(name.Name) is { } stored) return BoundValue.Of(stored.Result);
         ReportMissingColumn(row.Row, name.Span, name.Name);
         return BoundValue.Unknown;
@@ -127,13 +132,25 @@ internal sealed partial class KustoBinder
         {
             var schema = side.Name == "$left" ? row.Left : row.Right;
             if (schema is null) return ScalarType.Unknown;
-            if (schema.Find(path.Member.Name) is { } column) return column.Type;
+            if (schema.Find(path.Member.Name) is { } column)
+            {
+                _model.Reads.Read(column);
+                return column.Type;
+            }
             ReportMissingColumn(schema, path.Member.Span, path.Member.Name);
             return ScalarType.Unknown;
         }
         // Table.Column names a column of a tabular value (used in toscalar-like positions); accept it
         if (path.Target is NameReference target && row.Row.Find(target.Name) is null && scope.Find(target.Name) is LocalValue { Value.Table: { } table })
-            return table.Find(path.Member.Name)?.Type ?? ScalarType.Unknown;
+        {
+            if (table.Find(path.Member.Name) is not { } column)
+            {
+                _model.Reads.ReadName(path.Member.Name);
+                return ScalarType.Unknown;
+            }
+            _model.Reads.Read(column);
+            return column.Type;
+        }
         // a dynamic value accepts any property
         BindScalar(path.Target, scope, row);
         return ScalarType.Dynamic;

@@ -50,6 +50,8 @@ internal sealed partial class KustoBinder
             if (condition is NameReference key)
             {
                 keys.Add(key.Name);
+                if (left.Find(key.Name) is { } leftColumn) _model.Reads.Read(leftColumn);
+                if (right.Find(key.Name) is { } rightColumn) _model.Reads.Read(rightColumn);
                 if (!left.Contains(key.Name)) ReportMissingColumn(left, key.Span, key.Name);
                 else if (!right.Contains(key.Name)) ReportMissingColumn(right, key.Span, key.Name);
                 continue;

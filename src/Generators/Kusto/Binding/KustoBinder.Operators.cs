@@ -63,10 +63,15 @@ internal sealed partial class KustoBinder
             case SampleOperator or AsOperator or RenderOperator:
                 return input;
             case DistinctOperator distinct:
-                return distinct.Columns.Count == 1 && distinct.Columns[0] is StarExpression ? input : Project(input, distinct.Columns, scope);
+            {
+                var distinctColumns = distinct.Columns.Count == 1 && distinct.Columns[0] is StarExpression ? input : Project(input, distinct.Columns, scope);
+                _model.Reads.ReadAll(distinctColumns); // rows are compared on every column they keep
+                return distinctColumns;
+            }
             case CountOperator:
                 return TableSchema.Of(new[] { new ColumnSymbol("Count", ScalarType.Long) });
             case GetSchemaOperator:
+                _model.Reads.ReadAll(input); // the columns themselves are the result
                 return TableSchema.Of(new[]
                 {
                     new ColumnSymbol("ColumnName", ScalarType.String), new ColumnSymbol("ColumnOrdinal", ScalarType.Int),
@@ -96,8 +101,10 @@ internal sealed partial class KustoBinder
             case SearchOperator or FindOperator or ForkOperator or FacetOperator or TopNestedOperator or TopHittersOperator
                 or SampleDistinctOperator or UnsupportedOperator:
                 // the output of these depends on data or is not modelled: accept any column after them
+                _model.Reads.ReadUnknown();
                 return TableSchema.Unknown;
             default:
+                _model.Reads.ReadUnknown();
                 return TableSchema.Unknown;
         }
     }
@@ -139,8 +146,14 @@ internal sealed partial class KustoBinder
         var columns = new List<ColumnSymbol>();
         var row = new RowContext(input) { Earlier = columns };
         var ordinal = 1;
-        foreach (var expression in expressions) columns.AddRange(ResultColumns(expression, input, scope, row, ref ordinal));
-        return TableSchema.Of(columns);
+        var wildcard = false;
+        foreach (var expression in expressions)
+        {
+            wildcard |= expression is StarExpression or WildcardName;
+            columns.AddRange(ResultColumns(expression, input, scope, row, ref ordinal));
+        }
+        // * or a wildcard keeps columns the schema does not list too
+        return wildcard ? TableSchema.Of(columns) with { Carries = input.Carries } : TableSchema.Of(columns);
     }
 
     /// <summary>The columns one item of extend/project/print produces, named as Kusto names them.</summary>
@@ -165,7 +178,7 @@ internal sealed partial class KustoBinder
             {
                 // extend series_stats(x): one column per statistic, series_stats_x_min, series_stats_x_avg, …
                 BindScalar(expression, scope, row);
-                var prefix = function + "_" + (call.Arguments.Count > 0 ? ExpressionName(call.Arguments[0]) : null) + "_";
+                var prefix = function + "_" + (call.Arguments.Count > 0 ? KustoColumnNames.Of(call.Arguments[0]) : null) + "_";
                 var result = new List<ColumnSymbol>();
                 foreach (var suffix in suffixes) result.Add(new ColumnSymbol(prefix + suffix, suffix.EndsWith("_idx") ? ScalarType.Long : ScalarType.Dynamic));
                 return result;
@@ -173,30 +186,11 @@ internal sealed partial class KustoBinder
             default:
             {
                 var type = BindScalar(expression, scope, row);
-                var name = ExpressionName(expression) ?? "Column" + (ordinal++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var name = KustoColumnNames.Of(expression) ?? "Column" + (ordinal++).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return new[] { new ColumnSymbol(name, type) };
             }
         }
     }
-
-    /// <summary>
-    /// The column name Kusto gives an unnamed expression: a column keeps its name, a path <c>a.b</c> becomes
-    /// <c>a_b</c>, and <c>bin(x, …)</c>, <c>floor(x, …)</c> and the conversions (<c>tostring(x)</c>, …) keep the
-    /// name of x; others get a generated name (Column1, …).
-    /// </summary>
-    private static string? ExpressionName(Expression expression) => expression switch
-    {
-        NameReference name => name.Name,
-        ParenthesizedExpression p => ExpressionName(p.Expression),
-        PathExpression path => ExpressionName(path.Target) is { } target ? target + "_" + path.Member.Name : null,
-        ElementExpression { Index: LiteralExpression { Value: string key } } element
-            => ExpressionName(element.Target) is { } target ? target + "_" + key : null,
-        FunctionCallExpression { Name.Name: "bin" or "floor" or "bin_at" or "tostring" or "toint" or "tolong" or "todouble" or "toreal"
-            or "tobool" or "todatetime" or "totimespan" or "toguid" or "todecimal" or "todynamic" or "parse_json" } call
-            when call.Arguments.Count > 0 => ExpressionName(call.Arguments[0]),
-        OrderedExpression ordered => ExpressionName(ordered.Expression),
-        _ => null,
-    };
 
     /// <summary>The columns of the series functions that return several values (documented per function).</summary>
     private static string[]? SeriesResultSuffixes(string function) => function switch
@@ -252,12 +246,21 @@ internal sealed partial class KustoBinder
                 return TableSchema.Of(result).Like(input);
             case ProjectColumnsKind.Keep:
                 foreach (var column in input.Columns) if (names.Contains(column.Name)) result.Add(column);
-                return TableSchema.Of(result, input.IsOpen && named.Count == 0);
+                // a wildcard may keep columns the schema does not list
+                var kept = TableSchema.Of(result, input.IsOpen && named.Count == 0);
+                return HasWildcard(op) ? kept with { Carries = input.Carries } : kept;
             default:
                 result.AddRange(named);
                 foreach (var column in input.Columns) if (!names.Contains(column.Name)) result.Add(column);
                 return TableSchema.Of(result).Like(input);
         }
+    }
+
+    private static bool HasWildcard(ProjectColumnsOperator op)
+    {
+        foreach (var item in op.Columns)
+            if ((item is OrderedExpression ordered ? ordered.Expression : item) is WildcardName) return true;
+        return false;
     }
 
     private TableSchema ProjectRename(TableSchema input, ProjectRenameOperator op)
@@ -292,7 +295,7 @@ internal sealed partial class KustoBinder
                     break;
                 default:
                     BindScalar(item.Expression, scope, row);
-                    if (ExpressionName(item.Expression) is { } name) added.Add(new ColumnSymbol(name, type));
+                    if (KustoColumnNames.Of(item.Expression) is { } name) added.Add(new ColumnSymbol(name, type));
                     break;
             }
         }
@@ -335,6 +338,7 @@ internal sealed partial class KustoBinder
             _model.AddReference(_instance, invoke.Function, function);
             return CallLocalFunction(function, arguments, invoke.Function);
         }
+        _model.Reads.ReadAll(input); // a stored function's body is not bound here
         if (_globals.FindFunction(invoke.Function.Name.Name) is { } stored) return stored.Result;
         return TableSchema.Unknown;
     }
@@ -370,14 +374,15 @@ internal sealed partial class KustoBinder
             case "bag_unpack":
             {
                 var columns = new List<ColumnSymbol>();
-                var bag = plugin.Arguments.Count > 0 ? ExpressionName(plugin.Arguments[0]) : null;
+                var bag = plugin.Arguments.Count > 0 ? KustoColumnNames.Of(plugin.Arguments[0]) : null;
                 foreach (var column in input.Columns) if (column.Name != bag) columns.Add(column);
-                return TableSchema.Of(columns, isOpen: true);
+                return TableSchema.Of(columns, isOpen: true) with { Carries = input.Carries };
             }
             case "ipv4_lookup":
             case "ipv6_lookup":
                 return lookup is null ? input.AsOpen() : Concat(input, lookup, replace: true);
             default:
+                _model.Reads.ReadAll(input); // a plugin may read any column
                 return TableSchema.Unknown;
         }
     }

@@ -30,7 +30,7 @@ internal sealed partial class KustoBinder
                 // by format_datetime(Timestamp, …): Kusto names a computed key after the column it reads
                 var key = column;
                 if (by is FunctionCallExpression { Arguments.Count: > 0 } call && column.Name.StartsWith("Column", System.StringComparison.Ordinal)
-                    && ExpressionName(call.Arguments[0]) is { } argumentName)
+                    && KustoColumnNames.Of(call.Arguments[0]) is { } argumentName)
                     key = column with { Name = argumentName };
                 if (taken.Add(key.Name)) columns.Add(key);
             }
@@ -88,13 +88,13 @@ internal sealed partial class KustoBinder
         {
             // tostring(make_set(X)): an unnamed expression over one aggregate takes the aggregate's name (set_X)
             var expressionType = BindScalar(aggregate, scope, row);
-            var name = ExpressionName(aggregate) ?? InnerAggregateName(aggregate) ?? NextName(ref ordinal);
+            var name = KustoColumnNames.Of(aggregate) ?? InnerAggregateName(aggregate) ?? NextName(ref ordinal);
             return new[] { new ColumnSymbol(name, expressionType) };
         }
 
         var type = BindCall(call, scope, row, allowAggregates: true).Scalar;
         var arguments = call.Arguments;
-        var first = arguments.Count > 0 ? ExpressionName(arguments[0]) : null;
+        var first = arguments.Count > 0 ? KustoColumnNames.Of(arguments[0]) : null;
         var result = new List<ColumnSymbol>();
         switch (signature.Name)
         {
@@ -136,7 +136,7 @@ internal sealed partial class KustoBinder
         {
             case FunctionCallExpression call:
                 if (BuiltinFunctions.Find(call.Name.Name) is { IsAggregate: true } signature)
-                    return signature.ResultNamePrefix + "_" + (call.Arguments.Count > 0 ? ExpressionName(call.Arguments[0]) ?? "" : "");
+                    return signature.ResultNamePrefix + "_" + (call.Arguments.Count > 0 ? KustoColumnNames.Of(call.Arguments[0]) ?? "" : "");
                 foreach (var argument in call.Arguments)
                     if (InnerAggregateName(argument) is { } inner) return inner;
                 return null;
@@ -168,7 +168,7 @@ internal sealed partial class KustoBinder
         var ordinal = 1;
         foreach (var by in makeSeries.By) columns.AddRange(ResultColumns(by, input, scope, row, ref ordinal));
         BindScalar(makeSeries.Axis, scope, row);
-        columns.Add(new ColumnSymbol(ExpressionName(makeSeries.Axis) ?? NextName(ref ordinal), ScalarType.Dynamic));
+        columns.Add(new ColumnSymbol(KustoColumnNames.Of(makeSeries.Axis) ?? NextName(ref ordinal), ScalarType.Dynamic));
         foreach (var bound in new[] { makeSeries.From, makeSeries.To, makeSeries.Step })
             if (bound is not null) BindScalar(bound, scope, RowContext.None);
         _aggregatesAllowed++;

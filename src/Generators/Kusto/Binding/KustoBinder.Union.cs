@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using AzureRules.Generators.Kusto.Symbols;
 using AzureRules.Generators.Kusto.Syntax;
+using AzureRules.Generators.Model;
 
 namespace AzureRules.Generators.Kusto.Binding;
 
@@ -44,18 +45,20 @@ internal sealed partial class KustoBinder
         var open = false;
         var partial = false;
         var typed = new HashSet<string>(System.StringComparer.Ordinal); // names split into Name_type columns
+        var carries = new List<TableSchema>();
         if (withSource is not null) { positions[withSource] = 0; columns.Add(new ColumnSymbol(withSource, ScalarType.String)); }
         foreach (var schema in schemas)
         {
             open |= schema.IsOpen;
             partial |= schema.IsPartial;
+            carries.Add(schema);
             foreach (var column in schema.Columns)
             {
                 if (positions.TryGetValue(column.Name, out var at))
                 {
-                    var existing = columns[at];
+                    var existing = columns[at] = WithOrigins(columns[at], column);
                     if (existing.Type == column.Type || column.Type == ScalarType.Unknown) continue;
-                    if (existing.Type == ScalarType.Unknown) { columns[at] = column; continue; }
+                    if (existing.Type == ScalarType.Unknown) { columns[at] = WithOrigins(column, existing); continue; }
                     // split by type: the first variant also under its typed name, then this one under its own
                     if (typed.Add(column.Name))
                     {
@@ -71,7 +74,16 @@ internal sealed partial class KustoBinder
                 columns.Add(column with { Name = name });
             }
         }
-        return TableSchema.Of(columns, open) with { IsPartial = partial && !open };
+        return TableSchema.Of(columns, open).Like(carries.ToArray()) with { IsPartial = partial && !open };
+    }
+
+    /// <summary>A union's column: the values of every table's column of that name.</summary>
+    private static ColumnSymbol WithOrigins(ColumnSymbol column, ColumnSymbol other)
+    {
+        if (other.Origins.IsEmpty) return column;
+        var origins = new List<ColumnOrigin>(column.Origins);
+        foreach (var origin in other.Origins) if (!origins.Contains(origin)) origins.Add(origin);
+        return origins.Count == column.Origins.Count ? column : column with { Origins = origins.ToEquatableArray() };
     }
 
     private static TableSchema Intersect(List<TableSchema> schemas, TableSchema union)

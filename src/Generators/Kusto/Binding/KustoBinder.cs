@@ -23,6 +23,7 @@ internal sealed partial class KustoBinder
     private readonly List<QueryDiagnostic> _diagnostics = new();
     private readonly HashSet<(string, int)> _reported = new();
     private readonly KustoSemanticModel _model = new();
+    private readonly Dictionary<string, TableSchema> _sourceSchemas = new(System.StringComparer.Ordinal);
     private int _suppress;
     /// <summary>The instance being bound: 0 for the query, a new one for each expansion of a let-bound function's body.</summary>
     private int _instance;
@@ -66,6 +67,8 @@ internal sealed partial class KustoBinder
                     break;
                 case ExpressionStatement expression:
                     result = BindAny(expression.Expression, scope, RowContext.None);
+                    // the query's result: every column of it reaches the alert
+                    if (_instance == 0 && result.Table is { } table) _model.Reads.ReadAll(table);
                     break;
             }
         }
@@ -217,14 +220,32 @@ internal sealed partial class KustoBinder
             case LocalFunction function:
                 return CallLocalFunction(function, new List<BoundValue>(), name);
         }
-        if (_globals.FindTable(name.Name) is { } global)
-        {
-            _model.AddTable(global);
-            return global.Schema;
-        }
+        if (_globals.FindTable(name.Name) is { } global) return Read(global);
         if (_globals.FindFunction(name.Name) is { } stored) return stored.Result;
         Report(DiagnosticDescriptors.KustoUnknownTable, name.Span, name.Name);
         return TableSchema.Unknown;
+    }
+
+    /// <summary>
+    /// A workspace table read by the query: recorded in the model, and its schema with each column's
+    /// origin, carrying the table's rows (<see cref="TableSchema.Carries"/>).
+    /// </summary>
+    private TableSchema Read(TableSymbol table)
+    {
+        _model.AddTable(table);
+        return SourceSchema(table);
+    }
+
+    private TableSchema SourceSchema(TableSymbol table)
+    {
+        if (_sourceSchemas.TryGetValue(table.Name, out var schema)) return schema;
+        var columns = new List<ColumnSymbol>(table.Schema.Columns.Count);
+        foreach (var column in table.Schema.Columns)
+            columns.Add(column with { Origins = ImmutableArray.Create(new ColumnOrigin(table.Name, column.Name)) });
+        // a new schema, not `with`: that would copy the name index of the original columns
+        schema = new TableSchema(columns.ToImmutableArray(), table.Schema.IsOpen) { IsPartial = table.Schema.IsPartial, Carries = ImmutableArray.Create(table.Name) };
+        _sourceSchemas[table.Name] = schema;
+        return schema;
     }
 
     private IEnumerable<TableSchema> ExpandWildcard(string pattern)
@@ -236,7 +257,7 @@ internal sealed partial class KustoBinder
         {
             if (!regex.IsMatch(table.Name)) continue;
             any = true;
-            yield return table.Schema;
+            yield return SourceSchema(table);
         }
         // a wildcard over tables nobody publishes may still match in a real workspace
         if (!any) yield return TableSchema.Unknown;
@@ -245,6 +266,7 @@ internal sealed partial class KustoBinder
     /// <summary>A column name missing from <paramref name="schema"/>: silent if it is open, a warning if partial, else an error.</summary>
     private void ReportMissingColumn(TableSchema schema, TextRange span, string name)
     {
+        _model.Reads.ReadName(name);
         if (schema.IsOpen) return;
         Report(schema.IsPartial ? DiagnosticDescriptors.KustoColumnNotInPublishedSchema : DiagnosticDescriptors.KustoUnknownColumn, span, name);
     }

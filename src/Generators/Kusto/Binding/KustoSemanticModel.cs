@@ -27,6 +27,9 @@ internal sealed class KustoSemanticModel
     private readonly Dictionary<NodeKey, BoundJoin> _joins = new();
     private readonly SortedDictionary<string, TableSymbol> _tables = new(System.StringComparer.Ordinal);
 
+    /// <summary>The columns of those tables the query reads (what the rule needs stored of them).</summary>
+    public ColumnReads Reads { get; } = new();
+
     /// <summary>The workspace tables the query reads, by name (what the rule needs stored, with its types).</summary>
     public IReadOnlyCollection<TableSymbol> Tables => _tables.Values;
 

@@ -289,6 +289,10 @@ internal sealed partial class KustoQueryEmitter
             }
             case "typeof":
                 return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "typeof() outside mv-expand");
+            case "parse_json" or "todynamic" when arguments.Length == 1 && arguments[0] is FunctionCallExpression { Name.Name: "tostring", Arguments.Count: 1 } text && text.Arguments[0] is not NamedExpression
+                                                  && _model.FunctionOf(_instance, call) is not null && _model.FunctionOf(_instance, text) is not null:
+                // parse_json(tostring(InitiatedBy.user)): a dynamic value that would print and parse back as itself is not printed
+                return $"{JsonRoundTrip}.ParseJsonOfText({Scalar(text.Arguments[0], row)})";
         }
         var signature = _model.FunctionOf(_instance, call);
         if (signature is { IsAggregate: true })

@@ -147,7 +147,7 @@ internal sealed partial class KustoQueryEmitter
             names = [];
             for (var i = 0; i < arguments.Count; i++)
             {
-                var derived = KustoColumnNames.Derive(arguments[i]);
+                var derived = KustoColumnNames.Of(arguments[i]);
                 names.Add(givenNames is not null && i < givenNames.Length ? givenNames[i]
                     : derived ?? ColumnPrefix(function) + (i + 1).ToString(CultureInfo.InvariantCulture));
             }
@@ -177,8 +177,8 @@ internal sealed partial class KustoQueryEmitter
     private static string DefaultAggregateName(string name, Symbols.FunctionSignature function, List<Expression> arguments)
     {
         if (name == "percentile" && arguments.Count == 2 && arguments[1] is LiteralExpression { Value: { } p })
-            return $"percentile_{KustoColumnNames.Derive(arguments[0])}_{System.Convert.ToString(p, CultureInfo.InvariantCulture)}";
-        var argument = function.NamesArgument && arguments.Count > 0 ? KustoColumnNames.Derive(arguments[0]) ?? "" : "";
+            return $"percentile_{KustoColumnNames.Of(arguments[0])}_{System.Convert.ToString(p, CultureInfo.InvariantCulture)}";
+        var argument = function.NamesArgument && arguments.Count > 0 ? KustoColumnNames.Of(arguments[0]) ?? "" : "";
         return ColumnPrefix(function) + argument;
     }
 }

@@ -77,7 +77,7 @@ internal sealed partial class KustoQueryEmitter
                 for (var i = 0; i < print.Expressions.Count; i++)
                 {
                     var (name, value) = Named(print.Expressions[i]);
-                    names.Add(name ?? KustoColumnNames.Derive(value) ?? "print_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    names.Add(name ?? KustoColumnNames.Of(value) ?? "print_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     values.Add(Scalar(value, row: null));
                 }
                 return TableLocal($"{Operators}.Print({KustoLiterals.Strings(names)}, {KustoLiterals.Array(values)})");
@@ -335,7 +335,7 @@ internal sealed partial class KustoQueryEmitter
         {
             if (item is TupleNamedExpression) return (null, values);
             var (name, value) = Named(item);
-            names.Add(name ?? KustoColumnNames.Derive(value) ?? prefix + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            names.Add(name ?? KustoColumnNames.Of(value) ?? prefix + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
             values.Add(value);
         }
         return (names, values);
@@ -360,7 +360,7 @@ internal sealed partial class KustoQueryEmitter
         foreach (var item in mvApply.Items)
         {
             var (name, value) = Named(item.Expression);
-            name ??= KustoColumnNames.Derive(value);
+            name ??= KustoColumnNames.Of(value);
             if (name is null) return UnsupportedTable(item, DiagnosticDescriptors.KustoUnsupportedConstruct, "An mv-apply item without a name");
             names.Add(name);
             values.Add(value);
@@ -382,7 +382,7 @@ internal sealed partial class KustoQueryEmitter
         foreach (var item in mvExpand.Items)
         {
             var (name, value) = Named(item.Expression);
-            name ??= KustoColumnNames.Derive(value) ?? "Column" + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            name ??= KustoColumnNames.Of(value) ?? "Column" + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture);
             names.Add(name);
             values.Add(value);
             types.Add(item.ToType is null ? "null" : KustoLiterals.TypeOf(item.ToType.Name));

@@ -21,6 +21,7 @@ internal static class KustoRuntimeNames
     public const string Comparison = Namespace + ".Scalars.KustoComparison";
     public const string Strings = Namespace + ".Scalars.KustoStrings";
     public const string InSet = Namespace + ".Scalars.KustoInSet";
+    public const string JsonRoundTrip = Namespace + ".Scalars.KustoJsonRoundTrip";
     public const string PatternType = Namespace + ".Scalars.KustoPattern";
     public const string StringFunctions = Namespace + ".Functions.KustoStringFunctions";
     public const string DynamicFunctions = Namespace + ".Functions.KustoDynamicFunctions";

@@ -5,8 +5,22 @@ using AzureRules.Generators.Model;
 
 namespace AzureRules.Generators.Kusto.Symbols;
 
-/// <summary>One column of a tabular value.</summary>
-internal sealed record ColumnSymbol(string Name, ScalarType Type);
+/// <summary>
+/// One column of a tabular value. <see cref="Origins"/> says which workspace table columns it is, unchanged
+/// (renamed by project-rename, a join's suffix or a summarize key, or merged by union): what the engine
+/// must store for the value to reach the result. A computed column has none. Origins are provenance, not
+/// identity: two columns of the same name and type are equal wherever they came from.
+/// </summary>
+internal sealed record ColumnSymbol(string Name, ScalarType Type)
+{
+    public EquatableArray<ColumnOrigin> Origins { get; init; } = EquatableArray<ColumnOrigin>.Empty;
+
+    public bool Equals(ColumnSymbol? other) => other is not null && Name == other.Name && Type == other.Type;
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name) * 31 + (int)Type;
+}
+
+/// <summary>A column of a workspace table, as stored: the table's name and the column's.</summary>
+internal readonly record struct ColumnOrigin(string Table, string Column);
 
 /// <summary>
 /// The columns of a tabular value, in order. An <see cref="IsOpen"/> schema is one the binder cannot know
@@ -19,13 +33,38 @@ internal sealed record TableSchema(EquatableArray<ColumnSymbol> Columns, bool Is
 {
     public bool IsPartial { get; init; }
 
-    /// <summary>This schema, open if any of <paramref name="sources"/> is, else partial if any is.</summary>
+    /// <summary>
+    /// The workspace tables whose whole rows this value carries: besides the listed columns, the properties
+    /// their events have that the published schema lacks pass through too (where, extend, join, project-away
+    /// keep them; project and summarize drop them). A table carried to the result is stored whole.
+    /// </summary>
+    public EquatableArray<string> Carries { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>
+    /// This schema, open if any of <paramref name="sources"/> is, else partial if any is, carrying the
+    /// rows they carry (an operator whose output keeps its input's unlisted columns).
+    /// </summary>
     public TableSchema Like(params TableSchema[] sources)
     {
         var open = IsOpen;
         var partial = IsPartial;
-        foreach (var source in sources) { open |= source.IsOpen; partial |= source.IsPartial; }
-        return open == IsOpen && partial == IsPartial ? this : this with { IsOpen = open, IsPartial = partial && !open };
+        var carries = Carries;
+        foreach (var source in sources)
+        {
+            open |= source.IsOpen;
+            partial |= source.IsPartial;
+            carries = Union(carries, source.Carries);
+        }
+        return open == IsOpen && partial == IsPartial && carries == Carries ? this : this with { IsOpen = open, IsPartial = partial && !open, Carries = carries };
+    }
+
+    private static EquatableArray<string> Union(EquatableArray<string> a, EquatableArray<string> b)
+    {
+        if (b.IsEmpty) return a;
+        if (a.IsEmpty) return b;
+        var set = new SortedSet<string>(a, StringComparer.Ordinal);
+        set.UnionWith(b);
+        return set.Count == a.Count ? a : set.ToImmutableArray();
     }
 
     public static readonly TableSchema Empty = new(EquatableArray<ColumnSymbol>.Empty);

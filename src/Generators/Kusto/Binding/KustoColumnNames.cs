@@ -1,0 +1,27 @@
+using AzureRules.Generators.Kusto.Syntax;
+
+namespace AzureRules.Generators.Kusto.Binding;
+
+/// <summary>
+/// The name Kusto gives a result column the query does not name, one rule for the binder (the schema it
+/// computes) and the emitter (the names the compiled query gives its columns at run time): a column keeps
+/// its name, a path <c>a.b</c> or <c>a["b"]</c> becomes <c>a_b</c>, and <c>bin(x, …)</c>, <c>floor(x, …)</c>
+/// and the conversions (<c>tostring(x)</c>, …) keep the name of x. Null when Kusto generates one (Column1,
+/// print_0, …), which the caller numbers.
+/// </summary>
+internal static class KustoColumnNames
+{
+    public static string? Of(Expression expression) => expression switch
+    {
+        NameReference name => name.Name,
+        ParenthesizedExpression p => Of(p.Expression),
+        PathExpression path => Of(path.Target) is { } target ? target + "_" + path.Member.Name : null,
+        ElementExpression { Index: LiteralExpression { Value: string key } } element
+            => Of(element.Target) is { } target ? target + "_" + key : null,
+        FunctionCallExpression { Name.Name: "bin" or "floor" or "bin_at" or "tostring" or "toint" or "tolong" or "todouble" or "toreal"
+            or "tobool" or "todatetime" or "totimespan" or "toguid" or "todecimal" or "todynamic" or "parse_json" } call
+            when call.Arguments.Count > 0 => Of(call.Arguments[0]),
+        OrderedExpression ordered => Of(ordered.Expression),
+        _ => null,
+    };
+}
