@@ -14,7 +14,7 @@ namespace AzureRules.Benchmarks;
 /// engine's one-pass line reader (ingest checks, envelope and field slices), that plus matching every
 /// loaded rule whose index patterns take the event, and the whole engine run with scheduling (which
 /// also splits the file into lines). Lines are read into memory first so disk speed does not count;
-/// each path runs once to warm up, then is timed.
+/// each path runs once to warm up, then is timed over a few runs (the best counts).
 /// </summary>
 internal static class ElasticThroughput
 {
@@ -187,15 +187,23 @@ internal static class ElasticThroughput
     private static double Measure(string name, int events, double? baseline, Func<long> body, bool byWallClock = false)
     {
         body(); // warm-up: JIT, tiering, caches
-        var cpuBefore = ThreadCpuSeconds();
-        var clock = Stopwatch.StartNew();
-        var result = body();
-        clock.Stop();
-        var cpu = ThreadCpuSeconds() - cpuBefore;
+        // the best of a few runs: on a shared machine other processes only ever make a run slower
+        var runs = int.TryParse(Environment.GetEnvironmentVariable("AZRULES_BENCH_RUNS"), out var n) && n > 0 ? n : 3;
+        double cpu = double.MaxValue, wall = double.MaxValue;
+        long result = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var cpuBefore = ThreadCpuSeconds();
+            var clock = Stopwatch.StartNew();
+            result = body();
+            clock.Stop();
+            cpu = Math.Min(cpu, ThreadCpuSeconds() - cpuBefore);
+            wall = Math.Min(wall, clock.Elapsed.TotalSeconds);
+        }
         var rate = events / cpu;
         var ratio = baseline is { } b ? $"{rate / b,6:0.00} of raw" : "";
-        Console.WriteLine($"{name,-74} {cpu,7:0.000}s cpu {clock.Elapsed.TotalSeconds,7:0.000}s wall {rate,12:N0} events/s  {ratio,-12}  (result {result:N0})");
-        return byWallClock ? events / clock.Elapsed.TotalSeconds : rate;
+        Console.WriteLine($"{name,-74} {cpu,7:0.000}s cpu {wall,7:0.000}s wall {rate,12:N0} events/s  {ratio,-12}  (result {result:N0}, best of {runs})");
+        return byWallClock ? events / wall : rate;
     }
 
     // utime + stime of this thread, in clock ticks (100 per second on Linux); the process's elsewhere

@@ -88,8 +88,8 @@ public sealed class PrefilterCorpusTests(ITestOutputHelper output)
     {
         var ecs = Path.Combine(folder, "ecs.jsonl");
         var endpoint = Path.Combine(folder, "endpoint.jsonl");
-        EcsEventGenerator.Run(["2000", ecs]);
-        EndpointEventGenerator.Run(["4000", endpoint]);
+        EcsEventGenerator.Run(["500", ecs]);
+        EndpointEventGenerator.Run(["1000", endpoint]);
         return [ecs, endpoint];
     }
 

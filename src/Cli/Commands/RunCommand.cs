@@ -25,7 +25,7 @@ internal static class RunCommand
         var enrichPolicies = EnrichPolicyOption.Create();
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run even when a rule has errors (its alerts may be wrong)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress line and no closing summary on stderr (diagnostics and errors are still printed)" };
-        var threads = new Option<int?>("--threads") { Description = "How many rules' executions run at once (default: every core)" };
+        var threads = new Option<int?>("--threads") { Description = "How many threads read and match events, and how many rules' executions run at once (default: every core; 1: all on one thread, the same alerts)" };
         var lateness = new Option<string?>("--lateness") { Description = $"How far behind the latest event time an event may arrive within a file (a timespan, default {DetectionEngine.DefaultLateness:c})" };
         var command = new Command("run", "Run rules over events and print alerts as JSON lines, as they come") { rules, events, at, from, to, externalData, enrichPolicies, allowErrors, threads, lateness, quiet };
         var filterOptions = new DiagnosticOptions();

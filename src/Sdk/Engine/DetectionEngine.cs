@@ -44,7 +44,11 @@ public sealed class DetectionEngine
     /// </summary>
     public TimeSpan Lateness { get; init; } = DefaultLateness;
 
-    /// <summary>How many rules' executions may run at once (default: every core).</summary>
+    /// <summary>
+    /// How many threads read and match events (in batches; the runners' state is still fed in stream
+    /// order) and how many rules' executions may run at once (default: every core). The alerts and their
+    /// order do not depend on it.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>

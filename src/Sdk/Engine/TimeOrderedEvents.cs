@@ -59,7 +59,8 @@ internal static class TimeOrderedEvents
 
         var streams = new List<IEnumerator<ParsedEvent<object?>>>();
         var queue = new PriorityQueue<(int Stream, ParsedEvent<object?> Event, DateTimeOffset? Time), (DateTimeOffset, int, long)>();
-        var batchSize = Math.Max(8, Math.Min(ParallelEventReader.MaxBatchSize, ViewBudget / 2 / Math.Max(1, files.Count)));
+        // one thread gains nothing from batches: one event at a time keeps its two views in cache
+        var batchSize = parallelism <= 1 ? 1 : Math.Max(8, Math.Min(ParallelEventReader.MaxBatchSize, ViewBudget / 2 / Math.Max(1, files.Count)));
         var lastTime = new DateTimeOffset[files.Count];
         try
         {
