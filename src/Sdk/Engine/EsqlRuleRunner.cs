@@ -58,7 +58,8 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
         EsqlTable result;
         try
         {
-            var source = _enrich.Over(EsqlTableJson.Source(Window(first, end).Select(e => (e.Index, e.Document))), execution.Time);
+            // the window's indices are grouped only when a command reads them: a kept table needs them only for ENRICH or LOOKUP JOIN
+            var source = _enrich.Over(new DeferredSource(() => EsqlTableJson.Source(Window(first, end).Select(e => (e.Index, e.Document)))), execution.Time);
             if (_documentTable is not { } kept || kept.Window != documents)
             {
                 _documentTable = null;
@@ -86,6 +87,20 @@ internal sealed class EsqlRuleRunner : ScheduledRuleRunner
     private IEnumerable<(string Index, EventRecord Event, EsqlDocument Document)> Window(int first, int end)
     {
         for (var i = first; i < end; i++) yield return _events[i].Item;
+    }
+
+    /// <summary>A source made on first use (and then kept), for the one execution it is created in.</summary>
+    private sealed class DeferredSource(Func<EsqlSource> create) : EsqlSource
+    {
+        private EsqlSource? _source;
+
+        private EsqlSource Source => _source ??= create();
+
+        public override IEnumerable<EsqlIndex> Indices(IReadOnlyList<string> patterns) => Source.Indices(patterns);
+
+        public override EsqlEnrichPolicy? EnrichPolicy(string name) => Source.EnrichPolicy(name);
+
+        public override IEnumerable<EsqlIndex> EnrichIndices(EsqlEnrichPolicy policy) => Source.EnrichIndices(policy);
     }
 
     /// <summary>

@@ -11,11 +11,7 @@ public abstract class EsqlDetection(RuleMetadata metadata) : Detection(metadata)
 {
     /// <summary>Runs the query; warnings raised while it runs go to <paramref name="warnings"/> when given.</summary>
     public EsqlTable Run(EsqlSource source, DateTime now, List<string>? warnings = null)
-    {
-        using var clock = EsqlClock.At(now);
-        using var sink = EsqlWarnings.Collect(warnings ?? []);
-        return RunRemainingCommands(source, RunDocumentCommands(source));
-    }
+        => Finish(source, ReadDocuments(source, warnings), now, warnings);
 
     /// <summary>
     /// The table of the query's leading commands that depend on the documents alone (not on the clock
