@@ -82,4 +82,33 @@ public sealed class KustoGeoS2Tests
         }
         Assert.True(KustoGeoFunctions.geo_s2cell_to_central_point(KustoValue.Null).IsNull);
     }
+
+    [Fact]
+    public void Coverings_hold_every_cell_the_shape_touches_and_no_other()
+    {
+        var polygon = KustoJson.TryParse("""{"type":"Polygon","coordinates":[[[-73.991460000000131,40.731738000000206],[-73.992854491775518,40.730082566051351],[-73.996772,40.725432000000154],[-73.997634685522883,40.725786309886963],[-74.002855946639244,40.728346630056791],[-74.001413,40.731065000000207],[-73.996796995070824,40.73736378205173],[-73.991724524037934,40.735245208931886],[-73.990703782359589,40.734781896080477],[-73.991460000000131,40.731738000000206]]]}""", out var p) ? p : KustoValue.Null;
+        var cells = KustoGeoFunctions.geo_polygon_to_s2cells(polygon, L(15)).AsArray.Select(c => c.AsString).ToHashSet();
+        // every point inside lies in a covering cell
+        foreach (var (lon, lat) in new[] { (-73.995, 40.734), (-73.9965, 40.7265), (-74.0015, 40.7295), (-73.9915, 40.7335) })
+        {
+            Assert.True(KustoGeoFunctions.geo_point_in_polygon(R(lon), R(lat), polygon).IsTrue);
+            Assert.Contains(KustoGeoFunctions.geo_point_to_s2cell(R(lon), R(lat), L(15)).AsString, cells);
+        }
+        Assert.DoesNotContain(KustoGeoFunctions.geo_point_to_s2cell(R(-73.97), R(40.75), L(15)).AsString, cells);
+        // cells are listed once each, in cell order, at the requested level
+        Assert.All(cells, c => Assert.Equal(KustoGeoFunctions.geo_point_to_s2cell(R(-73.995), R(40.734), L(15)).AsString.Length, c.Length));
+        // coarse levels shrink to the one cell, a radius widens the covering
+        Assert.Equal("""["89c259"]""", J(KustoGeoFunctions.geo_polygon_to_s2cells(polygon, L(10))));
+        Assert.True(KustoGeoFunctions.geo_polygon_to_s2cells(polygon, L(15), L(5000)).AsArray.Length > cells.Count);
+
+        var big = KustoJson.TryParse("""{"type":"Polygon","coordinates":[[[0,0],[0,50],[100,50],[0,0]]]}""", out var b) ? b : KustoValue.Null;
+        Assert.True(KustoGeoFunctions.geo_polygon_to_s2cells(big, L(30)).IsNull, "more than 65536 cells");
+        Assert.True(KustoGeoFunctions.geo_polygon_to_s2cells(big, L(31)).IsNull);
+
+        var street = KustoJson.TryParse("""{"type":"LineString","coordinates":[[-0.1399656708283601,51.50190802248855],[-0.14088438832752104,51.50012082761452]]}""", out var s) ? s : KustoValue.Null;
+        var streetCells = KustoGeoFunctions.geo_line_to_s2cells(street, L(14)).AsArray.Select(c => c.AsString).ToList();
+        Assert.Contains(KustoGeoFunctions.geo_point_to_s2cell(R(-0.1399656708283601), R(51.50190802248855), L(14)).AsString, streetCells);
+        Assert.Contains(KustoGeoFunctions.geo_point_to_s2cell(R(-0.14088438832752104), R(51.50012082761452), L(14)).AsString, streetCells);
+        Assert.True(KustoGeoFunctions.geo_line_to_s2cells(KustoJson.TryParse("""{"type":"LineString","coordinates":[[[0,0],[0,0]]]}""", out var bad) ? bad : KustoValue.Null).IsNull);
+    }
 }

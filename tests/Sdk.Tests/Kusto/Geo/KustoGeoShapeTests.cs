@@ -139,4 +139,47 @@ public sealed class KustoGeoShapeTests
         // a tolerance above the radius is lowered below it: a square is the coarsest buffer then
         Assert.Equal(5, KustoGeoFunctions.geo_point_buffer(L(10), L(10), L(100), L(1000)).AsBag["coordinates"].AsArray[0].AsArray.Length);
     }
+
+    [Fact]
+    public void Intersection_of_lines_is_their_crossing_point_or_shared_stretch()
+    {
+        var line1 = D("""{"type":"LineString","coordinates":[[-73.978929,40.785155],[-73.980903,40.782621]]}""");
+        var line2 = D("""{"type":"LineString","coordinates":[[-73.985195,40.788275],[-73.974552,40.779761]]}""");
+        AssertPoint(-73.979837116670978, 40.783989289772165, KustoGeoFunctions.geo_intersection_2lines(line1, line2), 10);
+        Assert.Equal("""{"type":"LineString","coordinates":[[-73.978929,40.785155],[-73.980903,40.782621]]}""", J(KustoGeoFunctions.geo_intersection_2lines(line1, line1)));
+        Assert.Equal("""{"type":"GeometryCollection","geometries":[]}""",
+            J(KustoGeoFunctions.geo_intersection_2lines(D("""{"type":"LineString","coordinates":[[1, 1],[2, 2]]}"""), D("""{"type":"LineString","coordinates":[[3, 3],[4, 4]]}"""))));
+        // lines meeting end to end share one point
+        AssertPoint(2, 2, KustoGeoFunctions.geo_intersection_2lines(D("""{"type":"LineString","coordinates":[[1, 1],[2, 2]]}"""), D("""{"type":"LineString","coordinates":[[2, 2],[3, 1]]}""")), 12);
+        Assert.True(KustoGeoFunctions.geo_intersection_2lines(line1, D("""{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}""")).IsNull);
+    }
+
+    [Fact]
+    public void Intersection_of_a_line_with_a_polygon_keeps_the_parts_inside()
+    {
+        var line = D("""{"type":"LineString","coordinates":[[-73.985195,40.788275],[-73.974552,40.779761]]}""");
+        var triangle = D("""{"type":"Polygon","coordinates":[[[-73.9712905883789,40.78580561168767],[-73.98004531860352,40.775276834803655],[-73.97000312805176,40.77852663535664],[-73.9712905883789,40.78580561168767]]]}""");
+        var inside = KustoGeoFunctions.geo_intersection_line_with_polygon(line, triangle);
+        Assert.Equal("LineString", inside.AsBag["type"].AsString);
+        var coordinates = inside.AsBag["coordinates"].AsArray;
+        Assert.Equal(-73.975611956578192, coordinates[0].AsArray[0].AsDouble, 11);
+        Assert.Equal(40.78060906714618, coordinates[0].AsArray[1].AsDouble, 11);
+        Assert.Equal("[-73.974552,40.779761]", J(coordinates[1]));
+        Assert.Equal("""{"type":"GeometryCollection","geometries":[]}""", J(KustoGeoFunctions.geo_intersection_line_with_polygon(D("""{"type":"LineString","coordinates":[[1, 1],[2, 2]]}"""), triangle)));
+    }
+
+    [Fact]
+    public void Point_in_polygon_follows_geodesic_edges()
+    {
+        // both long edges bulge toward the pole: at 0° the geodesic from (60, 50) to (-60, 50) reaches 67.2°N and the one
+        // from (-60, 60) to (60, 60) 73.9°N, so the ring holds (0, 70) and not (0, 55), which planar edges would say
+        var wide = D("""{"type":"Polygon","coordinates":[[[-60,60],[60,60],[60,50],[-60,50],[-60,60]]]}""");
+        Assert.True(KustoGeoFunctions.geo_point_in_polygon(L(0), L(70), wide).IsTrue);
+        Assert.False(KustoGeoFunctions.geo_point_in_polygon(L(0), L(55), wide).IsTrue);
+        Assert.False(KustoGeoFunctions.geo_point_in_polygon(L(0), L(75), wide).IsTrue);
+        // a hole excludes its inside
+        var holed = D("""{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[4,4],[6,4],[6,6],[4,6],[4,4]]]}""");
+        Assert.True(KustoGeoFunctions.geo_point_in_polygon(L(2), L(2), holed).IsTrue);
+        Assert.False(KustoGeoFunctions.geo_point_in_polygon(L(5), L(5), holed).IsTrue);
+    }
 }

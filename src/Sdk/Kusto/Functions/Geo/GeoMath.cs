@@ -61,15 +61,23 @@ internal static class GeoMath
         return Math.Abs(total);
     }
 
-    /// <summary>Even-odd ray casting in longitude/latitude (edges treated as straight in degrees; exact for the cells and small shapes rules use).</summary>
+    /// <summary>
+    /// Whether the point lies inside the closed ring, its edges geodesics: the winding number, summing the angle each
+    /// edge subtends at the point in its tangent plane — ±2π inside, 0 outside. The ring bounds its smaller side.
+    /// </summary>
     public static bool InRing(GeoPoint p, IReadOnlyList<GeoPoint> ring)
     {
-        var inside = false;
-        for (int i = 0, j = ring.Count - 1; i < ring.Count; j = i++)
+        var v = Sphere.ToVector(p);
+        var total = 0.0;
+        var previous = Tangent(Sphere.ToVector(ring[0]));
+        for (var i = 1; i < ring.Count; i++)
         {
-            var (a, b) = (ring[i], ring[j]);
-            if ((a.Lat > p.Lat) != (b.Lat > p.Lat) && p.Lon < (b.Lon - a.Lon) * (p.Lat - a.Lat) / (b.Lat - a.Lat) + a.Lon) inside = !inside;
+            var next = Tangent(Sphere.ToVector(ring[i]));
+            total += Math.Atan2(v.Dot(previous.Cross(next)), previous.Dot(next));
+            previous = next;
         }
-        return inside;
+        return Math.Abs(total) > Math.PI;
+
+        Vec3 Tangent(Vec3 a) => a - a.Dot(v) * v;
     }
 }

@@ -94,17 +94,14 @@ internal static class GeoOverlay
             if (stretches.Any(s => Sphere.OnArc(v, Sphere.ToVector(s.From), Sphere.ToVector(s.To)))) continue;
             if (!loose.Any(q => Same(p, q))) loose.Add(p);
         }
-        KustoValue? lines = paths.Count == 0 ? null : GeoShape.Lines(paths);
-        KustoValue? dots = loose.Count switch
-        {
-            0 => null,
-            1 => GeoShape.Point(loose[0]),
-            _ => GeoShape.Shape("MultiPoint", KustoValue.Array([.. loose.Select(p => KustoValue.Array([KustoValue.From(p.Lon), KustoValue.From(p.Lat)]))])),
-        };
-        if (lines is null && dots is null) return GeoShape.EmptyCollection();
-        if (lines is null) return dots!.Value;
-        if (dots is null) return lines.Value;
-        return KustoValue.Bag(new KustoBag { ["type"] = KustoValue.From("GeometryCollection"), ["geometries"] = KustoValue.Array([dots.Value, lines.Value]) });
+        if (paths.Count == 0 && loose.Count == 0) return GeoShape.EmptyCollection();
+        var dots = loose.Count == 1
+            ? GeoShape.Point(loose[0])
+            : GeoShape.Shape("MultiPoint", KustoValue.Array([.. loose.Select(p => KustoValue.Array([KustoValue.From(p.Lon), KustoValue.From(p.Lat)]))]));
+        if (paths.Count == 0) return dots;
+        var lines = GeoShape.Lines(paths);
+        if (loose.Count == 0) return lines;
+        return KustoValue.Bag(new KustoBag { ["type"] = KustoValue.From("GeometryCollection"), ["geometries"] = KustoValue.Array([dots, lines]) });
     }
 
     private static bool Same(GeoMath.GeoPoint p, GeoMath.GeoPoint q) => Sphere.Angle(Sphere.ToVector(p), Sphere.ToVector(q)) <= 1e-15;

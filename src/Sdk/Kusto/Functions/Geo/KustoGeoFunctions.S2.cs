@@ -38,6 +38,33 @@ public static partial class KustoGeoFunctions
         return KustoValue.Array([.. S2Cell.AllNeighbors(id).Select(n => KustoValue.From(S2Cell.ToToken(n)))]);
     }
 
+    public static KustoValue geo_polygon_to_s2cells(KustoValue polygon) => geo_polygon_to_s2cells(polygon, KustoValue.From(11L), KustoValue.From(0L));
+    public static KustoValue geo_polygon_to_s2cells(KustoValue polygon, KustoValue level) => geo_polygon_to_s2cells(polygon, level, KustoValue.From(0L));
+
+    /// <summary>
+    /// geo_polygon_to_s2cells(polygon, level = 11, radius = 0): the tokens of the level's cells that touch the polygon (or
+    /// lie within radius meters of it), in cell order; null when an argument is invalid or more than 65536 cells would cover it.
+    /// </summary>
+    public static KustoValue geo_polygon_to_s2cells(KustoValue polygon, KustoValue level, KustoValue radius)
+    {
+        if (!GeoShape.TryPolygons(polygon, out var polygons) || !TryLevel(level, S2Cell.MaxLevel, out var l) || !TryTolerance(radius, 0, double.MaxValue, out var meters)) return KustoValue.Null;
+        var shape = GeoShapeEdges.FromPaths(polygons.SelectMany(rings => rings), v => InPolygons(Sphere.ToPoint(v), polygons));
+        return Tokens(S2Covering.Cover(shape, l, meters / EarthRadius));
+    }
+
+    public static KustoValue geo_line_to_s2cells(KustoValue line) => geo_line_to_s2cells(line, KustoValue.From(11L), KustoValue.From(0L));
+    public static KustoValue geo_line_to_s2cells(KustoValue line, KustoValue level) => geo_line_to_s2cells(line, level, KustoValue.From(0L));
+
+    /// <summary>geo_line_to_s2cells(line, level = 11, radius = 0): the tokens of the level's cells that the line passes through (or within radius meters of).</summary>
+    public static KustoValue geo_line_to_s2cells(KustoValue line, KustoValue level, KustoValue radius)
+    {
+        if (!GeoShape.TryLines(line, out var lines) || !TryLevel(level, S2Cell.MaxLevel, out var l) || !TryTolerance(radius, 0, double.MaxValue, out var meters)) return KustoValue.Null;
+        return Tokens(S2Covering.Cover(GeoShapeEdges.FromPaths(lines, contains: null), l, meters / EarthRadius));
+    }
+
+    private static KustoValue Tokens(List<ulong>? cells)
+        => cells is null ? KustoValue.Null : KustoValue.Array([.. cells.Select(c => KustoValue.From(S2Cell.ToToken(c)))]);
+
     /// <summary>An integer level argument within [0, max]; null, non-integers and values out of range are invalid.</summary>
     private static bool TryLevel(KustoValue level, int max, out int value)
     {
