@@ -82,6 +82,13 @@ public sealed class KustoGeoShapeTests
         Assert.True(longEdge.Length > 2);
         Assert.Equal(51, longEdge[^1].AsArray[0].AsDouble);
         Assert.True(KustoGeoFunctions.geo_line_densify(D("""{"type":"LineString","coordinates":[[300,1],[1,1]]}""")).IsNull);
+        // an edge takes the shorter way, across the antimeridian; preserve_crossing keeps its longitudes continuous
+        var across = D("""{"type":"LineString","coordinates":[[179,60],[-179,60]]}""");
+        var wrapped = KustoGeoFunctions.geo_line_densify(across, L(1)).AsBag["coordinates"].AsArray;
+        Assert.True(wrapped.Length > 2);
+        Assert.All(wrapped, p => Assert.True(Math.Abs(p.AsArray[0].AsDouble) >= 179));
+        var continuous = KustoGeoFunctions.geo_line_densify(across, L(1), KustoValue.True).AsBag["coordinates"].AsArray;
+        Assert.All(continuous[..^1], p => Assert.InRange(p.AsArray[0].AsDouble, 179, 181));
         var square = D("""{"type":"Polygon","coordinates":[[[10,10],[11,10],[11,11],[10,11],[10,10]]]}""");
         Assert.True(KustoGeoFunctions.geo_polygon_densify(square, L(0)).IsNull);
         Assert.True(KustoGeoFunctions.geo_polygon_densify(square).AsBag["coordinates"].AsArray[0].AsArray.Length > 5);

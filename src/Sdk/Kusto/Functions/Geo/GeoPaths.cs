@@ -31,7 +31,8 @@ internal static class GeoPaths
     /// <summary>
     /// Splits each planar edge (straight in longitude/latitude) into equal parts, doubling their number until the
     /// geodesic of every part stays within tolerance meters of the planar edge at its middle; null past the point limit.
-    /// Without preserveCrossing an edge spanning more than 180° of longitude still runs the planar way, across 0°.
+    /// As Kusto says, an edge takes the shorter way round, across the antimeridian when its ends are more than 180°
+    /// of longitude apart; the added points then keep longitudes past ±180° with preserveCrossing, else wrap them.
     /// </summary>
     public static List<GeoMath.GeoPoint>? Densify(IReadOnlyList<GeoMath.GeoPoint> path, double toleranceMeters, bool preserveCrossing)
     {
@@ -40,8 +41,8 @@ internal static class GeoPaths
         {
             var (a, b) = (path[i - 1], path[i]);
             var dLon = b.Lon - a.Lon;
-            if (preserveCrossing && Math.Abs(dLon) > 180) dLon -= Math.Sign(dLon) * 360;
-            GeoMath.GeoPoint At(double t) => new(Wrap(a.Lon + t * dLon), a.Lat + t * (b.Lat - a.Lat));
+            if (Math.Abs(dLon) > 180) dLon -= Math.Sign(dLon) * 360;
+            GeoMath.GeoPoint At(double t) => new(preserveCrossing ? a.Lon + t * dLon : Wrap(a.Lon + t * dLon), a.Lat + t * (b.Lat - a.Lat));
             var parts = 1;
             while (!WithinTolerance(At, parts, toleranceMeters))
             {
