@@ -189,4 +189,21 @@ public sealed class KustoGeoShapeTests
         Assert.True(KustoGeoFunctions.geo_point_in_polygon(L(2), L(2), holed).IsTrue);
         Assert.False(KustoGeoFunctions.geo_point_in_polygon(L(5), L(5), holed).IsTrue);
     }
+
+    [Fact]
+    public void Union_of_lines_keeps_shared_stretches_once_and_joins_them()
+    {
+        var line1 = D("""{"type":"LineString","coordinates":[[-73.95683884620665,40.80502891480884],[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}""");
+        var line2 = D("""{"type":"LineString","coordinates":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311],[-73.95537436008453,40.804413741624515]]}""");
+        Assert.Equal("""{"type":"LineString","coordinates":[[-73.95683884620665,40.80502891480884],[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311],[-73.95537436008453,40.804413741624515]]}""",
+            J(KustoGeoFunctions.geo_union_lines_array(KustoValue.Array([line1, line2]))));
+        // apart lines stay apart
+        var apart = KustoGeoFunctions.geo_union_lines_array(KustoValue.Array([D("""{"type":"LineString","coordinates":[[0,0],[1,1]]}"""), D("""{"type":"LineString","coordinates":[[5,5],[6,6]]}""")]));
+        Assert.Equal("MultiLineString", apart.AsBag["type"].AsString);
+        // a line inside another adds nothing
+        Assert.Equal("""{"type":"LineString","coordinates":[[0,0],[0,1],[0,2]]}""",
+            J(KustoGeoFunctions.geo_union_lines_array(KustoValue.Array([D("""{"type":"LineString","coordinates":[[0,0],[0,2]]}"""), D("""{"type":"LineString","coordinates":[[0,1],[0,2]]}""")]))));
+        Assert.True(KustoGeoFunctions.geo_union_lines_array(KustoValue.Array([line1, D("""{"type":"LineString","coordinates":[[1,1]]}""")])).IsNull);
+        Assert.True(KustoGeoFunctions.geo_union_lines_array(KustoValue.Array([])).IsNull);
+    }
 }

@@ -104,5 +104,33 @@ internal static class GeoOverlay
         return KustoValue.Bag(new KustoBag { ["type"] = KustoValue.From("GeometryCollection"), ["geometries"] = KustoValue.Array([dots, lines]) });
     }
 
-    private static bool Same(GeoMath.GeoPoint p, GeoMath.GeoPoint q) => Sphere.Angle(Sphere.ToVector(p), Sphere.ToVector(q)) <= 1e-15;
+    public static bool Same(GeoMath.GeoPoint p, GeoMath.GeoPoint q) => Sphere.Angle(Sphere.ToVector(p), Sphere.ToVector(q)) <= 1e-15;
+
+    /// <summary>Joins pieces into paths, in their order: each path grows at its end, then at its start, by an unused piece touching it (turned round if need be).</summary>
+    public static List<List<GeoMath.GeoPoint>> Chain(List<(GeoMath.GeoPoint From, GeoMath.GeoPoint To)> pieces)
+    {
+        var used = new bool[pieces.Count];
+        var paths = new List<List<GeoMath.GeoPoint>>();
+        for (var start = 0; start < pieces.Count; start++)
+        {
+            if (used[start]) continue;
+            used[start] = true;
+            var path = new List<GeoMath.GeoPoint> { pieces[start].From, pieces[start].To };
+            for (var grown = true; grown;)
+            {
+                grown = false;
+                for (var k = 0; k < pieces.Count && !grown; k++)
+                {
+                    if (used[k]) continue;
+                    var (from, to) = pieces[k];
+                    if (Same(path[^1], from)) { path.Add(to); grown = used[k] = true; }
+                    else if (Same(path[^1], to)) { path.Add(from); grown = used[k] = true; }
+                    else if (Same(path[0], to)) { path.Insert(0, from); grown = used[k] = true; }
+                    else if (Same(path[0], from)) { path.Insert(0, to); grown = used[k] = true; }
+                }
+            }
+            paths.Add(path);
+        }
+        return paths;
+    }
 }
