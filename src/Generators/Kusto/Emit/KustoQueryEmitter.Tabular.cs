@@ -169,21 +169,29 @@ internal sealed partial class KustoQueryEmitter
         switch (op)
         {
             case WhereOperator where:
+            {
                 // `where X = value` filters on the value (the name only labels it, as in Kusto)
-                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate)})");
+                var (predicate, hidden) = HoistWindowFunctions([where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate], ref input);
+                if (predicate is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Where({input}, {Binder(predicate[0])})"), hidden);
+            }
 
             case ExtendOperator extend:
             {
                 var (names, values) = Columns(extend.Expressions, "Column");
                 if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, hidden) = HoistWindowFunctions(values, ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})"), hidden);
             }
 
             case ProjectOperator project:
             {
                 var (names, values) = Columns(project.Expressions, "Column");
                 if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
-                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, _) = HoistWindowFunctions(values, ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})");
             }
 
             case ProjectColumnsOperator columns:
@@ -267,7 +275,9 @@ internal sealed partial class KustoQueryEmitter
                 if (serialize.Expressions.Count == 0) return input;
                 var (names, values) = Columns(serialize.Expressions, "Column");
                 if (names is null) return UnsupportedTable(serialize, DiagnosticDescriptors.KustoUnsupportedConstruct, "This serialize item");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, hidden) = HoistWindowFunctions(values, ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})"), hidden);
             }
 
             case InvokeOperator invoke:
