@@ -288,6 +288,9 @@ internal sealed partial class KustoQueryEmitter
             case ParseOperator parse:
                 return Parse(parse, input);
 
+            case MakeSeriesOperator makeSeries:
+                return MakeSeries(makeSeries, input);
+
             case RenderOperator:
                 return input; // a chart hint for the client: the result rows are unchanged
 
