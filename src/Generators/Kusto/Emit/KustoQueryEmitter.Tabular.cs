@@ -294,19 +294,8 @@ internal sealed partial class KustoQueryEmitter
             case RenderOperator:
                 return input; // a chart hint for the client: the result rows are unchanged
 
-            case EvaluateOperator { Plugin: { Name.Name: "bag_unpack" } plugin } when plugin.Arguments.Count >= 1 && Named(plugin.Arguments[0]).Value is NameReference column:
-            {
-                var prefix = "null";
-                var ignored = $"{Value}.Null";
-                foreach (var argument in plugin.Arguments.Items.Skip(1))
-                {
-                    var (name, value) = Named(argument);
-                    if (name is null or "OutputColumnPrefix" && value is LiteralExpression { Value: string p }) prefix = CSharpLiteralAlias.String(p);
-                    else if (name == "ignoredProperties") ignored = Scalar(value, null);
-                    else return UnsupportedTable(argument, DiagnosticDescriptors.KustoUnsupportedConstruct, "This bag_unpack argument");
-                }
-                return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix}, {ignored})");
-            }
+            case EvaluateOperator evaluate:
+                return Evaluate(evaluate, input);
 
             case GetSchemaOperator:
                 return TableLocal($"{Operators}.GetSchema({input})");

@@ -107,6 +107,7 @@ public static partial class KustoOperators
                 var written = new KustoValue[width];
                 for (var k = 0; k < count; k++)
                 {
+                    Array.Clear(written);
                     if (cells.TryGetValue(k, out var state)) state[a].Write(written, 0);
                     for (var j = 0; j < width; j++) series[j][k] = state is null ? defaults[a] : written[j];
                 }
