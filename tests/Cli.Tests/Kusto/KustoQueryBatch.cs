@@ -36,7 +36,8 @@ internal sealed class KustoQueryBatch(params string[] queries)
     {
         Assert.Contains(query, queries);
         var (detections, diagnostics) = _compiled.Value;
-        var detection = Assert.Contains(query, (IDictionary<string, KustoDetection>)detections);
+        Assert.True(detections.ContainsKey(query), "not compiled:\n" + string.Join("\n", diagnostics.GetValueOrDefault(query) ?? []));
+        var detection = detections[query];
         Assert.True(detection.IsExecutable, detection.NotExecutableReason + "\n" + string.Join("\n", diagnostics.GetValueOrDefault(query) ?? []));
         return detection;
     }

@@ -288,6 +288,9 @@ internal sealed partial class KustoQueryEmitter
             case ParseOperator parse:
                 return Parse(parse, input);
 
+            case ParseKvOperator parseKv:
+                return ParseKv(parseKv, input);
+
             case MakeSeriesOperator makeSeries:
                 return MakeSeries(makeSeries, input);
 
