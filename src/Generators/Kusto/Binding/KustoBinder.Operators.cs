@@ -60,8 +60,17 @@ internal sealed partial class KustoBinder
             case TakeOperator take:
                 BindScalar(take.Count, scope, RowContext.None);
                 return input;
-            case SampleOperator or AsOperator or RenderOperator:
+            case SampleOperator sample:
+                BindScalar(sample.Count, scope, RowContext.None);
                 return input;
+            case AsOperator or RenderOperator:
+                return input;
+            case TopNestedOperator topNested:
+                return TopNested(input, topNested, scope);
+            case TopHittersOperator topHitters:
+                return TopHitters(input, topHitters, scope);
+            case SampleDistinctOperator sampleDistinct:
+                return SampleDistinct(input, sampleDistinct, scope);
             case DistinctOperator distinct:
             {
                 var distinctColumns = distinct.Columns.Count == 1 && distinct.Columns[0] is StarExpression ? input : Project(input, distinct.Columns, scope);
@@ -98,8 +107,7 @@ internal sealed partial class KustoBinder
             case PartitionOperator partition:
                 BindScalar(partition.By, scope, row);
                 return BindTabularWithInput(partition.Subquery, input, scope);
-            case SearchOperator or FindOperator or ForkOperator or FacetOperator or TopNestedOperator or TopHittersOperator
-                or SampleDistinctOperator or UnsupportedOperator:
+            case SearchOperator or FindOperator or ForkOperator or FacetOperator or UnsupportedOperator:
                 // the output of these depends on data or is not modelled: accept any column after them
                 _model.Reads.ReadUnknown();
                 return TableSchema.Unknown;

@@ -288,6 +288,26 @@ internal sealed partial class KustoQueryEmitter
             case ParseOperator parse:
                 return Parse(parse, input);
 
+            case TopNestedOperator topNested:
+                return TopNested(topNested, input);
+
+            case TopHittersOperator topHitters:
+                return TopHitters(topHitters, input);
+
+            case SampleOperator sample:
+                return TableLocal($"{Operators}.Sample({input}, {Scalar(sample.Count, null)})");
+
+            case SampleDistinctOperator sampleDistinct:
+            {
+                var (name, of) = Named(sampleDistinct.Of);
+                name ??= KustoColumnNames.Of(of);
+                if (name is null) return UnsupportedTable(sampleDistinct.Of, DiagnosticDescriptors.KustoUnsupportedConstruct, "A sample-distinct of that is not a column");
+                return TableLocal($"{Operators}.SampleDistinct({input}, {Scalar(sampleDistinct.Count, null)}, {CSharpLiteralAlias.String(name)}, {Binder(of)})");
+            }
+
+            case PartitionOperator partition when IsContextualSubquery(partition.Subquery):
+                return TableLocal($"{Operators}.Partition({input}, {Binder(partition.By)}, {SubqueryFunction(partition.Subquery)})");
+
             case ParseKvOperator parseKv:
                 return ParseKv(parseKv, input);
 
@@ -306,6 +326,13 @@ internal sealed partial class KustoQueryEmitter
             default:
                 return UnsupportedTable(op, DiagnosticDescriptors.KustoUnsupportedOperator, OperatorName(op));
         }
+    }
+
+    /// <summary>Whether a subquery starts with an operator, reading the operator's input (<c>(sort by x | take 1)</c>), not a table of its own.</summary>
+    private static bool IsContextualSubquery(Expression subquery)
+    {
+        while (subquery is ParenthesizedExpression p) subquery = p.Expression;
+        return subquery is PipeExpression { Source: null } or QueryOperator and not (UnionOperator or PrintOperator or RangeOperator or DataTableOperator or ExternalDataOperator);
     }
 
     private string OperatorName(QueryOperator op)

@@ -8,21 +8,5 @@ namespace AzureRules.Sdk.Kusto.Plugins;
 public static partial class KustoPlugins
 {
     /// <summary>Kusto makes result column names unique by appending 1, 2, … to repeats.</summary>
-    private static List<string> UniqueNames(IEnumerable<string> names)
-    {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>();
-        foreach (var candidate in names)
-        {
-            var name = candidate;
-            if (!taken.Add(name))
-            {
-                var n = 1;
-                while (!taken.Add(name + n)) n++;
-                name += n;
-            }
-            result.Add(name);
-        }
-        return result;
-    }
+    private static List<string> UniqueNames(IEnumerable<string> names) => [.. Operators.KustoOperators.UniqueNames([.. names])];
 }
