@@ -103,7 +103,60 @@ internal sealed partial class KustoQueryEmitter
         return TableLocal($"{Plugins}.IpLookup({input}, {lookup}, {CSharpLiteralAlias.String(keys[0])}, {CSharpLiteralAlias.String(keys[1])}, {KustoLiterals.Strings(keys.Skip(2))}, {returnUnmatched})");
     }
 
-    /// <summary>The plugins of the analytics family, each a runtime method taking the input and its arguments (see Sdk/Kusto/Plugins).</summary>
+    /// <summary>
+    /// The analytics plugins: a fixed number of leading arguments (columns are compiled as binders with their
+    /// names, the others as values computed once), then dimension columns (see Sdk/Kusto/Plugins).
+    /// </summary>
     private string EvaluatePlugin(EvaluateOperator evaluate, string input)
-        => UnsupportedTable(evaluate, DiagnosticDescriptors.KustoUnsupportedOperator, $"evaluate {evaluate.Plugin.Name.Name}");
+    {
+        var plugin = evaluate.Plugin;
+        var name = plugin.Name.Name;
+        var (positional, named) = PluginArguments(plugin);
+        // per plugin: which leading arguments are columns (c) and which are values (v)
+        var leading = name switch
+        {
+            "sliding_window_counts" => "ccvvvv",
+            "active_users_count" => "ccvvvvvv",
+            "activity_counts_metrics" => "ccvvv",
+            "rolling_percentile" => "cvcvv",
+            _ => null,
+        };
+        if (name == "sequence_detect") return SequenceDetect(plugin, positional, named, input);
+        if (leading is null || named.Count > 0)
+            return UnsupportedTable(evaluate, DiagnosticDescriptors.KustoUnsupportedOperator, $"evaluate {name}");
+        if (positional.Count < leading.Length) return UnsupportedPlugin(plugin, name, "Too few arguments");
+        var arguments = new List<string>();
+        for (var i = 0; i < leading.Length; i++)
+        {
+            if (leading[i] == 'v') { arguments.Add(Scalar(positional[i], null)); continue; }
+            if (KustoColumnNames.Of(positional[i]) is not { } column) return UnsupportedPlugin(positional[i], name, "A column argument that is not a column");
+            arguments.Add(Binder(positional[i]));
+            if (i != 0 || name == "rolling_percentile") arguments.Add(CSharpLiteralAlias.String(column)); // the activity plugins do not show the id column
+        }
+        var (dimNames, dimValues) = Columns(positional.Skip(leading.Length), "Column");
+        if (dimNames is null) return UnsupportedPlugin(plugin, name, "These dimensions");
+        arguments.Add(KustoLiterals.Strings(dimNames));
+        arguments.Add(MultiBinder(dimValues));
+        var method = name switch
+        {
+            "sliding_window_counts" => "SlidingWindowCounts",
+            "active_users_count" => "ActiveUsersCount",
+            "activity_counts_metrics" => "ActivityCountsMetrics",
+            _ => "RollingPercentile",
+        };
+        return TableLocal($"{Plugins}.{method}({input}, {string.Join(", ", arguments)})");
+    }
+
+    /// <summary>sequence_detect(Time, MaxStepWindow, MaxSpan, Step = Predicate…, Dim…): named arguments are the steps, the others dimensions.</summary>
+    private string SequenceDetect(FunctionCallExpression plugin, List<Expression> positional, Dictionary<string, Expression> named, string input)
+    {
+        if (positional.Count < 3 || KustoColumnNames.Of(positional[0]) is not { } time)
+            return UnsupportedPlugin(plugin, "sequence_detect", "These arguments");
+        var steps = plugin.Arguments.Skip(3).OfType<NamedExpression>().ToList();
+        if (steps.Count == 0) return UnsupportedPlugin(plugin, "sequence_detect", "A sequence without named steps");
+        var (dimNames, dimValues) = Columns(positional.Skip(3), "Column");
+        if (dimNames is null) return UnsupportedPlugin(plugin, "sequence_detect", "These dimensions");
+        return TableLocal($"{Plugins}.SequenceDetect({input}, {Binder(positional[0])}, {CSharpLiteralAlias.String(time)}, {Scalar(positional[1], null)}, {Scalar(positional[2], null)}, " +
+            $"{KustoLiterals.Strings(steps.Select(s => s.Name.Name))}, {MultiBinder(steps.Select(s => s.Value))}, {KustoLiterals.Strings(dimNames)}, {MultiBinder(dimValues)})");
+    }
 }

@@ -93,7 +93,8 @@ internal sealed partial class KustoQueryEmitter
             return null;
         }
         var star = call.Arguments.Items.Any(a => a is StarExpression);
-        var arguments = call.Arguments.Items.Where(a => a is not StarExpression).ToList();
+        // make_set(x, MaxSize = 8): a named argument is its value, in its place
+        var arguments = call.Arguments.Items.Where(a => a is not StarExpression).Select(a => a is NamedExpression named ? named.Value : a).ToList();
         if (call.Arguments.Count < function.MinArguments || call.Arguments.Count > function.MaxArguments)
         {
             Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"{call.Name.Name}() with {call.Arguments.Count} arguments");
