@@ -129,8 +129,8 @@ internal static class BuiltinFunctions
         "series_seasonal(dynamic, integer?) : dynamic", "series_fit_2lines(dynamic) : dynamic",
         // ---- window functions (serialized rows) ----
         "prev(any, integer?, any?) : $1", "next(any, integer?, any?) : $1",
-        "row_number(integer?, bool?) : long", "row_cumsum(number, bool?) : $1", "row_rank(any) : long",
-        "row_rank_dense(any) : long", "row_window_session(datetime, timespan, timespan, bool?) : datetime",
+        "row_number(integer?, bool?) : long", "row_cumsum(number, bool?) : $1", "row_rank_min(any, bool?) : long",
+        "row_rank_dense(any, bool?) : long", "row_window_session(datetime, timespan, timespan, bool?) : datetime",
         // ---- tabular scalars ----
         "toscalar(any) : unknown", "current_cluster_endpoint() : string", "current_database() : string",
         "estimate_data_size(any+) : long",
