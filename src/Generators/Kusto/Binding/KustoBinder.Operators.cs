@@ -336,10 +336,11 @@ internal sealed partial class KustoBinder
         if (scope.Find(invoke.Function.Name.Name) is LocalFunction function)
         {
             _model.AddReference(_instance, invoke.Function, function);
-            return CallLocalFunction(function, arguments, invoke.Function);
+            return CallLocalFunction(function, ByParameter(function, invoke.Function.Arguments, arguments, skip: 1), invoke.Function);
         }
         _model.Reads.ReadAll(input); // a stored function's body is not bound here
         if (_globals.FindFunction(invoke.Function.Name.Name) is { } stored) return stored.Result;
+        _model.MarkUnresolved(_instance, invoke.Function);
         return TableSchema.Unknown;
     }
 

@@ -62,6 +62,9 @@ internal sealed partial class KustoQueryEmitter
                 return $"{DynamicFunctions}.Element({Scalar(element.Target, row)}, {Scalar(element.Index, row)})";
             case PipeExpression or QueryOperator:
                 return UnsupportedScalar(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "A table used as a scalar (use toscalar())");
+            case TypeExpression type:
+                // typeof(T) as an argument (extract's and extract_json's result type): the runtime reads the type's name
+                return Constant($"{Value}.From({CSharpLiteralAlias.String(type.Name)})");
             default:
                 return UnsupportedScalar(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "This expression");
         }
@@ -275,6 +278,8 @@ internal sealed partial class KustoQueryEmitter
                 return $"{Arithmetic}.Add(__now, {Scalar(arguments[0], row)})";
             case "ago" when arguments.Length == 1:
                 return $"{DateTimeFunctions}.ago(__now, {Scalar(arguments[0], row)})";
+            case "toscalar" when arguments.Length == 1 && !IsTabular(FunctionArguments.Value(arguments[0])):
+                return Scalar(FunctionArguments.Value(arguments[0]), row); // toscalar of a scalar expression is its value
             case "toscalar" when arguments.Length == 1:
             {
                 var table = Tabular(arguments[0]);

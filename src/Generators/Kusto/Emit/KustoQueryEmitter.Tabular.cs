@@ -48,6 +48,8 @@ internal sealed partial class KustoQueryEmitter
                 }
                 if (_model.ReferenceOf(_instance, call) is LocalFunction function)
                     return InlineTabularFunction(function, call, call);
+                if (call.Name.Name == "_GetWatchlist" && call.Arguments.Count == 1)
+                    return TableLocal($"{Operators}.Watchlist(context, {Scalar(call.Arguments[0], null)})");
                 return UnsupportedTable(call, DiagnosticDescriptors.KustoUnsupportedFunction, call.Name.Name);
             case QueryOperator op:
                 return SourceOperator(op);
@@ -137,6 +139,7 @@ internal sealed partial class KustoQueryEmitter
 
     private string Union(UnionOperator union, List<(string Table, string Name)> inputs)
     {
+        var fuzzy = string.Equals(union.ParameterText("isfuzzy"), "true", System.StringComparison.OrdinalIgnoreCase);
         foreach (var table in union.Tables)
         {
             if (table is WildcardName wildcard)
@@ -144,7 +147,17 @@ internal sealed partial class KustoQueryEmitter
                 Unsupported(wildcard, DiagnosticDescriptors.KustoUnsupportedConstruct, "A union over a table wildcard");
                 continue;
             }
-            inputs.Add((Tabular(table), SourceName(table)));
+            var (bodyLength, reported, unresolved) = (_body.Length, _unsupported.Count, _unresolvedCalls);
+            var leg = Tabular(table);
+            if (fuzzy && _unresolvedCalls > unresolved)
+            {
+                // isfuzzy=true: a leg that does not resolve (it calls a function the workspace lacks) is left out, as Kusto does
+                _body.Length = bodyLength;
+                _unsupported.RemoveRange(reported, _unsupported.Count - reported);
+                _unresolvedCalls = unresolved;
+                continue;
+            }
+            inputs.Add((leg, SourceName(table)));
         }
         var source = union.ParameterText("withsource");
         var tables = KustoLiterals.Array(inputs.Select(i => i.Table), Table);
@@ -273,7 +286,7 @@ internal sealed partial class KustoQueryEmitter
             case InvokeOperator invoke:
                 if (_model.ReferenceOf(_instance, invoke.Function) is LocalFunction function)
                     return InlineTabularFunction(function, invoke.Function, invoke.Function, pipedTable: input);
-                return UnsupportedTable(invoke, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
+                return UnsupportedTable(invoke.Function, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
 
             case ParseOperator parse:
                 return Parse(parse, input);
@@ -306,7 +319,7 @@ internal sealed partial class KustoQueryEmitter
     private string OperatorName(QueryOperator op)
     {
         if (op is UnsupportedOperator u) return u.Keyword;
-        var text = _tree.TextOf(op).TrimStart();
+        var text = op.Span.Of(_text).TrimStart();
         var end = 0;
         while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_')) end++;
         return end > 0 ? text.Substring(0, end) : op.GetType().Name;
