@@ -11,6 +11,14 @@ namespace AzureRules.Generators.Kusto.Binding;
 /// </summary>
 internal static class KustoColumnNames
 {
+    /// <summary>The column of an unnamed aggregate of two series, named after both: <c>covariance_x_y</c>; null for the others.</summary>
+    public static string? OfTwoArguments(string function, string prefix, System.Collections.Generic.IReadOnlyList<Expression> arguments)
+        => function is "covariance" or "covarianceif" && arguments.Count >= 2 ? $"{prefix}_{Of(arguments[0])}_{Of(arguments[1])}" : null;
+
+    /// <summary>The column of an unnamed percentile: <c>percentile_x_95</c>, a fraction's point as '_' (<c>percentile_x_99_9</c>).</summary>
+    public static string Percentile(Expression value, Expression percent)
+        => $"percentile_{Of(value)}_{(percent is LiteralExpression { Value: { } p } ? System.Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)?.Replace('.', '_') : null)}";
+
     public static string? Of(Expression expression) => expression switch
     {
         NameReference name => name.Name,

@@ -294,6 +294,14 @@ internal sealed partial class KustoQueryEmitter
             }
             case "typeof":
                 return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "typeof() outside mv-expand");
+            case "pack_all" when row is not null && arguments.Length <= 1 && _model.FunctionOf(_instance, call) is not null:
+            {
+                // a bag of the whole input row: the binder's schema local of this operator names its columns
+                var schema = NewName("s");
+                row.AddPrelude($"var {schema} = s;");
+                var ignore = arguments.Length == 1 ? Scalar(FunctionArguments.Value(arguments[0]), row) : $"{Value}.False";
+                return $"{Namespace}.Functions.KustoRowFunctions.PackAll({schema}, r, {ignore})";
+            }
             case "parse_json" or "todynamic" when arguments.Length == 1 && arguments[0] is FunctionCallExpression { Name.Name: "tostring", Arguments.Count: 1 } text && text.Arguments[0] is not NamedExpression
                                                   && _model.FunctionOf(_instance, call) is not null && _model.FunctionOf(_instance, text) is not null:
                 // parse_json(tostring(InitiatedBy.user)): a dynamic value that would print and parse back as itself is not printed

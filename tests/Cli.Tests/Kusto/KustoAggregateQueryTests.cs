@@ -1,0 +1,73 @@
+using AzureRules.Cli.Compilation;
+using AzureRules.Generators.Model;
+using AzureRules.Sdk.Kusto;
+using Xunit;
+
+namespace AzureRules.Cli.Tests.Kusto;
+
+/// <summary>
+/// The aggregates and row functions added to the runtime, through the compiler: the columns they produce (named as
+/// Kusto names them) and their values, from the documentation's examples.
+/// </summary>
+public sealed class KustoAggregateQueryTests
+{
+    private static readonly KustoContext Context = new(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new Dictionary<string, KustoTable>());
+
+    private static KustoTable Run(string query)
+    {
+        var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Kusto, query)]);
+        Assert.DoesNotContain(library.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        var detection = Assert.IsAssignableFrom<KustoDetection>(Assert.Single(library.Detections));
+        Assert.True(detection.IsExecutable, detection.NotExecutableReason);
+        return detection.Execute(Context);
+    }
+
+    [Fact]
+    public void Covariance_columns_are_named_after_both_series()
+    {
+        var result = Run("datatable(x:real, y:real) [1.0, 14.0, 2.0, 10.0, 3.0, 17.0, 4.0, 20.0, 5.0, 50.0] | summarize covariance(x, y), c = covarianceif(x, y, x > 1)");
+        Assert.Equal(["covariance_x_y", "c"], result.Columns.Select(c => c.Name));
+        Assert.Equal(20.5, result.Rows[0][0].AsDouble, 9);
+    }
+
+    [Fact]
+    public void Percentiles_make_one_column_per_percentile_and_a_tuple_names_them()
+    {
+        var result = Run("""
+            datatable(ReqCount:long, LatencyBucket:long) [8, 10, 6, 20, 3, 30, 1, 40]
+            | summarize percentilesw(LatencyBucket, ReqCount, 50, 75, 99.9), (p50, p100) = percentiles(LatencyBucket, 50, 100)
+            """);
+        Assert.Equal(["percentile_LatencyBucket_50", "percentile_LatencyBucket_75", "percentile_LatencyBucket_99_9", "p50", "p100"], result.Columns.Select(c => c.Name));
+        Assert.Equal(["20", "20", "40", "20", "40"], result.RowsAsText().Single());
+    }
+
+    [Fact]
+    public void Binary_all_xor_and_take_anyif_run_in_summarize_by_key()
+    {
+        var result = Run("""
+            datatable(k:string, num:long) ['a', 1, 'a', 3, 'b', 4]
+            | summarize x = binary_all_xor(num), any = take_anyif(num, num > 2) by k
+            | order by k asc
+            """);
+        Assert.Equal([["a", "2", "3"], ["b", "4", "4"]], result.RowsAsText());
+    }
+
+    [Fact]
+    public void Pack_all_packs_each_row_of_the_operator_input()
+    {
+        var result = Run("""
+            datatable(Source:string, Target:string, CharsCount:long) ['555-1234', '555-1212', 46, '555-1313', '', 42]
+            | extend Packed = pack_all(), Sparse = pack_all(true)
+            | project Packed, Sparse
+            """);
+        Assert.Equal("""{"Source":"555-1313","Target":"","CharsCount":42}""", KustoJson.Write(result.Rows[1][0]));
+        Assert.Equal("""{"Source":"555-1313","CharsCount":42}""", KustoJson.Write(result.Rows[1][1]));
+    }
+
+    [Fact]
+    public void Conversions_and_array_shifts_run_in_print()
+    {
+        var result = Run("print a = convert_angle(1.2, 'Degree', 'Arcminute'), b = array_shift_left(dynamic([1,2,3,4,5]), 2), c = convert_force(1.2, 'Newton', 'NoSuchUnit')");
+        Assert.Equal(["72", "[3,4,5,null,null]", ""], result.RowsAsText().Single());
+    }
+}
