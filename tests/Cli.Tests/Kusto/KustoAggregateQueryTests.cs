@@ -70,4 +70,25 @@ public sealed class KustoAggregateQueryTests
         var result = Run("print a = convert_angle(1.2, 'Degree', 'Arcminute'), b = array_shift_left(dynamic([1,2,3,4,5]), 2), c = convert_force(1.2, 'Newton', 'NoSuchUnit')");
         Assert.Equal(["72", "[3,4,5,null,null]", ""], result.RowsAsText().Single());
     }
+
+    [Fact]
+    public void Functions_of_several_values_give_a_column_per_value_named_by_a_tuple_or_after_the_series()
+    {
+        var named = Run("""
+            print y = dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30])
+            | extend (RSquare, Slope) = series_fit_line(y)
+            | project RSquare, Slope
+            """);
+        Assert.Equal(["RSquare", "Slope"], named.Columns.Select(c => c.Name));
+        Assert.Equal(0.982900730884447, named.Rows[0][0].AsDouble, 9);
+        Assert.Equal(2.730769230769231, named.Rows[0][1].AsDouble, 9);
+
+        var unnamed = Run("""
+            print x = dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29])
+            | extend series_stats(x)
+            """);
+        Assert.Equal(["x", "series_stats_x_min", "series_stats_x_min_idx", "series_stats_x_max", "series_stats_x_max_idx", "series_stats_x_avg", "series_stats_x_stdev", "series_stats_x_variance"],
+            unnamed.Columns.Select(c => c.Name));
+        Assert.Equal(["2", "8", "87", "3", "32.8"], unnamed.RowsAsText().Single().Skip(1).Take(5));
+    }
 }

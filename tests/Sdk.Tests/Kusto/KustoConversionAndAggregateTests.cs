@@ -123,4 +123,14 @@ public sealed class KustoConversionAndAggregateTests
         Assert.Equal("{\"Source\":\"555-1313\",\"Target\":\"\",\"CharsCount\":null}", KustoJson.Write(KustoRowFunctions.PackAll(schema, row, KustoValue.False)));
         Assert.Equal("{\"Source\":\"555-1313\"}", KustoJson.Write(KustoRowFunctions.PackAll(schema, row, KustoValue.True)));
     }
+
+    [Fact]
+    public void Series_fill_linear_fills_edges_with_the_nearest_value_and_uses_the_constant_only_for_an_all_missing_series()
+    {
+        Assert.Equal("[111,111,73.5,36,36]", KustoJson.Write(KustoSeriesFunctions.series_fill_linear(D("[null,111.0,null,36.0,null]"), KustoValue.Null, KustoValue.True, R(3.14159))));
+        Assert.Equal("[null,111,73,36,null]", KustoJson.Write(KustoSeriesFunctions.series_fill_linear(D("[null,111,null,36,null]"), KustoValue.Null, KustoValue.False)));
+        Assert.Equal("[3.14159,3.14159]", KustoJson.Write(KustoSeriesFunctions.series_fill_linear(D("[null,null]"), KustoValue.Null, KustoValue.True, R(3.14159))));
+        Assert.Equal("[0,0]", KustoJson.Write(KustoSeriesFunctions.series_fill_linear(D("[null,null]"))));
+        Assert.Equal("[null,null]", KustoJson.Write(KustoSeriesFunctions.series_fill_linear(D("[null,null]"), KustoValue.Null, KustoValue.True, KustoValue.Null)));
+    }
 }

@@ -26,6 +26,19 @@ internal sealed partial class KustoQueryEmitter
     }
 
     /// <summary>
+    /// A KustoMultiBinder whose items may read one key of a call's bag (a function of several values); the call is
+    /// evaluated for each column that reads it (a few statistics of one series, cheap next to making the series).
+    /// </summary>
+    private string MultiBinder(IEnumerable<(Expression Value, string? Member)> items)
+    {
+        var row = new RowScope();
+        var bodies = items.Select(i => i.Member is null
+            ? $"r => {Scalar(i.Value, row)}"
+            : $"r => {DynamicFunctions}.Member({Scalar(i.Value, row)}, {CSharpLiteralAlias.String(i.Member)})").ToList();
+        return $"s => {{ {row.Prelude} return {KustoLiterals.Array(bodies, RowFunction)}; }}";
+    }
+
+    /// <summary>
     /// Emits a scalar expression as a C# expression of type KustoValue. <paramref name="row"/> is the
     /// binder the expression runs in (columns read <c>r</c> by slot), or null where no row exists
     /// (let, print, range bounds, take counts).

@@ -187,14 +187,14 @@ internal sealed partial class KustoQueryEmitter
 
             case ExtendOperator extend:
             {
-                var (names, values) = Columns(extend.Expressions, "Column");
+                var (names, values) = ColumnsOfSeveralValues(extend.Expressions);
                 if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
                 return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
             }
 
             case ProjectOperator project:
             {
-                var (names, values) = Columns(project.Expressions, "Column");
+                var (names, values) = ColumnsOfSeveralValues(project.Expressions);
                 if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
                 return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
             }
@@ -350,6 +350,40 @@ internal sealed partial class KustoQueryEmitter
             var (name, value) = Named(item);
             names.Add(name ?? KustoColumnNames.Of(value) ?? prefix + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
             values.Add(value);
+        }
+        return (names, values);
+    }
+
+    /// <summary>
+    /// Extend/project items, where a function of several values (series_stats, series_fit_line) gives one column per
+    /// value: <c>(a, b, …) = f(x)</c> names them, an unnamed <c>f(x)</c> gives <c>f_x_min</c>, <c>f_x_avg</c>, …. Each such
+    /// column reads its key of the bag the runtime returns for the call. Null names when an item cannot be expanded.
+    /// </summary>
+    private static (List<string>? Names, List<(Expression Value, string? Member)> Values) ColumnsOfSeveralValues(IEnumerable<Expression> items)
+    {
+        var names = new List<string>();
+        var values = new List<(Expression, string?)>();
+        var unnamed = 0;
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case TupleNamedExpression { Value: FunctionCallExpression call } tuple
+                    when KustoColumnNames.SeriesResultSuffixes(call.Name.Name) is { } suffixes && tuple.Names.Count <= suffixes.Length:
+                    for (var i = 0; i < tuple.Names.Count; i++) { names.Add(tuple.Names[i].Name); values.Add((call, suffixes[i])); }
+                    continue;
+                case TupleNamedExpression:
+                    return (null, values);
+                case FunctionCallExpression call when KustoColumnNames.SeriesResultSuffixes(call.Name.Name) is { } suffixes:
+                {
+                    var prefix = call.Name.Name + "_" + (call.Arguments.Count > 0 ? KustoColumnNames.Of(call.Arguments[0]) : null) + "_";
+                    foreach (var suffix in suffixes) { names.Add(prefix + suffix); values.Add((call, suffix)); }
+                    continue;
+                }
+            }
+            var (name, value) = Named(item);
+            names.Add(name ?? KustoColumnNames.Of(value) ?? "Column" + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            values.Add((value, null));
         }
         return (names, values);
     }
