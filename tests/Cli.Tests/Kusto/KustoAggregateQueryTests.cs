@@ -91,4 +91,37 @@ public sealed class KustoAggregateQueryTests
             unnamed.Columns.Select(c => c.Name));
         Assert.Equal(["2", "8", "87", "3", "32.8"], unnamed.RowsAsText().Single().Skip(1).Take(5));
     }
+
+    [Fact]
+    public void Tdigest_percentiles_and_ranks_are_exact_on_small_sets_and_merge()
+    {
+        Assert.Equal("2", Run("""
+            datatable(V:real, W:long) [1.0, 1, 2.0, 2]
+            | summarize TD = tdigest(V, W)
+            | project P50 = percentile_tdigest(TD, 50)
+            """).RowsAsText().Single()[0]);
+        Assert.Equal("685", Run("range x from 1 to 1000 step 1 | summarize t_x = tdigest(x) | project rank_tdigest(t_x, 685)").RowsAsText().Single()[0]);
+        var merged = Run("""
+            range x from 1 to 100 step 1
+            | summarize d = tdigest(x) by odd = x % 2
+            | summarize m = tdigest_merge(d)
+            | project p = percentiles_array_tdigest(m, 10, 50, 100), r = percentrank_tdigest(m, 25)
+            """);
+        Assert.Equal(["[10,50,100]", "25"], merged.RowsAsText().Single());
+    }
+
+    [Fact]
+    public void Hll_sketches_estimate_distinct_counts_within_the_accuracy_and_merge_as_a_union()
+    {
+        var result = Run("""
+            range x from 1 to 20000 step 1
+            | summarize h = hll(x % 5000), even = hll_if(x, x % 2 == 0, 2) by part = x % 2
+            | summarize merged = hll_merge(h), evens = hll_merge(even)
+            | project distinct = dcount_hll(merged), evens = dcount_hll(evens)
+            """);
+        var row = result.Rows.Single();
+        Assert.InRange(row[0].AsLong, 5000 * 0.97, 5000 * 1.03); // default accuracy: 0.8% standard error
+        Assert.InRange(row[1].AsLong, 10000 * 0.985, 10000 * 1.015); // accuracy 2: 0.4%
+        Assert.Equal("100", Run("range x from 1 to 100 step 1 | summarize h = hll(x) | project dcount_hll(h)").RowsAsText().Single()[0]);
+    }
 }

@@ -66,6 +66,10 @@ internal static class BuiltinFunctions
         "binary_or(integer, integer) : long @Math", "binary_xor(integer, integer) : long @Math", "binary_not(integer) : long @Math",
         "binary_shift_left(integer, integer) : long @Math", "binary_shift_right(integer, integer) : long @Math",
         "bitset_count_ones(integer) : long",
+        // ---- sketches (hll, tdigest values) ----
+        "dcount_hll(dynamic) : long @Sketch", "percentile_tdigest(dynamic, number, any?) : unknown @Sketch",
+        "percentiles_array_tdigest(dynamic, any+) : dynamic @Sketch", "rank_tdigest(dynamic, any) : long @Sketch",
+        "percentrank_tdigest(dynamic, any) : real @Sketch",
         // ---- unit conversion ----
         "convert_angle(number, string, string) : real @Conversion", "convert_energy(number, string, string) : real @Conversion",
         "convert_force(number, string, string) : real @Conversion", "convert_length(number, string, string) : real @Conversion",
@@ -150,7 +154,8 @@ internal static class BuiltinFunctions
         "agg arg_max(scalar, any+) : $1 max @ArgMax", "agg arg_min(scalar, any+) : $1 min @ArgMin",
         "agg percentile(scalar, number) : $1 percentile @Percentile", "agg percentiles(scalar, number+) : $1 percentile @Percentiles",
         "agg percentilesw(scalar, number, number+) : $1 percentile @PercentilesW", "agg percentile_array(scalar, any+) : dynamic percentiles",
-        "agg hll(scalar, integer?) : dynamic hll", "agg hll_merge(dynamic+) : dynamic hll_merge", "agg tdigest(scalar, any?) : dynamic tdigest",
+        "agg hll(scalar, integer?) : dynamic hll @Hll", "agg hll_if(scalar, bool, integer?) : dynamic hll_if @HllIf", "agg hll_merge(dynamic+) : dynamic hll_merge @HllMerge",
+        "agg tdigest(scalar, any?) : dynamic tdigest @TDigest", "agg tdigest_merge(dynamic) : dynamic tdigest_merge @TDigestMerge",
         "agg binary_all_or(integer) : long binary_all_or @BinaryAllOr", "agg binary_all_and(integer) : long binary_all_and @BinaryAllAnd", "agg binary_all_xor(integer) : long binary_all_xor @BinaryAllXor",
         "agg covariance(number, number) : real covariance @Covariance", "agg covarianceif(number, number, bool) : real covarianceif @CovarianceIf",
         "agg buildschema(dynamic) : dynamic schema",
@@ -163,7 +168,7 @@ internal static class BuiltinFunctions
         "alias iif = iff", "alias make_string = unicode_codepoints_to_string", "alias pack_dictionary = bag_pack", "alias replace = replace_regex", "alias time = totimespan", "alias todynamic = parse_json", "alias toobject = parse_json",
         "alias parsejson = parse_json deprecated", "alias makelist = make_list deprecated", "alias makeset = make_set deprecated",
         
-        "alias argmax = arg_max deprecated", "alias argmin = arg_min deprecated",
+        "alias merge_tdigest = tdigest_merge", "alias argmax = arg_max deprecated", "alias argmin = arg_min deprecated",
         "alias columnifexists = column_ifexists deprecated", "alias arraylength = array_length deprecated",
         "alias base64_decodestring = base64_decode_tostring deprecated", "alias base64_encodestring = base64_encode_tostring deprecated",
         "alias extractjson = extract_json deprecated", "alias notempty = isnotempty", "alias notnull = isnotnull",
