@@ -109,21 +109,18 @@ internal sealed partial class KustoBinder
             {
                 var skip = signature.Name == "percentilesw" ? 2 : 1;
                 for (var i = skip; i < arguments.Count; i++)
-                {
-                    var percent = arguments[i] is LiteralExpression literal ? System.Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)?.Replace('.', '_') : null;
-                    result.Add(new ColumnSymbol($"percentile_{first}_{percent}", type));
-                }
+                    result.Add(new ColumnSymbol(KustoColumnNames.Percentile(arguments[0], arguments[i]), type));
                 return result;
             }
             case "percentile":
             {
-                var percent = arguments.Count > 1 && arguments[1] is LiteralExpression literal ? System.Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)?.Replace('.', '_') : null;
-                result.Add(new ColumnSymbol($"percentile_{first}_{percent}", type));
+                result.Add(new ColumnSymbol(arguments.Count > 1 ? KustoColumnNames.Percentile(arguments[0], arguments[1]) : $"percentile_{first}_", type));
                 return result;
             }
             default:
                 // take_any(x) keeps the name x; the others prefix it (dcount_x, set_x, count_)
-                var name = signature.ResultNamePrefix == "-" ? first ?? NextName(ref ordinal) : signature.ResultNamePrefix + "_" + (first ?? "");
+                var name = signature.ResultNamePrefix == "-" ? first ?? NextName(ref ordinal)
+                    : KustoColumnNames.OfTwoArguments(signature.Name, signature.ResultNamePrefix!, arguments) ?? signature.ResultNamePrefix + "_" + (first ?? "");
                 result.Add(new ColumnSymbol(name, type));
                 return result;
         }
@@ -168,7 +165,6 @@ internal sealed partial class KustoBinder
         var ordinal = 1;
         foreach (var by in makeSeries.By) columns.AddRange(ResultColumns(by, input, scope, row, ref ordinal));
         BindScalar(makeSeries.Axis, scope, row);
-        columns.Add(new ColumnSymbol(KustoColumnNames.Of(makeSeries.Axis) ?? NextName(ref ordinal), ScalarType.Dynamic));
         foreach (var bound in new[] { makeSeries.From, makeSeries.To, makeSeries.Step })
             if (bound is not null) BindScalar(bound, scope, RowContext.None);
         _aggregatesAllowed++;
@@ -182,6 +178,8 @@ internal sealed partial class KustoBinder
             }
         }
         finally { _aggregatesAllowed--; }
+        // the by columns, the aggregates' arrays, then the axis array last (as Kusto orders them)
+        columns.Add(new ColumnSymbol(KustoColumnNames.Of(makeSeries.Axis) ?? NextName(ref ordinal), ScalarType.Dynamic));
         return TableSchema.Of(columns);
     }
 }

@@ -48,6 +48,8 @@ internal sealed partial class KustoQueryEmitter
                 }
                 if (_model.ReferenceOf(_instance, call) is LocalFunction function)
                     return InlineTabularFunction(function, call, call);
+                if (call.Name.Name == "_GetWatchlist" && call.Arguments.Count == 1)
+                    return TableLocal($"{Operators}.Watchlist(context, {Scalar(call.Arguments[0], null)})");
                 return UnsupportedTable(call, DiagnosticDescriptors.KustoUnsupportedFunction, call.Name.Name);
             case QueryOperator op:
                 return SourceOperator(op);
@@ -137,6 +139,7 @@ internal sealed partial class KustoQueryEmitter
 
     private string Union(UnionOperator union, List<(string Table, string Name)> inputs)
     {
+        var fuzzy = string.Equals(union.ParameterText("isfuzzy"), "true", System.StringComparison.OrdinalIgnoreCase);
         foreach (var table in union.Tables)
         {
             if (table is WildcardName wildcard)
@@ -144,7 +147,17 @@ internal sealed partial class KustoQueryEmitter
                 Unsupported(wildcard, DiagnosticDescriptors.KustoUnsupportedConstruct, "A union over a table wildcard");
                 continue;
             }
-            inputs.Add((Tabular(table), SourceName(table)));
+            var (bodyLength, reported, unresolved) = (_body.Length, _unsupported.Count, _unresolvedCalls);
+            var leg = Tabular(table);
+            if (fuzzy && _unresolvedCalls > unresolved)
+            {
+                // isfuzzy=true: a leg that does not resolve (it calls a function the workspace lacks) is left out, as Kusto does
+                _body.Length = bodyLength;
+                _unsupported.RemoveRange(reported, _unsupported.Count - reported);
+                _unresolvedCalls = unresolved;
+                continue;
+            }
+            inputs.Add((leg, SourceName(table)));
         }
         var source = union.ParameterText("withsource");
         var tables = KustoLiterals.Array(inputs.Select(i => i.Table), Table);
@@ -169,21 +182,29 @@ internal sealed partial class KustoQueryEmitter
         switch (op)
         {
             case WhereOperator where:
+            {
                 // `where X = value` filters on the value (the name only labels it, as in Kusto)
-                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate)})");
+                var (predicate, hidden) = HoistWindowFunctions([where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate], ref input);
+                if (predicate is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Where({input}, {Binder(predicate[0])})"), hidden);
+            }
 
             case ExtendOperator extend:
             {
-                var (names, values) = Columns(extend.Expressions, "Column");
+                var (names, values) = ColumnsOfSeveralValues(extend.Expressions);
                 if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, hidden) = HoistWindowFunctions(values, ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})"), hidden);
             }
 
             case ProjectOperator project:
             {
-                var (names, values) = Columns(project.Expressions, "Column");
+                var (names, values) = ColumnsOfSeveralValues(project.Expressions);
                 if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
-                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, _) = HoistWindowFunctions(values, ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})");
             }
 
             case ProjectColumnsOperator columns:
@@ -267,33 +288,50 @@ internal sealed partial class KustoQueryEmitter
                 if (serialize.Expressions.Count == 0) return input;
                 var (names, values) = Columns(serialize.Expressions, "Column");
                 if (names is null) return UnsupportedTable(serialize, DiagnosticDescriptors.KustoUnsupportedConstruct, "This serialize item");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, hidden) = HoistWindowFunctions(values, ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})"), hidden);
             }
 
             case InvokeOperator invoke:
                 if (_model.ReferenceOf(_instance, invoke.Function) is LocalFunction function)
                     return InlineTabularFunction(function, invoke.Function, invoke.Function, pipedTable: input);
-                return UnsupportedTable(invoke, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
+                return UnsupportedTable(invoke.Function, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
 
             case ParseOperator parse:
                 return Parse(parse, input);
 
+            case TopNestedOperator topNested:
+                return TopNested(topNested, input);
+
+            case TopHittersOperator topHitters:
+                return TopHitters(topHitters, input);
+
+            case SampleOperator sample:
+                return TableLocal($"{Operators}.Sample({input}, {Scalar(sample.Count, null)})");
+
+            case SampleDistinctOperator sampleDistinct:
+            {
+                var (name, of) = Named(sampleDistinct.Of);
+                name ??= KustoColumnNames.Of(of);
+                if (name is null) return UnsupportedTable(sampleDistinct.Of, DiagnosticDescriptors.KustoUnsupportedConstruct, "A sample-distinct of that is not a column");
+                return TableLocal($"{Operators}.SampleDistinct({input}, {Scalar(sampleDistinct.Count, null)}, {CSharpLiteralAlias.String(name)}, {Binder(of)})");
+            }
+
+            case PartitionOperator partition when IsContextualSubquery(partition.Subquery):
+                return TableLocal($"{Operators}.Partition({input}, {Binder(partition.By)}, {SubqueryFunction(partition.Subquery)})");
+
+            case ParseKvOperator parseKv:
+                return ParseKv(parseKv, input);
+
+            case MakeSeriesOperator makeSeries:
+                return MakeSeries(makeSeries, input);
+
             case RenderOperator:
                 return input; // a chart hint for the client: the result rows are unchanged
 
-            case EvaluateOperator { Plugin: { Name.Name: "bag_unpack" } plugin } when plugin.Arguments.Count >= 1 && Named(plugin.Arguments[0]).Value is NameReference column:
-            {
-                var prefix = "null";
-                var ignored = $"{Value}.Null";
-                foreach (var argument in plugin.Arguments.Items.Skip(1))
-                {
-                    var (name, value) = Named(argument);
-                    if (name is null or "OutputColumnPrefix" && value is LiteralExpression { Value: string p }) prefix = CSharpLiteralAlias.String(p);
-                    else if (name == "ignoredProperties") ignored = Scalar(value, null);
-                    else return UnsupportedTable(argument, DiagnosticDescriptors.KustoUnsupportedConstruct, "This bag_unpack argument");
-                }
-                return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix}, {ignored})");
-            }
+            case EvaluateOperator evaluate:
+                return Evaluate(evaluate, input);
 
             case GetSchemaOperator:
                 return TableLocal($"{Operators}.GetSchema({input})");
@@ -303,10 +341,17 @@ internal sealed partial class KustoQueryEmitter
         }
     }
 
+    /// <summary>Whether a subquery starts with an operator, reading the operator's input (<c>(sort by x | take 1)</c>), not a table of its own.</summary>
+    private static bool IsContextualSubquery(Expression subquery)
+    {
+        while (subquery is ParenthesizedExpression p) subquery = p.Expression;
+        return subquery is PipeExpression { Source: null } or QueryOperator and not (UnionOperator or PrintOperator or RangeOperator or DataTableOperator or ExternalDataOperator);
+    }
+
     private string OperatorName(QueryOperator op)
     {
         if (op is UnsupportedOperator u) return u.Keyword;
-        var text = _tree.TextOf(op).TrimStart();
+        var text = op.Span.Of(_text).TrimStart();
         var end = 0;
         while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_')) end++;
         return end > 0 ? text.Substring(0, end) : op.GetType().Name;
@@ -337,6 +382,40 @@ internal sealed partial class KustoQueryEmitter
             var (name, value) = Named(item);
             names.Add(name ?? KustoColumnNames.Of(value) ?? prefix + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
             values.Add(value);
+        }
+        return (names, values);
+    }
+
+    /// <summary>
+    /// Extend/project items, where a function of several values (series_stats, series_fit_line) gives one column per
+    /// value: <c>(a, b, …) = f(x)</c> names them, an unnamed <c>f(x)</c> gives <c>f_x_min</c>, <c>f_x_avg</c>, …. Each such
+    /// column reads its key of the bag the runtime returns for the call. Null names when an item cannot be expanded.
+    /// </summary>
+    private static (List<string>? Names, List<(Expression Value, string? Member)> Values) ColumnsOfSeveralValues(IEnumerable<Expression> items)
+    {
+        var names = new List<string>();
+        var values = new List<(Expression, string?)>();
+        var unnamed = 0;
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case TupleNamedExpression { Value: FunctionCallExpression call } tuple
+                    when KustoColumnNames.SeriesResultSuffixes(call.Name.Name) is { } suffixes && tuple.Names.Count <= suffixes.Length:
+                    for (var i = 0; i < tuple.Names.Count; i++) { names.Add(tuple.Names[i].Name); values.Add((call, suffixes[i])); }
+                    continue;
+                case TupleNamedExpression:
+                    return (null, values);
+                case FunctionCallExpression call when KustoColumnNames.SeriesResultSuffixes(call.Name.Name) is { } suffixes:
+                {
+                    var prefix = call.Name.Name + "_" + (call.Arguments.Count > 0 ? KustoColumnNames.Of(call.Arguments[0]) : null) + "_";
+                    foreach (var suffix in suffixes) { names.Add(prefix + suffix); values.Add((call, suffix)); }
+                    continue;
+                }
+            }
+            var (name, value) = Named(item);
+            names.Add(name ?? KustoColumnNames.Of(value) ?? "Column" + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            values.Add((value, null));
         }
         return (names, values);
     }
