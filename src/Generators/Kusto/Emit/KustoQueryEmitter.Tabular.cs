@@ -193,18 +193,18 @@ internal sealed partial class KustoQueryEmitter
             {
                 var (names, values) = ColumnsOfSeveralValues(extend.Expressions);
                 if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
-                var (computed, hidden) = HoistWindowFunctions(values, ref input);
+                var (computed, hidden) = HoistWindowFunctions(values.ConvertAll(v => v.Value), ref input);
                 if (computed is null) return $"{Table}.Empty";
-                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})"), hidden);
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(WithMembers(computed, values))})"), hidden);
             }
 
             case ProjectOperator project:
             {
                 var (names, values) = ColumnsOfSeveralValues(project.Expressions);
                 if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
-                var (computed, _) = HoistWindowFunctions(values, ref input);
+                var (computed, _) = HoistWindowFunctions(values.ConvertAll(v => v.Value), ref input);
                 if (computed is null) return $"{Table}.Empty";
-                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})");
+                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(WithMembers(computed, values))})");
             }
 
             case ProjectColumnsOperator columns:
@@ -391,6 +391,10 @@ internal sealed partial class KustoQueryEmitter
     /// value: <c>(a, b, …) = f(x)</c> names them, an unnamed <c>f(x)</c> gives <c>f_x_min</c>, <c>f_x_avg</c>, …. Each such
     /// column reads its key of the bag the runtime returns for the call. Null names when an item cannot be expanded.
     /// </summary>
+    /// <summary>The values after window functions were hoisted out of them, each with the bag member its column reads.</summary>
+    private static IEnumerable<(Expression Value, string? Member)> WithMembers(List<Expression> computed, List<(Expression Value, string? Member)> items)
+        => computed.Zip(items, (value, item) => (value, item.Member));
+
     private static (List<string>? Names, List<(Expression Value, string? Member)> Values) ColumnsOfSeveralValues(IEnumerable<Expression> items)
     {
         var names = new List<string>();

@@ -141,6 +141,8 @@ internal static class BuiltinFunctions
         "prev(any, integer?, any?) : $1", "next(any, integer?, any?) : $1",
         "row_number(integer?, bool?) : long", "row_cumsum(number, bool?) : $1", "row_rank_min(any, bool?) : long",
         "row_rank_dense(any, bool?) : long", "row_window_session(datetime, timespan, timespan, bool?) : datetime",
+        // row_rank_min's earlier name, which Kusto still accepts and Sentinel's hunting queries use
+        "row_rank(any, bool?) : long",
         // ---- tabular scalars ----
         "toscalar(any) : unknown", "current_cluster_endpoint() : string", "current_database() : string",
         "estimate_data_size(any+) : long",
