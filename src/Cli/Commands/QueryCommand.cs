@@ -24,12 +24,14 @@ internal static class QueryCommand
         var query = new Argument<string?>("query") { Description = "The query text", Arity = ArgumentArity.ZeroOrOne };
         var externalData = new Option<string?>("--external-data") { Description = "Folder of local files that Kusto externaldata URLs resolve to (by file name, or through DIR/urls.tsv)" };
         var enrichPolicies = EnrichPolicyOption.Create();
-        var command = new Command("query", "Run one query over events") { language, events, query, externalData, enrichPolicies };
+        var watchlists = WatchlistOption.Create();
+        var command = new Command("query", "Run one query over events") { language, events, query, externalData, watchlists, enrichPolicies };
         var cacheOption = new CacheOption();
         cacheOption.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
+            if (!WatchlistOption.TryApply(parse.GetValue(watchlists))) return CommandLineHost.UsageError;
             if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
             var lang = parse.GetValue(language) switch
             {
@@ -111,7 +113,7 @@ internal static partial class QueryRunner
         {
             result = kusto.Execute(new KustoContext(now.UtcDateTime, tables));
         }
-        catch (KustoExternalDataException e)
+        catch (Exception e) when (e is KustoExternalDataException or KustoWatchlistException)
         {
             Console.Error.WriteLine(e.Message);
             return 1;

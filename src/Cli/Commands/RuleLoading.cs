@@ -10,9 +10,9 @@ namespace AzureRules.Cli.Commands;
 internal static class RuleLoading
 {
     /// <summary>The compiled rules, or null (the reason printed) when they have errors and errors are not allowed.</summary>
-    public static RuleLibrary? Load(ParseResult parse, string[] rulePaths, DiagnosticOptions filterOptions, CacheOption cacheOption, bool allowErrors)
+    public static RuleLibrary? Load(ParseResult parse, string[] rulePaths, DiagnosticOptions filterOptions, CacheOption cacheOption, bool allowErrors, ProjectFileOptions? projectFiles = null)
     {
-        var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(rulePaths)), cache: cacheOption.Read(parse));
+        var library = RuleLibrary.FromFiles(Testing.TestEventFiles.With(RuleFiles.Read(rulePaths)), projectFiles: projectFiles?.Read(parse), cache: cacheOption.Read(parse));
         var diagnostics = filterOptions.Read(parse).Apply(library.Diagnostics);
         DiagnosticPrinter.Print(diagnostics, Console.Error);
         if (diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) && !allowErrors)

@@ -32,6 +32,10 @@ internal static class RunCommand
         filterOptions.AddTo(command);
         var cacheOption = new CacheOption();
         cacheOption.AddTo(command);
+        var projectFiles = new ProjectFileOptions();
+        projectFiles.AddTo(command);
+        var watchlists = WatchlistOption.Create();
+        command.Options.Add(watchlists);
         command.SetAction(parse =>
         {
             if (!TryReadBounds(parse.GetValue(at), parse.GetValue(from), parse.GetValue(to), out var bounds, out var error))
@@ -46,8 +50,9 @@ internal static class RunCommand
             }
             if (!TryReadLateness(parse.GetValue(lateness), out var allowedLateness)) return CommandLineHost.UsageError;
             if (parse.GetValue(externalData) is { } dataFolder) KustoExternalData.Default = KustoExternalData.FromFolder(dataFolder);
+            if (!WatchlistOption.TryApply(parse.GetValue(watchlists))) return CommandLineHost.UsageError;
             if (!EnrichPolicyOption.TryRead(parse.GetValue(enrichPolicies), out var policies)) return CommandLineHost.UsageError;
-            if (RuleLoading.Load(parse, parse.GetValue(rules)!, filterOptions, cacheOption, parse.GetValue(allowErrors)) is not { } library)
+            if (RuleLoading.Load(parse, parse.GetValue(rules)!, filterOptions, cacheOption, parse.GetValue(allowErrors), projectFiles) is not { } library)
                 return CommandLineHost.Findings;
             var engine = new DetectionEngine(library.Detections, policies)
             {

@@ -30,6 +30,9 @@ internal sealed record ProjectFile(
     EquatableArray<ValidationException> Exceptions,
     EquatableArray<RuleDiagnostic> Diagnostics)
 {
+    /// <summary>The workspace functions a <see cref="ProjectFileKind.KustoFunction"/> file defines.</summary>
+    public EquatableArray<WorkspaceFunction> Functions { get; init; } = EquatableArray<WorkspaceFunction>.Empty;
+
     public static ProjectFile Read(ProjectFileInput input, CancellationToken cancellationToken)
         => Read(input.Text.Path, input.Kind, input.Text.GetText(cancellationToken)?.ToString() ?? "");
 
@@ -38,6 +41,11 @@ internal sealed record ProjectFile(
         var diagnostics = new List<RuleDiagnostic>();
         var empty = new ProjectFile(path, kind, EquatableArray<LockEntry>.Empty, EquatableArray<CustomTable>.Empty,
             EquatableArray<CustomIndexFields>.Empty, EquatableArray<ValidationException>.Empty, EquatableArray<RuleDiagnostic>.Empty);
+        if (kind == ProjectFileKind.KustoFunction)
+        {
+            var functions = WorkspaceFunctionFile.Read(path, text, diagnostics);
+            return empty with { Functions = functions, Diagnostics = diagnostics.ToEquatableArray() };
+        }
         var parsed = JsonParser.Parse(text, out _);
         if (parsed.Error is { } error)
         {

@@ -16,9 +16,11 @@ internal enum ProjectFileKind
     ElasticFields,
     /// <summary>Validation exceptions: rule id, diagnostic id and the required reason.</summary>
     Exceptions,
+    /// <summary>A workspace function or parser: Sentinel parser YAML, or a <c>.kql</c> body named as the file.</summary>
+    KustoFunction,
 }
 
-/// <summary>An AdditionalFile tagged <c>AzureRulesFile="lock|sentinel-table|elastic-fields|exceptions"</c>.</summary>
+/// <summary>An AdditionalFile tagged <c>AzureRulesFile="lock|sentinel-table|elastic-fields|exceptions|kusto-function"</c>.</summary>
 internal sealed record ProjectFileInput(AdditionalText Text, ProjectFileKind Kind)
 {
     public const string MetadataName = "build_metadata.AdditionalFiles.AzureRulesFile";
@@ -32,6 +34,7 @@ internal sealed record ProjectFileInput(AdditionalText Text, ProjectFileKind Kin
         "sentinel-table" or "sentinel-tables" => ProjectFileKind.SentinelTable,
         "elastic-fields" or "elastic-schema" => ProjectFileKind.ElasticFields,
         "exceptions" => ProjectFileKind.Exceptions,
+        "kusto-function" or "kusto-functions" or "sentinel-parser" => ProjectFileKind.KustoFunction,
         _ => ProjectFileKind.None,
     };
 }

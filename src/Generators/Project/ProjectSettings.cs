@@ -14,10 +14,16 @@ internal sealed record CustomSchemas(EquatableArray<CustomTable> Tables, Equatab
 {
     public static readonly CustomSchemas Empty = new(EquatableArray<CustomTable>.Empty, EquatableArray<CustomIndexFields>.Empty);
 
+    /// <summary>The workspace's own functions and parsers (Kusto), which rules call like let-bound functions.</summary>
+    public EquatableArray<WorkspaceFunction> Functions { get; init; } = EquatableArray<WorkspaceFunction>.Empty;
+
     private static readonly ConditionalWeakTable<CustomSchemas, KustoGlobals> Workspaces = new();
 
-    /// <summary>The Sentinel workspace with the custom tables added (a custom table of a built-in name replaces it); built once per schema set.</summary>
-    public KustoGlobals KustoGlobals => Tables.IsEmpty ? KustoGlobals.Sentinel : Workspaces.GetValue(this, static schemas => schemas.BuildWorkspace());
+    /// <summary>
+    /// The Sentinel workspace with the custom tables added (a custom table of a built-in name replaces it)
+    /// and the workspace functions; built once per schema set.
+    /// </summary>
+    public KustoGlobals KustoGlobals => Tables.IsEmpty && Functions.IsEmpty ? KustoGlobals.Sentinel : Workspaces.GetValue(this, static schemas => schemas.BuildWorkspace());
 
     private KustoGlobals BuildWorkspace()
     {
@@ -25,7 +31,8 @@ internal sealed record CustomSchemas(EquatableArray<CustomTable> Tables, Equatab
             TableSchema.Of(t.Columns.Select(c => new ColumnSymbol(c.Name, ScalarTypes.TryParse(c.Type, out var type) ? type : ScalarType.Unknown))),
             "custom-schema")).ToList();
         var names = custom.Select(t => t.Name).ToImmutableHashSet(StringComparer.Ordinal);
-        return new KustoGlobals(KustoGlobals.Sentinel.Tables.Where(t => !names.Contains(t.Name)).Concat(custom), KustoGlobals.Sentinel.Functions);
+        return new KustoGlobals(KustoGlobals.Sentinel.Tables.Where(t => !names.Contains(t.Name)).Concat(custom), KustoGlobals.Sentinel.Functions,
+            WorkspaceFunctionSymbol.FromDefinitions(Functions));
     }
 }
 
@@ -46,7 +53,8 @@ internal sealed record ProjectSettings(
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         return new ProjectSettings(
             ordered.SelectMany(f => f.Lock).ToEquatableArray(),
-            new CustomSchemas(ordered.SelectMany(f => f.Tables).ToEquatableArray(), ordered.SelectMany(f => f.Fields).ToEquatableArray()),
+            new CustomSchemas(ordered.SelectMany(f => f.Tables).ToEquatableArray(), ordered.SelectMany(f => f.Fields).ToEquatableArray())
+                { Functions = ordered.SelectMany(f => f.Functions).ToEquatableArray() },
             ordered.SelectMany(f => f.Exceptions).ToEquatableArray(),
             ordered.SelectMany(f => f.Diagnostics).ToEquatableArray());
     }

@@ -22,6 +22,9 @@ public sealed class KustoContext
     /// <summary>Where externaldata URLs resolve to local files (<see cref="KustoExternalData.Default"/> unless set).</summary>
     public KustoExternalData ExternalData { get; init; } = KustoExternalData.Default;
 
+    /// <summary>Where <c>_GetWatchlist</c> reads watchlists (<see cref="KustoWatchlists.Default"/> unless set).</summary>
+    public KustoWatchlists Watchlists { get; init; } = KustoWatchlists.Default;
+
     /// <summary>The table called <paramref name="name"/>; a table the context does not have is empty.</summary>
     public KustoTable Table(string name) => _tables(name) ?? KustoTable.Empty;
 }

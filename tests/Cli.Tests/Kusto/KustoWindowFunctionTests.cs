@@ -21,6 +21,12 @@ public sealed class KustoWindowFunctionTests
         | sort by Departures asc, Airline asc
         | extend Rank = row_rank_min(Departures), Dense = row_rank_dense(Departures)
         """;
+    // row_rank_min's earlier name, still used by Sentinel hunting queries (AnomalousAzureOperationModel)
+    private const string RankOldName = """
+        datatable (Departures:long) [3, 100, 3, 2, 3]
+        | sort by Departures asc
+        | extend Rank = row_rank(Departures), Min = row_rank_min(Departures)
+        """;
     private const string RankRestart = """
         datatable(Category:string, Item:string, Value:int)
         ["A", "item1", 10, "A", "item2", 10, "A", "item3", 5, "A", "item4", 20, "B", "item2", 5, "B", "item1", 7]
@@ -47,7 +53,7 @@ public sealed class KustoWindowFunctionTests
     private const string SerializeWithColumns = "range x from 1 to 3 step 1 | serialize rn = row_number(), px = prev(x)";
     private const string InSummarize = "range x from 1 to 3 step 1 | summarize count() by prev(x)";
 
-    private static readonly KustoQueryBatch Queries = new(RowNumber, RowNumberStartRestart, PrevNext, PrevInWhere, Nested, CumSum, CumSumNull, RankMin, RankRestart, Session, SessionLimits, SerializeWithColumns, InSummarize);
+    private static readonly KustoQueryBatch Queries = new(RowNumber, RowNumberStartRestart, PrevNext, PrevInWhere, Nested, CumSum, CumSumNull, RankMin, RankOldName, RankRestart, Session, SessionLimits, SerializeWithColumns, InSummarize);
 
     [Fact]
     public void Row_number_counts_from_one_in_the_serialized_order()
@@ -90,6 +96,10 @@ public sealed class KustoWindowFunctionTests
         => Assert.Equal(
             ["SEA | BA | 2 | 1 | 1", "SEA | EL | 3 | 2 | 2", "SEA | LH | 3 | 2 | 2", "SEA | UA | 3 | 2 | 2", "SEA | LY | 100 | 5 | 3"],
             Queries.Rows(RankMin));
+
+    [Fact]
+    public void Row_rank_is_row_rank_min()
+        => Assert.Equal(["2 | 1 | 1", "3 | 2 | 2", "3 | 2 | 2", "3 | 2 | 2", "100 | 5 | 5"], Queries.Rows(RankOldName));
 
     [Fact]
     public void Row_ranks_restart_per_partition()

@@ -29,6 +29,7 @@ internal sealed partial class KustoBinder
         // Sentinel's CI publishes ASIM parsers as tables; a workspace serves them as functions with optional parameters
         if (_globals.FindTable(name) is { } table) return BoundValue.Of(table.Schema);
         if (scope.Find(name) is LocalValue value) return value.Value;
+        _model.MarkUnresolved(_instance, call);
         Report(DiagnosticDescriptors.KustoUnknownFunction, call.Name.Span, name);
         return BoundValue.Unknown;
     }
@@ -63,16 +64,26 @@ internal sealed partial class KustoBinder
         var max = function.Definition.Parameters.Count;
         if (!HasNamedArguments(call) && (arguments.Count < function.RequiredCount || arguments.Count > max))
             Report(DiagnosticDescriptors.KustoWrongArgumentCount, call.Name.Span, function.Name, CountText(function.RequiredCount, max), arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return CallLocalFunctionValue(function, arguments, call);
+        return CallLocalFunctionValue(function, ByParameter(function, call.Arguments, arguments, skip: 0), call);
     }
 
-    private TableSchema CallLocalFunction(LocalFunction function, List<BoundValue> arguments, SyntaxNode call)
+    /// <summary>The bound arguments in parameter order (named arguments to their parameter); null where the default applies.</summary>
+    private static List<BoundValue?> ByParameter(LocalFunction function, IReadOnlyList<Expression> syntax, List<BoundValue> values, int skip)
+    {
+        var match = FunctionArguments.Match(function.Definition.Parameters, syntax, skip);
+        var result = new List<BoundValue?>(match.Length);
+        for (var p = 0; p < match.Length; p++)
+            result.Add(p < skip ? values[p] : match[p] >= 0 ? values[match[p] + skip] : null);
+        return result;
+    }
+
+    private TableSchema CallLocalFunction(LocalFunction function, List<BoundValue?> arguments, SyntaxNode call)
         => CallLocalFunctionValue(function, arguments, call).Table ?? TableSchema.Unknown;
 
     private int _callDepth;
 
     /// <summary>Binds a let-bound function's body for one call; <paramref name="call"/> is the node the emitter expands it at.</summary>
-    private BoundValue CallLocalFunctionValue(LocalFunction function, List<BoundValue> arguments, SyntaxNode call)
+    private BoundValue CallLocalFunctionValue(LocalFunction function, List<BoundValue?> arguments, SyntaxNode call)
     {
         if (_callDepth > 16) return BoundValue.Unknown; // recursion is not allowed in Kusto; do not loop on it
         _callDepth++;

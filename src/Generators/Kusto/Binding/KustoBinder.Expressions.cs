@@ -111,7 +111,7 @@ internal sealed partial class KustoBinder
             case LocalValue value:
                 return value.Value;
             case LocalFunction function:
-                return CallLocalFunctionValue(function, new System.Collections.Generic.List<BoundValue>(), name);
+                return CallLocalFunctionValue(function, new System.Collections.Generic.List<BoundValue?>(), name);
         }
         if (name.Name.StartsWith("$", System.StringComparison.Ordinal)) return BoundValue.Unknown;
         if (row.Row.IsOpen)

@@ -184,7 +184,7 @@ internal sealed partial class KustoBinder
                 return MatchingColumns(input, wildcard.Pattern);
             case StarExpression:
                 return input.Columns;
-            case FunctionCallExpression { Name.Name: var function } call when SeriesResultSuffixes(function) is { } suffixes:
+            case FunctionCallExpression { Name.Name: var function } call when KustoColumnNames.SeriesResultSuffixes(function) is { } suffixes:
             {
                 // extend series_stats(x): one column per statistic, series_stats_x_min, series_stats_x_avg, …
                 BindScalar(expression, scope, row);
@@ -201,18 +201,6 @@ internal sealed partial class KustoBinder
             }
         }
     }
-
-    /// <summary>The columns of the series functions that return several values (documented per function).</summary>
-    private static string[]? SeriesResultSuffixes(string function) => function switch
-    {
-        "series_stats" => new[] { "min", "min_idx", "max", "max_idx", "avg", "stdev", "variance" },
-        "series_fit_line" => new[] { "rsquare", "slope", "variance", "rvariance", "interception", "line_fit" },
-        "series_fit_2lines" => new[] { "rsquare", "split_idx", "variance", "rvariance", "line_fit", "right_rsquare", "right_slope", "right_interception", "right_variance", "right_rvariance", "left_rsquare", "left_slope", "left_interception", "left_variance", "left_rvariance" },
-        "series_decompose" => new[] { "baseline", "seasonal", "trend", "residual" },
-        "series_decompose_anomalies" => new[] { "ad_flag", "ad_score", "baseline" },
-        "series_decompose_forecast" => new[] { "baseline", "seasonal", "trend", "residual" },
-        _ => null,
-    };
 
     private static IEnumerable<ColumnSymbol> MatchingColumns(TableSchema input, string pattern)
     {
@@ -346,10 +334,11 @@ internal sealed partial class KustoBinder
         if (scope.Find(invoke.Function.Name.Name) is LocalFunction function)
         {
             _model.AddReference(_instance, invoke.Function, function);
-            return CallLocalFunction(function, arguments, invoke.Function);
+            return CallLocalFunction(function, ByParameter(function, invoke.Function.Arguments, arguments, skip: 1), invoke.Function);
         }
         _model.Reads.ReadAll(input); // a stored function's body is not bound here
         if (_globals.FindFunction(invoke.Function.Name.Name) is { } stored) return stored.Result;
+        _model.MarkUnresolved(_instance, invoke.Function);
         return TableSchema.Unknown;
     }
 }

@@ -109,21 +109,18 @@ internal sealed partial class KustoBinder
             {
                 var skip = signature.Name == "percentilesw" ? 2 : 1;
                 for (var i = skip; i < arguments.Count; i++)
-                {
-                    var percent = arguments[i] is LiteralExpression literal ? System.Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)?.Replace('.', '_') : null;
-                    result.Add(new ColumnSymbol($"percentile_{first}_{percent}", type));
-                }
+                    result.Add(new ColumnSymbol(KustoColumnNames.Percentile(arguments[0], arguments[i]), type));
                 return result;
             }
             case "percentile":
             {
-                var percent = arguments.Count > 1 && arguments[1] is LiteralExpression literal ? System.Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)?.Replace('.', '_') : null;
-                result.Add(new ColumnSymbol($"percentile_{first}_{percent}", type));
+                result.Add(new ColumnSymbol(arguments.Count > 1 ? KustoColumnNames.Percentile(arguments[0], arguments[1]) : $"percentile_{first}_", type));
                 return result;
             }
             default:
                 // take_any(x) keeps the name x; the others prefix it (dcount_x, set_x, count_)
-                var name = signature.ResultNamePrefix == "-" ? first ?? NextName(ref ordinal) : signature.ResultNamePrefix + "_" + (first ?? "");
+                var name = signature.ResultNamePrefix == "-" ? first ?? NextName(ref ordinal)
+                    : KustoColumnNames.OfTwoArguments(signature.Name, signature.ResultNamePrefix!, arguments) ?? signature.ResultNamePrefix + "_" + (first ?? "");
                 result.Add(new ColumnSymbol(name, type));
                 return result;
         }

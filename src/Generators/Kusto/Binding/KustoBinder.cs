@@ -39,7 +39,7 @@ internal sealed partial class KustoBinder
         var complete = true;
         try
         {
-            output = binder.BindBlock(tree.Root, new Scope(null)).Table;
+            output = binder.BindBlock(tree.Root, new Scope(WorkspaceScope(globals))).Table;
         }
         catch (System.Exception) when (!System.Diagnostics.Debugger.IsAttached)
         {
@@ -48,6 +48,19 @@ internal sealed partial class KustoBinder
             complete = false;
         }
         return new KustoBoundResult(output, binder._diagnostics.ToImmutableArray()) { Model = binder._model, IsComplete = complete };
+    }
+
+    /// <summary>
+    /// The workspace functions as let-bound functions of a scope around the query's: a query's own let of the
+    /// same name shadows one, and their bodies call each other through it.
+    /// </summary>
+    private static Scope? WorkspaceScope(KustoGlobals globals)
+    {
+        if (globals.WorkspaceFunctions.Count == 0) return null;
+        var scope = new Scope(null);
+        foreach (var function in globals.WorkspaceFunctions)
+            scope.Declare(new LocalFunction(function.Name, function.Definition, scope) { WorkspacePath = function.Path, WorkspaceText = function.Text });
+        return scope;
     }
 
     /// <summary>Binds the statements of a query or function body; the value is the last expression statement's.</summary>
@@ -99,7 +112,7 @@ internal sealed partial class KustoBinder
     /// to report errors inside even if it is never called), and again for each <paramref name="call"/>
     /// with the arguments' values, which is the binding the emitter expands there.
     /// </summary>
-    private BoundValue BindFunctionBody(FunctionDefinition definition, Scope definitionScope, IReadOnlyList<BoundValue>? arguments, SyntaxNode? call)
+    private BoundValue BindFunctionBody(FunctionDefinition definition, Scope definitionScope, IReadOnlyList<BoundValue?>? arguments, SyntaxNode? call)
     {
         var caller = _instance;
         var body = ++_instanceCount;
@@ -109,7 +122,7 @@ internal sealed partial class KustoBinder
         for (var i = 0; i < definition.Parameters.Count; i++)
         {
             var parameter = definition.Parameters[i];
-            var argument = arguments is not null && i < arguments.Count ? arguments[i] : (BoundValue?)null;
+            var argument = arguments is not null && i < arguments.Count ? arguments[i] : null;
             Declare(bodyScope, parameter, new LocalValue(parameter.Name.Name, ParameterValue(parameter, argument)));
         }
         if (arguments is not null) _suppress++;
@@ -218,7 +231,7 @@ internal sealed partial class KustoBinder
             case LocalValue:
                 return TableSchema.Unknown;
             case LocalFunction function:
-                return CallLocalFunction(function, new List<BoundValue>(), name);
+                return CallLocalFunction(function, new List<BoundValue?>(), name);
         }
         if (_globals.FindTable(name.Name) is { } global) return Read(global);
         if (_globals.FindFunction(name.Name) is { } stored) return stored.Result;

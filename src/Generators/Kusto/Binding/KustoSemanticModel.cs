@@ -25,6 +25,7 @@ internal sealed class KustoSemanticModel
     private readonly Dictionary<NodeKey, BoundValue> _values = new();
     private readonly Dictionary<NodeKey, FunctionSignature> _functions = new();
     private readonly Dictionary<NodeKey, BoundJoin> _joins = new();
+    private readonly HashSet<NodeKey> _unresolved = new();
     private readonly SortedDictionary<string, TableSymbol> _tables = new(System.StringComparer.Ordinal);
 
     /// <summary>The columns of those tables the query reads (what the rule needs stored of them).</summary>
@@ -54,6 +55,13 @@ internal sealed class KustoSemanticModel
     /// <summary>A join's or lookup's kind and keys.</summary>
     public BoundJoin? JoinOf(int instance, QueryOperator join) => _joins.TryGetValue(new(instance, join), out var j) ? j : null;
 
+    /// <summary>
+    /// Whether a call names a function the workspace does not have at all (neither built in, saved, nor
+    /// let-bound): a fuzzy union drops the leg it is in, as Kusto does when a leg does not resolve.
+    /// </summary>
+    public bool IsUnresolved(int instance, SyntaxNode call) => _unresolved.Contains(new(instance, call));
+
+    internal void MarkUnresolved(int instance, SyntaxNode call) => _unresolved.Add(new(instance, call));
     internal void AddReference(int instance, SyntaxNode name, LocalSymbol symbol) => _references[new(instance, name)] = symbol;
     internal void AddDeclaration(int instance, SyntaxNode declaration, LocalSymbol symbol) => _declarations[new(instance, declaration)] = symbol;
     internal void AddCall(int instance, SyntaxNode call, int bodyInstance) => _calls[new(instance, call)] = bodyInstance;

@@ -22,6 +22,12 @@ internal sealed record LocalValue(string Name, BoundValue Value) : LocalSymbol(N
 /// <summary>A let-bound function; its body is bound in <see cref="Scope"/>, the scope where it was defined.</summary>
 internal sealed record LocalFunction(string Name, FunctionDefinition Definition, Scope Scope) : LocalSymbol(Name)
 {
+    /// <summary>For a workspace function (a parser file), the file that defines it; its body is not in the query's text.</summary>
+    public string? WorkspacePath { get; init; }
+
+    /// <summary>For a workspace function, the Kusto text its syntax nodes are spans of.</summary>
+    public string? WorkspaceText { get; init; }
+
     public int RequiredCount
     {
         get

@@ -26,6 +26,19 @@ internal sealed partial class KustoQueryEmitter
     }
 
     /// <summary>
+    /// A KustoMultiBinder whose items may read one key of a call's bag (a function of several values); the call is
+    /// evaluated for each column that reads it (a few statistics of one series, cheap next to making the series).
+    /// </summary>
+    private string MultiBinder(IEnumerable<(Expression Value, string? Member)> items)
+    {
+        var row = new RowScope();
+        var bodies = items.Select(i => i.Member is null
+            ? $"r => {Scalar(i.Value, row)}"
+            : $"r => {DynamicFunctions}.Member({Scalar(i.Value, row)}, {CSharpLiteralAlias.String(i.Member)})").ToList();
+        return $"s => {{ {row.Prelude} return {KustoLiterals.Array(bodies, RowFunction)}; }}";
+    }
+
+    /// <summary>
     /// Emits a scalar expression as a C# expression of type KustoValue. <paramref name="row"/> is the
     /// binder the expression runs in (columns read <c>r</c> by slot), or null where no row exists
     /// (let, print, range bounds, take counts).
@@ -62,6 +75,9 @@ internal sealed partial class KustoQueryEmitter
                 return $"{DynamicFunctions}.Element({Scalar(element.Target, row)}, {Scalar(element.Index, row)})";
             case PipeExpression or QueryOperator:
                 return UnsupportedScalar(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "A table used as a scalar (use toscalar())");
+            case TypeExpression type:
+                // typeof(T) as an argument (extract's and extract_json's result type): the runtime reads the type's name
+                return Constant($"{Value}.From({CSharpLiteralAlias.String(type.Name)})");
             default:
                 return UnsupportedScalar(expression, DiagnosticDescriptors.KustoUnsupportedConstruct, "This expression");
         }
@@ -275,6 +291,8 @@ internal sealed partial class KustoQueryEmitter
                 return $"{Arithmetic}.Add(__now, {Scalar(arguments[0], row)})";
             case "ago" when arguments.Length == 1:
                 return $"{DateTimeFunctions}.ago(__now, {Scalar(arguments[0], row)})";
+            case "toscalar" when arguments.Length == 1 && !IsTabular(FunctionArguments.Value(arguments[0])):
+                return Scalar(FunctionArguments.Value(arguments[0]), row); // toscalar of a scalar expression is its value
             case "toscalar" when arguments.Length == 1:
             {
                 var table = Tabular(arguments[0]);
@@ -289,6 +307,14 @@ internal sealed partial class KustoQueryEmitter
             }
             case "typeof":
                 return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "typeof() outside mv-expand");
+            case "pack_all" when row is not null && arguments.Length <= 1 && _model.FunctionOf(_instance, call) is not null:
+            {
+                // a bag of the whole input row: the binder's schema local of this operator names its columns
+                var schema = NewName("s");
+                row.AddPrelude($"var {schema} = s;");
+                var ignore = arguments.Length == 1 ? Scalar(FunctionArguments.Value(arguments[0]), row) : $"{Value}.False";
+                return $"{Namespace}.Functions.KustoRowFunctions.PackAll({schema}, r, {ignore})";
+            }
             case "parse_json" or "todynamic" when arguments.Length == 1 && arguments[0] is FunctionCallExpression { Name.Name: "tostring", Arguments.Count: 1 } text && text.Arguments[0] is not NamedExpression
                                                   && _model.FunctionOf(_instance, call) is not null && _model.FunctionOf(_instance, text) is not null:
                 // parse_json(tostring(InitiatedBy.user)): a dynamic value that would print and parse back as itself is not printed

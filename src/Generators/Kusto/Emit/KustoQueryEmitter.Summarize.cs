@@ -113,6 +113,14 @@ internal sealed partial class KustoQueryEmitter
                     : derived ?? ColumnPrefix(function) + (i + 1).ToString(CultureInfo.InvariantCulture));
             }
         }
+        else if (function.Name is "percentiles" or "percentilesw")
+        {
+            // one column per percentile: percentile_x_50, percentile_x_99_9 (or the names of a tuple)
+            var first = function.Name == "percentilesw" ? 2 : 1;
+            names = [];
+            for (var i = first; i < arguments.Count; i++)
+                names.Add(givenNames is not null && i - first < givenNames.Length ? givenNames[i - first] : KustoColumnNames.Percentile(arguments[0], arguments[i]));
+        }
         else
         {
             var name = givenNames?.FirstOrDefault() ?? DefaultAggregateName(call.Name.Name, function, arguments);
@@ -137,8 +145,11 @@ internal sealed partial class KustoQueryEmitter
 
     private static string DefaultAggregateName(string name, Symbols.FunctionSignature function, List<Expression> arguments)
     {
-        if (name == "percentile" && arguments.Count == 2 && arguments[1] is LiteralExpression { Value: { } p })
-            return $"percentile_{KustoColumnNames.Of(arguments[0])}_{System.Convert.ToString(p, CultureInfo.InvariantCulture)}";
+        if (name == "percentile" && arguments.Count == 2)
+            return KustoColumnNames.Percentile(arguments[0], arguments[1]);
+        // take_anyif(x, …) keeps the name x, as the binder names it
+        if (function.ResultNamePrefix == "-" && arguments.Count > 0 && KustoColumnNames.Of(arguments[0]) is { } kept) return kept;
+        if (function.ResultNamePrefix is { } prefix && KustoColumnNames.OfTwoArguments(name, prefix, arguments) is { } both) return both;
         var argument = function.NamesArgument && arguments.Count > 0 ? KustoColumnNames.Of(arguments[0]) ?? "" : "";
         return ColumnPrefix(function) + argument;
     }

@@ -48,6 +48,8 @@ internal sealed partial class KustoQueryEmitter
                 }
                 if (_model.ReferenceOf(_instance, call) is LocalFunction function)
                     return InlineTabularFunction(function, call, call);
+                if (call.Name.Name == "_GetWatchlist" && call.Arguments.Count == 1)
+                    return TableLocal($"{Operators}.Watchlist(context, {Scalar(call.Arguments[0], null)})");
                 return UnsupportedTable(call, DiagnosticDescriptors.KustoUnsupportedFunction, call.Name.Name);
             case QueryOperator op:
                 return SourceOperator(op);
@@ -137,6 +139,7 @@ internal sealed partial class KustoQueryEmitter
 
     private string Union(UnionOperator union, List<(string Table, string Name)> inputs)
     {
+        var fuzzy = string.Equals(union.ParameterText("isfuzzy"), "true", System.StringComparison.OrdinalIgnoreCase);
         foreach (var table in union.Tables)
         {
             if (table is WildcardName wildcard)
@@ -144,7 +147,17 @@ internal sealed partial class KustoQueryEmitter
                 Unsupported(wildcard, DiagnosticDescriptors.KustoUnsupportedConstruct, "A union over a table wildcard");
                 continue;
             }
-            inputs.Add((Tabular(table), SourceName(table)));
+            var (bodyLength, reported, unresolved) = (_body.Length, _unsupported.Count, _unresolvedCalls);
+            var leg = Tabular(table);
+            if (fuzzy && _unresolvedCalls > unresolved)
+            {
+                // isfuzzy=true: a leg that does not resolve (it calls a function the workspace lacks) is left out, as Kusto does
+                _body.Length = bodyLength;
+                _unsupported.RemoveRange(reported, _unsupported.Count - reported);
+                _unresolvedCalls = unresolved;
+                continue;
+            }
+            inputs.Add((leg, SourceName(table)));
         }
         var source = union.ParameterText("withsource");
         var tables = KustoLiterals.Array(inputs.Select(i => i.Table), Table);
@@ -178,20 +191,20 @@ internal sealed partial class KustoQueryEmitter
 
             case ExtendOperator extend:
             {
-                var (names, values) = Columns(extend.Expressions, "Column");
+                var (names, values) = ColumnsOfSeveralValues(extend.Expressions);
                 if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
-                var (computed, hidden) = HoistWindowFunctions(values, ref input);
+                var (computed, hidden) = HoistWindowFunctions(values.ConvertAll(v => v.Value), ref input);
                 if (computed is null) return $"{Table}.Empty";
-                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})"), hidden);
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(WithMembers(computed, values))})"), hidden);
             }
 
             case ProjectOperator project:
             {
-                var (names, values) = Columns(project.Expressions, "Column");
+                var (names, values) = ColumnsOfSeveralValues(project.Expressions);
                 if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
-                var (computed, _) = HoistWindowFunctions(values, ref input);
+                var (computed, _) = HoistWindowFunctions(values.ConvertAll(v => v.Value), ref input);
                 if (computed is null) return $"{Table}.Empty";
-                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})");
+                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(WithMembers(computed, values))})");
             }
 
             case ProjectColumnsOperator columns:
@@ -283,7 +296,7 @@ internal sealed partial class KustoQueryEmitter
             case InvokeOperator invoke:
                 if (_model.ReferenceOf(_instance, invoke.Function) is LocalFunction function)
                     return InlineTabularFunction(function, invoke.Function, invoke.Function, pipedTable: input);
-                return UnsupportedTable(invoke, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
+                return UnsupportedTable(invoke.Function, DiagnosticDescriptors.KustoUnsupportedFunction, invoke.Function.Name.Name);
 
             case ParseOperator parse:
                 return Parse(parse, input);
@@ -341,7 +354,7 @@ internal sealed partial class KustoQueryEmitter
     private string OperatorName(QueryOperator op)
     {
         if (op is UnsupportedOperator u) return u.Keyword;
-        var text = _tree.TextOf(op).TrimStart();
+        var text = op.Span.Of(_text).TrimStart();
         var end = 0;
         while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '-' or '_')) end++;
         return end > 0 ? text.Substring(0, end) : op.GetType().Name;
@@ -372,6 +385,44 @@ internal sealed partial class KustoQueryEmitter
             var (name, value) = Named(item);
             names.Add(name ?? KustoColumnNames.Of(value) ?? prefix + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
             values.Add(value);
+        }
+        return (names, values);
+    }
+
+    /// <summary>
+    /// Extend/project items, where a function of several values (series_stats, series_fit_line) gives one column per
+    /// value: <c>(a, b, …) = f(x)</c> names them, an unnamed <c>f(x)</c> gives <c>f_x_min</c>, <c>f_x_avg</c>, …. Each such
+    /// column reads its key of the bag the runtime returns for the call. Null names when an item cannot be expanded.
+    /// </summary>
+    /// <summary>The values after window functions were hoisted out of them, each with the bag member its column reads.</summary>
+    private static IEnumerable<(Expression Value, string? Member)> WithMembers(List<Expression> computed, List<(Expression Value, string? Member)> items)
+        => computed.Zip(items, (value, item) => (value, item.Member));
+
+    private static (List<string>? Names, List<(Expression Value, string? Member)> Values) ColumnsOfSeveralValues(IEnumerable<Expression> items)
+    {
+        var names = new List<string>();
+        var values = new List<(Expression, string?)>();
+        var unnamed = 0;
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case TupleNamedExpression { Value: FunctionCallExpression call } tuple
+                    when KustoColumnNames.SeriesResultSuffixes(call.Name.Name) is { } suffixes && tuple.Names.Count <= suffixes.Length:
+                    for (var i = 0; i < tuple.Names.Count; i++) { names.Add(tuple.Names[i].Name); values.Add((call, suffixes[i])); }
+                    continue;
+                case TupleNamedExpression:
+                    return (null, values);
+                case FunctionCallExpression call when KustoColumnNames.SeriesResultSuffixes(call.Name.Name) is { } suffixes:
+                {
+                    var prefix = call.Name.Name + "_" + (call.Arguments.Count > 0 ? KustoColumnNames.Of(call.Arguments[0]) : null) + "_";
+                    foreach (var suffix in suffixes) { names.Add(prefix + suffix); values.Add((call, suffix)); }
+                    continue;
+                }
+            }
+            var (name, value) = Named(item);
+            names.Add(name ?? KustoColumnNames.Of(value) ?? "Column" + (++unnamed).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            values.Add((value, null));
         }
         return (names, values);
     }

@@ -20,7 +20,7 @@ internal sealed partial class KustoQueryEmitter
         "row_number" => "RowNumber",
         "row_cumsum" => "RowCumSum",
         "row_rank_dense" => "RowRankDense",
-        "row_rank_min" => "RowRankMin",
+        "row_rank_min" or "row_rank" => "RowRankMin",
         "row_window_session" => "RowWindowSession",
         _ => null,
     };

@@ -43,6 +43,7 @@ internal sealed partial class KustoQueryEmitter
     {
         _tree = tree;
         _model = model;
+        _text = tree.Text;
     }
 
     /// <summary>The class members (Execute and the constants it reads), and the constructs that cannot be executed (empty when it can run).</summary>
@@ -85,8 +86,44 @@ internal sealed partial class KustoQueryEmitter
         return local;
     }
 
+    /// <summary>
+    /// Reports a construct the runtime cannot execute. Inside a workspace function's body (whose text is not the
+    /// rule's) it is reported at the rule's call of that function, naming the function.
+    /// </summary>
     private void Unsupported(SyntaxNode node, DiagnosticDescriptor descriptor, string argument)
-        => _unsupported.Add(QueryDiagnostic.Create(descriptor, node.Span.Start, node.Span.Length, argument));
+    {
+        if (_model.IsUnresolved(_instance, node)) _unresolvedCalls++;
+        if (_workspaceCall is { } call)
+        {
+            node = call.Node;
+            argument += $" (in workspace function {call.Name}, {System.IO.Path.GetFileName(call.Path)})";
+        }
+        _unsupported.Add(QueryDiagnostic.Create(descriptor, node.Span.Start, node.Span.Length, argument));
+    }
+
+    /// <summary>How many calls of functions the workspace does not have were met (a fuzzy union drops their legs).</summary>
+    private int _unresolvedCalls;
+
+    /// <summary>The rule's outermost call of a workspace function being expanded, if any.</summary>
+    private (SyntaxNode Node, string Name, string Path)? _workspaceCall;
+
+    /// <summary>The text the nodes being emitted are spans of: the query's, or a workspace function's.</summary>
+    private string _text;
+
+    /// <summary>Enters the expansion of <paramref name="function"/>; returns what <see cref="LeaveWorkspace"/> restores.</summary>
+    private ((SyntaxNode Node, string Name, string Path)? Call, string Text) EnterWorkspace(LocalFunction function, SyntaxNode callNode)
+    {
+        var saved = (_workspaceCall, _text);
+        if (function.WorkspacePath is { } path)
+        {
+            _workspaceCall ??= (callNode, function.Name, path);
+            _text = function.WorkspaceText ?? _text;
+        }
+        return saved;
+    }
+
+    private void LeaveWorkspace(((SyntaxNode Node, string Name, string Path)? Call, string Text) saved)
+        => (_workspaceCall, _text) = saved;
 
     private string UnsupportedTable(SyntaxNode node, DiagnosticDescriptor descriptor, string argument)
     {
@@ -236,8 +273,8 @@ internal sealed partial class KustoQueryEmitter
             return null;
         }
         var parameters = function.Definition.Parameters;
-        var arguments = call.Arguments.Items;
-        var a = 0;
+        var piped = pipedTable is not null && parameters.Count > 0 && parameters[0].Type is SchemaExpression;
+        var match = FunctionArguments.Match(parameters, call.Arguments, skip: piped ? 1 : 0);
         for (var p = 0; p < parameters.Count; p++)
         {
             var parameter = parameters[p];
@@ -246,14 +283,13 @@ internal sealed partial class KustoQueryEmitter
                 Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, "A function call the binder did not bind");
                 return null;
             }
-            if (p == 0 && pipedTable is not null && parameter.Type is SchemaExpression)
+            if (p == 0 && piped)
             {
-                _locals[symbol] = new EmittedLocal(pipedTable, IsTable: true);
+                _locals[symbol] = new EmittedLocal(pipedTable!, IsTable: true);
                 continue;
             }
-            var isDefault = a >= arguments.Length;
-            var argument = isDefault ? parameter.Default : arguments[a++];
-            if (argument is NamedExpression named) argument = named.Value;
+            var isDefault = match[p] < 0;
+            var argument = isDefault ? parameter.Default : FunctionArguments.Value(call.Arguments[match[p]]);
             if (argument is null)
             {
                 Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"A call without a value for parameter '{parameter.Name.Name}'");
@@ -278,6 +314,7 @@ internal sealed partial class KustoQueryEmitter
     {
         if (EnterCall(function, callNode, call, row: null, pipedTable) is not { } body) return $"{Table}.Empty";
         var caller = _instance;
+        var workspace = EnterWorkspace(function, callNode);
         _instance = body;
         _inlineDepth++;
         try { return EmitBlock(function.Definition.Body); }
@@ -285,6 +322,7 @@ internal sealed partial class KustoQueryEmitter
         {
             _inlineDepth--;
             _instance = caller;
+            LeaveWorkspace(workspace);
         }
     }
 
@@ -292,6 +330,7 @@ internal sealed partial class KustoQueryEmitter
     {
         if (EnterCall(function, callNode, call, row, pipedTable: null) is not { } body) return $"{Value}.Null";
         var caller = _instance;
+        var workspace = EnterWorkspace(function, callNode);
         _instance = body;
         _inlineDepth++;
         try
@@ -318,6 +357,7 @@ internal sealed partial class KustoQueryEmitter
         {
             _inlineDepth--;
             _instance = caller;
+            LeaveWorkspace(workspace);
         }
     }
 

@@ -16,8 +16,10 @@ internal sealed class KustoGlobals
     private readonly Dictionary<string, TableSymbol> _tables;
     private readonly Dictionary<string, StoredFunctionSymbol> _functions;
 
-    public KustoGlobals(IEnumerable<TableSymbol> tables, IEnumerable<StoredFunctionSymbol> functions)
+    /// <param name="workspaceFunctions">The workspace's own functions with their bodies (parsers, saved functions).</param>
+    public KustoGlobals(IEnumerable<TableSymbol> tables, IEnumerable<StoredFunctionSymbol> functions, IEnumerable<WorkspaceFunctionSymbol>? workspaceFunctions = null)
     {
+        WorkspaceFunctions = workspaceFunctions is null ? Array.Empty<WorkspaceFunctionSymbol>() : workspaceFunctions.ToArray();
         _tables = new Dictionary<string, TableSymbol>(StringComparer.Ordinal);
         foreach (var table in tables) _tables[table.Name] = table;
         _functions = new Dictionary<string, StoredFunctionSymbol>(StringComparer.Ordinal);
@@ -35,6 +37,12 @@ internal sealed class KustoGlobals
 
     public IEnumerable<TableSymbol> Tables => _tables.Values;
     public IEnumerable<StoredFunctionSymbol> Functions => _functions.Values;
+
+    /// <summary>
+    /// Functions whose bodies are known (from the project's parser files): they are bound and expanded at each
+    /// call like let-bound functions, and take precedence over the signatures in <see cref="Functions"/>.
+    /// </summary>
+    public IReadOnlyList<WorkspaceFunctionSymbol> WorkspaceFunctions { get; }
 
     public TableSymbol? FindTable(string name) => _tables.TryGetValue(name, out var table) ? table : null;
     public StoredFunctionSymbol? FindFunction(string name) => _functions.TryGetValue(name, out var function) ? function : null;
@@ -72,8 +80,14 @@ internal sealed class KustoGlobals
                 ? ImmutableArray<ParameterSymbol>.Empty
                 : fields[2].Split(',').Select(ParseParameter).ToImmutableArray();
             var result = TableSchema.Of(ParseColumns(fields, 3)) with { IsPartial = fields[1] == CustomSource };
-            // a watchlist's columns are whatever its CSV has: _GetWatchlist returns them at run time
-            if (fields[0] == "_GetWatchlist") result = result.AsOpen();
+            // a watchlist's own columns are whatever its CSV has: _GetWatchlist returns them at run time,
+            // after the columns every watchlist has (Sdk KustoWatchlists)
+            if (fields[0] == "_GetWatchlist")
+                result = TableSchema.Of(new[]
+                {
+                    new ColumnSymbol("_DTItemId", ScalarType.String), new ColumnSymbol("LastUpdatedTimeUTC", ScalarType.DateTime),
+                    new ColumnSymbol("SearchKey", ScalarType.String), new ColumnSymbol("WatchlistItem", ScalarType.Dynamic),
+                }).AsOpen();
             functions.Add(new StoredFunctionSymbol(fields[0], parameters, result, fields[1]));
         }
 

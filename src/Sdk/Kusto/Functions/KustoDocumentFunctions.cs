@@ -103,6 +103,31 @@ public static class KustoDocumentFunctions
     public static KustoValue array_rotate_left(KustoValue array, KustoValue count) => Rotate(array, count.AsLong);
     public static KustoValue array_rotate_right(KustoValue array, KustoValue count) => Rotate(array, -count.AsLong);
 
+    /// <summary>
+    /// array_shift_left(array, n [, fill]): the elements moved n places left, the places left empty at the end
+    /// filled with <paramref name="fill"/> (null by default); a negative n shifts right. The length is kept.
+    /// </summary>
+    public static KustoValue array_shift_left(KustoValue array, KustoValue count) => Shift(array, count, KustoValue.Null);
+    public static KustoValue array_shift_left(KustoValue array, KustoValue count, KustoValue fill) => Shift(array, count, fill);
+    public static KustoValue array_shift_right(KustoValue array, KustoValue count) => Shift(array, Negated(count), KustoValue.Null);
+    public static KustoValue array_shift_right(KustoValue array, KustoValue count, KustoValue fill) => Shift(array, Negated(count), fill);
+
+    private static KustoValue Negated(KustoValue count) => count.IsNumeric ? KustoValue.From(-count.AsLong) : count;
+
+    private static KustoValue Shift(KustoValue array, KustoValue count, KustoValue fill)
+    {
+        if (!array.IsArray || !count.IsNumeric) return KustoValue.Null;
+        var items = array.AsArray;
+        var shift = count.AsLong;
+        var result = new KustoValue[items.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var from = i + shift;
+            result[i] = from >= 0 && from < items.Length ? items[(int)from] : fill;
+        }
+        return KustoValue.Array(result);
+    }
+
     private static KustoValue Rotate(KustoValue array, long left)
     {
         if (!array.IsArray) return KustoValue.Null;

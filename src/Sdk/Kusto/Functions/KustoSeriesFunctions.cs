@@ -68,6 +68,14 @@ public static class KustoSeriesFunctions
 
     public static KustoValue series_stats_dynamic(KustoValue s) => series_stats_dynamic(s, KustoValue.From(false));
 
+    /// <summary>
+    /// series_stats and series_fit_line return several columns; the emitter reads each from the bag their dynamic
+    /// forms return (min, min_idx, …; rsquare, slope, …), so these are those forms.
+    /// </summary>
+    public static KustoValue series_stats(KustoValue s) => series_stats_dynamic(s);
+    public static KustoValue series_stats(KustoValue s, KustoValue ignoreNonFinite) => series_stats_dynamic(s, ignoreNonFinite);
+    public static KustoValue series_fit_line(KustoValue s) => series_fit_line_dynamic(s);
+
     /// <summary>series_stats_dynamic(s, ignore_nonfinite): min, min_idx, max, max_idx, avg, stdev (sample), variance (sample), sum, len.</summary>
     public static KustoValue series_stats_dynamic(KustoValue s, KustoValue ignoreNonFinite)
     {
@@ -160,15 +168,15 @@ public static class KustoSeriesFunctions
         return KustoValue.Array(items);
     }
 
-    public static KustoValue series_fill_linear(KustoValue s) => series_fill_linear(s, KustoValue.Null, KustoValue.From(true), KustoValue.Null);
-    public static KustoValue series_fill_linear(KustoValue s, KustoValue missing) => series_fill_linear(s, missing, KustoValue.From(true), KustoValue.Null);
-    public static KustoValue series_fill_linear(KustoValue s, KustoValue missing, KustoValue fillEdges) => series_fill_linear(s, missing, fillEdges, KustoValue.Null);
+    public static KustoValue series_fill_linear(KustoValue s) => series_fill_linear(s, KustoValue.Null, KustoValue.From(true), KustoValue.From(0.0));
+    public static KustoValue series_fill_linear(KustoValue s, KustoValue missing) => series_fill_linear(s, missing, KustoValue.From(true), KustoValue.From(0.0));
+    public static KustoValue series_fill_linear(KustoValue s, KustoValue missing, KustoValue fillEdges) => series_fill_linear(s, missing, fillEdges, KustoValue.From(0.0));
 
     /// <summary>
-    /// series_fill_linear(s, missing = null, fill_edges = true, constant_value = null): interpolates missing
-    /// values between present neighbours; with fill_edges the leading and trailing gaps take the nearest
-    /// value (or constant_value when given); a series with no present value becomes constant_value, else 0.
-    /// An integer series stays integer (interpolated values truncate).
+    /// series_fill_linear(s, missing = null, fill_edges = true, constant_value = 0): interpolates missing values
+    /// between present neighbours; with fill_edges the leading and trailing gaps take the nearest present value.
+    /// constant_value is only for a series with no present value at all: it is filled with it (an explicit null
+    /// keeps the nulls). An integer series stays integer (interpolated values truncate, as the documented output).
     /// </summary>
     public static KustoValue series_fill_linear(KustoValue s, KustoValue missing, KustoValue fillEdges, KustoValue constant)
     {
@@ -176,7 +184,7 @@ public static class KustoSeriesFunctions
         var items = (KustoValue[])s.AsArray.Clone();
         var present = Enumerable.Range(0, items.Length).Where(i => !IsMissing(items[i], missing) && items[i].IsNumeric).ToArray();
         if (present.Length == 0)
-            return KustoValue.Array([.. items.Select(_ => constant.IsNull ? KustoValue.From(0.0) : constant)]);
+            return KustoValue.Array([.. items.Select(_ => constant)]);
         var integral = present.All(i => items[i].Type is KustoType.Int or KustoType.Long);
         KustoValue Make(double v) => integral ? KustoValue.From((long)v) : KustoValue.From(v);
         for (var p = 0; p + 1 < present.Length; p++)
@@ -187,8 +195,8 @@ public static class KustoSeriesFunctions
         }
         if (fillEdges.IsNull || fillEdges.IsTrue)
         {
-            for (var i = 0; i < present[0]; i++) items[i] = constant.IsNull ? items[present[0]] : constant;
-            for (var i = present[^1] + 1; i < items.Length; i++) items[i] = constant.IsNull ? items[present[^1]] : constant;
+            for (var i = 0; i < present[0]; i++) items[i] = items[present[0]];
+            for (var i = present[^1] + 1; i < items.Length; i++) items[i] = items[present[^1]];
         }
         return KustoValue.Array(items);
     }

@@ -15,7 +15,7 @@ public abstract class KustoAccumulator
 }
 
 /// <summary>Kusto's aggregation functions. Nulls are skipped by every aggregate except count().</summary>
-public static class KustoAccumulators
+public static partial class KustoAccumulators
 {
     public static KustoAccumulator Count() => new CountAccumulator(predicate: false);
     public static KustoAccumulator CountIf() => new CountAccumulator(predicate: true);

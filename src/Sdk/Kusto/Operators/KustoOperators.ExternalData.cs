@@ -58,7 +58,7 @@ public static partial class KustoOperators
     }
 
     /// <summary>The records of a file: lines, except that a CSV field in quotes may span lines.</summary>
-    private static IEnumerable<string> ReadRecords(string path, string format)
+    internal static IEnumerable<string> ReadRecords(string path, string format)
     {
         var record = new StringBuilder();
         var quotes = 0;
