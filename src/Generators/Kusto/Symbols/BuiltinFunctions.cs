@@ -158,6 +158,7 @@ internal static class BuiltinFunctions
         "agg tdigest(scalar, any?) : dynamic tdigest @TDigest", "agg tdigest_merge(dynamic) : dynamic tdigest_merge @TDigestMerge",
         "agg binary_all_or(integer) : long binary_all_or @BinaryAllOr", "agg binary_all_and(integer) : long binary_all_and @BinaryAllAnd", "agg binary_all_xor(integer) : long binary_all_xor @BinaryAllXor",
         "agg covariance(number, number) : real covariance @Covariance", "agg covarianceif(number, number, bool) : real covarianceif @CovarianceIf",
+        "agg covariancep(number, number) : real covariancep @CovarianceP", "agg covariancepif(number, number, bool) : real covariancepif @CovariancePIf",
         "agg buildschema(dynamic) : dynamic schema",
         // ---- other names ----
         // functions the runtime implements that the first catalog pass missed
