@@ -21,6 +21,7 @@ internal static class Program
             Fleet.IngestCommand.Create(),
             Fleet.WorkerCommand.Create(),
             Fleet.AlertsCommand.Create(),
+            PrecompileCacheCommand.Create(),
         };
         return CommandLineHost.Invoke(root, args);
     }

@@ -28,6 +28,9 @@ internal sealed class CompileCache(string folder)
 
     public string Folder { get; } = folder;
 
+    /// <summary>When a stored entry also gets a native image (<see cref="NativeImages"/>); the user's cache reads <c>AZRULES_PRECOMPILE</c>.</summary>
+    public PrecompileMode Precompile { get; init; } = PrecompileMode.Off;
+
     /// <summary>
     /// The user's cache: <c>AZRULES_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/azrules</c>, else
     /// <c>~/.cache/azrules</c> (the local application data folder on Windows).
@@ -36,11 +39,11 @@ internal sealed class CompileCache(string folder)
     {
         get
         {
-            if (Environment.GetEnvironmentVariable("AZRULES_CACHE_DIR") is { Length: > 0 } explicitFolder) return new(explicitFolder);
+            if (Environment.GetEnvironmentVariable("AZRULES_CACHE_DIR") is { Length: > 0 } explicitFolder) return new(explicitFolder) { Precompile = NativeImages.ConfiguredMode };
             var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
                 : OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            return new(Path.Combine(root, "azrules", "compiled"));
+            return new(Path.Combine(root, "azrules", "compiled")) { Precompile = NativeImages.ConfiguredMode };
         }
     }
 

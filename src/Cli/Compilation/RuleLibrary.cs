@@ -38,6 +38,9 @@ internal sealed class RuleLibrary
     /// <summary>True when the compiled image came from the <see cref="CompileCache"/> (nothing was compiled).</summary>
     public bool FromCompileCache { get; private init; }
 
+    /// <summary>True when the cached image was its native (ReadyToRun) image: the rule classes start without the JIT.</summary>
+    public bool FromNativeImage { get; private init; }
+
     /// <summary>The test cases of the *.tests.yaml files among the rule files, as the generator compiled them.</summary>
     public IReadOnlyList<RuleTestCase> TestCases { get; }
 
@@ -73,8 +76,9 @@ internal sealed class RuleLibrary
         var compileFailures = new List<Diagnostic>();
         var assembly = LoadAssembly((CSharpCompilation)output, compileFailures, out var image);
         var diagnostics = Order(generatorDiagnostics.Concat(compileFailures));
-        if (key is { } stored) cache!.Store(stored, new CachedCompilation(image, diagnostics));
-        return new RuleLibrary(Registry<Detection>(assembly, "GeneratedRules"), diagnostics, Registry<RuleTestCase>(assembly, "GeneratedRuleTests"));
+        var detections = Registry<Detection>(assembly, "GeneratedRules");
+        if (key is { } stored) Remember(cache!, stored, new CachedCompilation(image, diagnostics), detections.Count);
+        return new RuleLibrary(detections, diagnostics, Registry<RuleTestCase>(assembly, "GeneratedRuleTests"));
     }
 
     /// <summary>
@@ -105,21 +109,45 @@ internal sealed class RuleLibrary
         var compileFailures = new List<Diagnostic>();
         var loaded = LoadAssembly(compilation, compileFailures, out var image);
         var diagnostics = Order(ruleDiagnostics.Concat(compileFailures));
-        if (key is { } stored) cache!.Store(stored, new CachedCompilation(image, diagnostics));
-        return new RuleLibrary(Registry<Detection>(loaded, "GeneratedRules"), diagnostics);
+        var detections = Registry<Detection>(loaded, "GeneratedRules");
+        if (key is { } stored) Remember(cache!, stored, new CachedCompilation(image, diagnostics), detections.Count);
+        return new RuleLibrary(detections, diagnostics);
     }
 
     private static string DiagnosticPrinterKey(Diagnostic d)
         => $"{d.Id} {d.Severity} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    /// <summary>A library from a cache entry, or null when there is none or its image does not load.</summary>
+    /// <summary>Keeps a compile for the next run, and has its native image made when that pays (<see cref="NativeImages"/>).</summary>
+    private static void Remember(CompileCache cache, CompileKey key, CachedCompilation compilation, int ruleClasses)
+    {
+        cache.Store(key, compilation);
+        NativeImages.AfterStore(cache, key, compilation.Image, ruleClasses);
+    }
+
+    /// <summary>
+    /// A library from a cache entry, or null when there is none or its image does not load. The entry's
+    /// native image is loaded in its place when there is one: the same assembly, without the JIT.
+    /// </summary>
     private static RuleLibrary? FromCache(CompileCache cache, CompileKey key)
     {
         if (cache.TryLoad(key) is not { } entry) return null;
-        Assembly assembly;
+        var context = new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false);
+        Assembly? assembly = null;
+        var native = NativeImages.TryFind(cache, key);
+        if (native is not null)
+        {
+            try
+            {
+                assembly = context.LoadFromAssemblyPath(native);
+            }
+            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or IOException)
+            {
+                native = null;
+            }
+        }
         try
         {
-            assembly = new AssemblyLoadContext("AzureRules.Loaded", isCollectible: false).LoadFromStream(new MemoryStream(entry.Image));
+            assembly ??= context.LoadFromStream(new MemoryStream(entry.Image));
         }
         catch (BadImageFormatException)
         {
@@ -128,6 +156,7 @@ internal sealed class RuleLibrary
         return new RuleLibrary(Registry<Detection>(assembly, "GeneratedRules"), entry.Diagnostics, Registry<RuleTestCase>(assembly, "GeneratedRuleTests"))
         {
             FromCompileCache = true,
+            FromNativeImage = native is not null,
         };
     }
 

@@ -23,6 +23,17 @@ public static class KueryMatch
         return false;
     }
 
+    /// <summary>Any of a field's values is one of the listed keywords: the <c>or</c> of <see cref="Keyword"/> terms, in one lookup.</summary>
+    public static bool AnyKeyword(ReadOnlySpan<FieldValue> values, KueryKeywordSet keywords)
+    {
+        foreach (ref readonly var v in values)
+        {
+            if (v.Kind is FieldKind.String or FieldKind.Number or FieldKind.Boolean && v.Text is { } text && keywords.Contains(text))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>A keyword with a lower-case normaliser (<c>process.name.caseless</c>): exact but case-insensitive.</summary>
     public static bool KeywordIgnoreCase(ReadOnlySpan<FieldValue> values, string value)
     {

@@ -124,7 +124,7 @@ public sealed class KustoSeedRuleTests
     [Fact]
     public void Unsupported_operator_is_a_warning_and_the_rule_says_why()
     {
-        var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Kusto, "T\n| evaluate pivot(x)")]);
+        var library = RuleLibrary.FromDefinitions([AdHocRules.Create(QueryLanguage.Kusto, "T\n| evaluate python(typeof(x:string), \"result = df\")")]);
         var warning = Assert.Single(library.Diagnostics, d => d.Id == "AR0350");
         Assert.Equal(1, warning.Location.GetLineSpan().StartLinePosition.Line);
         var detection = Assert.Single(library.Detections);

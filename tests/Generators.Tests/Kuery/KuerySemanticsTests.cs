@@ -1,3 +1,5 @@
+using AzureRules.Generators.Kuery;
+using AzureRules.Generators.Kuery.Binding;
 using Xunit;
 
 namespace AzureRules.Generators.Tests.Kuery;
@@ -48,6 +50,19 @@ public sealed class KuerySemanticsTests
         { "destination.port < 1024", """{"destination":{"port":8080}}""", false },
         { "destination.port > 1024 and destination.port <= 8080", """{"destination":{"port":8080}}""", true },
         { "destination.port:(22 or 3389)", """{"destination":{"port":3389}}""", true },
+        // a long or-list of one field's keywords is one set lookup: the same answers as each term alone
+        { "process.name:(a.exe or b.exe or c.exe or d.exe or cmd.exe)", """{"process":{"name":"cmd.exe"}}""", true },
+        { "process.name:(a.exe or b.exe or c.exe or d.exe or CMD.EXE)", """{"process":{"name":"cmd.exe"}}""", false },
+        { "process.name:(a.exe or b.exe or c.exe or d.exe)", """{"process":{"name":["x.exe","d.exe"]}}""", true },
+        { "process.name:(a.exe or b.exe or c.exe or d.exe)", """{"process":{"name":null}}""", false },
+        { "process.name:(a.exe or b.exe or c.exe or d.exe)", """{"host":{"name":"a.exe"}}""", false },
+        { "process.name:a.exe or host.name:h or process.name:b.exe or process.name:c.exe or process.name:d.exe", """{"host":{"name":"h"}}""", true },
+        { "process.name:(a.exe or b.exe or c* or d.exe or e.exe)", """{"process":{"name":"cmd.exe"}}""", true },
+        { "not process.name:(a.exe or b.exe or c.exe or d.exe)", """{"process":{"name":"e.exe"}}""", true },
+        { "event.code:(1 or 2 or 3 or 4688)", """{"event":{"code":"4688"}}""", true },
+        { "destination.port:(22 or 80 or 443 or 3389)", """{"destination":{"port":3389}}""", true },
+        { "destination.port:(22 or 80 or 443 or 3389)", """{"destination":{"port":3390}}""", false },
+        { "process.name.caseless:(a.exe or b.exe or c.exe or cmd.exe)", """{"process":{"name":"CMD.exe"}}""", true },
         // booleans
         { "process.code_signature.trusted:false", """{"process":{"code_signature":{"trusted":false}}}""", true },
         { "process.code_signature.trusted:true", """{"process":{"code_signature":{"trusted":false}}}""", false },
@@ -103,5 +118,14 @@ public sealed class KuerySemanticsTests
     {
         KueryHarness.CompileAll(Cases.Select(row => (string)row[0]));
         Assert.Equal(expected, KueryHarness.Matches(query, json));
+    }
+
+    [Fact]
+    public void An_or_list_of_four_or_more_keywords_of_one_field_is_one_set_and_a_shorter_one_is_not()
+    {
+        var members = KueryCompiler.Compile("process.name:(a.exe or b.exe or c.exe or d.exe or e*) or host.name:(x or y)", CatalogFieldTypes.Instance).Members!;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(members, "KueryKeywordSet M"));
+        Assert.Contains("KueryKeywordSet M0 = new(false, \"a.exe\", \"b.exe\", \"c.exe\", \"d.exe\")", members);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(members, @"KueryMatch\.Keyword\(").Count);
     }
 }

@@ -76,7 +76,45 @@ internal sealed class KueryEmitter
         if (operands.Length == 0) return op.Contains("&") ? "true" : "false";
         if (operands.Length == 1) return Expression(operands[0], view, indent);
         var newline = "\n" + new string(' ', 4 * (indent + 1));
-        return "(" + string.Join(newline + op.TrimStart(), operands.Select(o => Expression(o, view, indent + 1))) + ")";
+        var terms = op.Contains("|") ? OrTerms(operands, view, indent + 1) : operands.Select(o => Expression(o, view, indent + 1)).ToList();
+        return terms.Count == 1 ? terms[0] : "(" + string.Join(newline + op.TrimStart(), terms) + ")";
+    }
+
+    /// <summary>
+    /// The terms of an <c>or</c>, where exact keyword values of one field (the long lists of process
+    /// names and signers that detection rules are made of) become one set lookup at the place of the
+    /// first: one hash of the value instead of a comparison per listed value. An <c>or</c> has no
+    /// order to keep, and every term is a pure test of the event.
+    /// </summary>
+    private List<string> OrTerms(System.Collections.Immutable.ImmutableArray<BoundKuery> operands, string view, int indent)
+    {
+        var sets = operands.OfType<BoundMatch>()
+            .Where(m => m.Path.Length > 0 && m.Kind is MatchKind.Keyword or MatchKind.KeywordIgnoreCase)
+            .GroupBy(m => (m.Path, m.Kind))
+            .Where(g => g.Count() >= KeywordSetMinimum)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Value.Text).ToList());
+        var emitted = new HashSet<(string, MatchKind)>();
+        var terms = new List<string>();
+        foreach (var operand in operands)
+        {
+            if (operand is BoundMatch match && sets.TryGetValue((match.Path, match.Kind), out var values))
+            {
+                if (emitted.Add((match.Path, match.Kind)))
+                    terms.Add(KeywordSet(match.Path, match.Kind == MatchKind.KeywordIgnoreCase, values, view));
+            }
+            else
+                terms.Add(Expression(operand, view, indent));
+        }
+        return terms;
+    }
+
+    // below this, comparing each value costs less than hashing the event's value
+    private const int KeywordSetMinimum = 4;
+
+    private string KeywordSet(string path, bool ignoreCase, IEnumerable<string> values, string view)
+    {
+        var arguments = (ignoreCase ? "true" : "false") + ", " + string.Join(", ", values.Distinct(System.StringComparer.Ordinal).Select(CSharpLiteral.String));
+        return $"{Sdk}KueryMatch.AnyKeyword({view}.Values({Slot(path)}), {Static("KueryKeywordSet", arguments)})";
     }
 
     private string Match(BoundMatch match, string view)

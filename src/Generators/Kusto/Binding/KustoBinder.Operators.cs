@@ -60,8 +60,17 @@ internal sealed partial class KustoBinder
             case TakeOperator take:
                 BindScalar(take.Count, scope, RowContext.None);
                 return input;
-            case SampleOperator or AsOperator or RenderOperator:
+            case SampleOperator sample:
+                BindScalar(sample.Count, scope, RowContext.None);
                 return input;
+            case AsOperator or RenderOperator:
+                return input;
+            case TopNestedOperator topNested:
+                return TopNested(input, topNested, scope);
+            case TopHittersOperator topHitters:
+                return TopHitters(input, topHitters, scope);
+            case SampleDistinctOperator sampleDistinct:
+                return SampleDistinct(input, sampleDistinct, scope);
             case DistinctOperator distinct:
             {
                 var distinctColumns = distinct.Columns.Count == 1 && distinct.Columns[0] is StarExpression ? input : Project(input, distinct.Columns, scope);
@@ -98,8 +107,7 @@ internal sealed partial class KustoBinder
             case PartitionOperator partition:
                 BindScalar(partition.By, scope, row);
                 return BindTabularWithInput(partition.Subquery, input, scope);
-            case SearchOperator or FindOperator or ForkOperator or FacetOperator or TopNestedOperator or TopHittersOperator
-                or SampleDistinctOperator or UnsupportedOperator:
+            case SearchOperator or FindOperator or ForkOperator or FacetOperator or UnsupportedOperator:
                 // the output of these depends on data or is not modelled: accept any column after them
                 _model.Reads.ReadUnknown();
                 return TableSchema.Unknown;
@@ -330,49 +338,5 @@ internal sealed partial class KustoBinder
         if (_globals.FindFunction(invoke.Function.Name.Name) is { } stored) return stored.Result;
         _model.MarkUnresolved(_instance, invoke.Function);
         return TableSchema.Unknown;
-    }
-
-    /// <summary>
-    /// evaluate: plugins whose output depends on the data (bag_unpack, pivot, …) give a schema that is
-    /// open: the columns known to survive are kept, and any other name is accepted after it.
-    /// </summary>
-    private TableSchema Evaluate(TableSchema input, EvaluateOperator evaluate, Scope scope)
-    {
-        var plugin = evaluate.Plugin;
-        var row = new RowContext(input);
-        // ipv4_lookup(LookupTable, SourceIPColumn, LookupColumn): the lookup column belongs to the lookup table
-        TableSchema? lookup = null;
-        if (plugin.Name.Name is "ipv4_lookup" or "ipv6_lookup" && plugin.Arguments.Count > 0)
-        {
-            lookup = BindAny(plugin.Arguments[0], scope, RowContext.None).Table ?? TableSchema.Unknown;
-            row = new RowContext(Concat(input, lookup, replace: true));
-        }
-        _aggregatesAllowed++; // pivot(Key, any(Value), …) takes an aggregate
-        try
-        {
-            for (var i = lookup is null ? 0 : 1; i < plugin.Arguments.Count; i++)
-            {
-                var argument = plugin.Arguments[i];
-                var expression = argument is NamedExpression named ? named.Value : argument;
-                if (expression is not StarExpression && argument is not NamedExpression) BindAny(expression, scope, row);
-            }
-        }
-        finally { _aggregatesAllowed--; }
-        switch (plugin.Name.Name)
-        {
-            case "bag_unpack":
-            {
-                var columns = new List<ColumnSymbol>();
-                var bag = plugin.Arguments.Count > 0 ? KustoColumnNames.Of(plugin.Arguments[0]) : null;
-                foreach (var column in input.Columns) if (column.Name != bag) columns.Add(column);
-                return TableSchema.Of(columns, isOpen: true) with { Carries = input.Carries };
-            }
-            case "ipv4_lookup":
-            case "ipv6_lookup":
-                return lookup is null ? input.AsOpen() : Concat(input, lookup, replace: true);
-            default:
-                _model.Reads.ReadAll(input); // a plugin may read any column
-                return TableSchema.Unknown;
-        }
     }
 }

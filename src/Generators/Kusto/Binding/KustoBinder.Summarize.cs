@@ -165,7 +165,6 @@ internal sealed partial class KustoBinder
         var ordinal = 1;
         foreach (var by in makeSeries.By) columns.AddRange(ResultColumns(by, input, scope, row, ref ordinal));
         BindScalar(makeSeries.Axis, scope, row);
-        columns.Add(new ColumnSymbol(KustoColumnNames.Of(makeSeries.Axis) ?? NextName(ref ordinal), ScalarType.Dynamic));
         foreach (var bound in new[] { makeSeries.From, makeSeries.To, makeSeries.Step })
             if (bound is not null) BindScalar(bound, scope, RowContext.None);
         _aggregatesAllowed++;
@@ -179,6 +178,8 @@ internal sealed partial class KustoBinder
             }
         }
         finally { _aggregatesAllowed--; }
+        // the by columns, the aggregates' arrays, then the axis array last (as Kusto orders them)
+        columns.Add(new ColumnSymbol(KustoColumnNames.Of(makeSeries.Axis) ?? NextName(ref ordinal), ScalarType.Dynamic));
         return TableSchema.Of(columns);
     }
 }

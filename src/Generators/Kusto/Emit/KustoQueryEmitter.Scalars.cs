@@ -321,6 +321,8 @@ internal sealed partial class KustoQueryEmitter
                 return $"{JsonRoundTrip}.ParseJsonOfText({Scalar(text.Arguments[0], row)})";
         }
         var signature = _model.FunctionOf(_instance, call);
+        if (WindowFunction(call) is not null)
+            return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The window function '{name}' outside extend, project, where and serialize");
         if (signature is { IsAggregate: true })
             return UnsupportedScalar(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The aggregation function '{name}' outside summarize");
         if (signature is null || KustoFunctionTable.RuntimeMethod(signature) is not { } method)

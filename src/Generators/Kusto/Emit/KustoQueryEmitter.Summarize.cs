@@ -51,59 +51,19 @@ internal sealed partial class KustoQueryEmitter
     /// <summary>Whether the binder resolved a call to a catalog aggregate (a let-bound function of the same name is not one).</summary>
     private bool IsAggregate(FunctionCallExpression call) => _model.FunctionOf(_instance, call) is { IsAggregate: true };
 
-    private bool ContainsAggregate(Expression expression) => expression switch
-    {
-        FunctionCallExpression call => IsAggregate(call) || call.Arguments.Any(ContainsAggregate),
-        BinaryExpression b => ContainsAggregate(b.Left) || ContainsAggregate(b.Right),
-        UnaryExpression u => ContainsAggregate(u.Operand),
-        ParenthesizedExpression p => ContainsAggregate(p.Expression),
-        PathExpression p => ContainsAggregate(p.Target),
-        ElementExpression e => ContainsAggregate(e.Target),
-        _ => false,
-    };
+    private bool ContainsAggregate(Expression expression) => ContainsCall(expression, IsAggregate);
 
     /// <summary>Replaces each aggregate call by a reference to a hidden result column it adds to <paramref name="aggregates"/>.</summary>
     private Expression? HoistAggregates(Expression expression, List<string> aggregates, List<string> keyNames)
-    {
-        switch (expression)
+        => ReplaceCalls(expression, call =>
         {
-            case FunctionCallExpression call when IsAggregate(call):
-                var hidden = NewName("__agg");
-                var aggregate = Aggregate(new NamedExpression(call.Span, new NameDeclaration(call.Span, hidden), call), keyNames, null);
-                if (aggregate is null) return null;
-                aggregates.Add(aggregate);
-                return new NameReference(call.Span, hidden);
-            case FunctionCallExpression call:
-            {
-                var arguments = new List<Expression>();
-                foreach (var argument in call.Arguments)
-                {
-                    var rewritten = HoistAggregates(argument, aggregates, keyNames);
-                    if (rewritten is null) return null;
-                    arguments.Add(rewritten);
-                }
-                var rewrittenCall = call with { Arguments = arguments.ToEquatableArray() };
-                // the rewritten call means what the original did
-                if (_model.FunctionOf(_instance, call) is { } signature) _model.AddFunction(_instance, rewrittenCall, signature);
-                if (_model.ValueOf(_instance, call) is { } value) _model.AddValue(_instance, rewrittenCall, value);
-                return rewrittenCall;
-            }
-            case BinaryExpression b:
-                var left = HoistAggregates(b.Left, aggregates, keyNames);
-                var right = HoistAggregates(b.Right, aggregates, keyNames);
-                return left is null || right is null ? null : b with { Left = left, Right = right };
-            case UnaryExpression u:
-                return HoistAggregates(u.Operand, aggregates, keyNames) is { } operand ? u with { Operand = operand } : null;
-            case ParenthesizedExpression p:
-                return HoistAggregates(p.Expression, aggregates, keyNames) is { } inner ? p with { Expression = inner } : null;
-            case PathExpression path:
-                return HoistAggregates(path.Target, aggregates, keyNames) is { } target ? path with { Target = target } : null;
-            case ElementExpression element:
-                return HoistAggregates(element.Target, aggregates, keyNames) is { } t ? element with { Target = t } : null;
-            default:
-                return expression;
-        }
-    }
+            if (!IsAggregate(call)) return CallReplacement.Keep;
+            var hidden = NewName("__agg");
+            var aggregate = Aggregate(new NamedExpression(call.Span, new NameDeclaration(call.Span, hidden), call), keyNames, null);
+            if (aggregate is null) return CallReplacement.Failed;
+            aggregates.Add(aggregate);
+            return CallReplacement.With(new NameReference(call.Span, hidden));
+        });
 
     /// <summary>One aggregate as a <c>new KustoAggregate(names, factory, arguments[, starNames])</c>, or null when unsupported.</summary>
     private string? Aggregate(Expression item, List<string> keyNames, List<string>? finalNames)
@@ -133,7 +93,8 @@ internal sealed partial class KustoQueryEmitter
             return null;
         }
         var star = call.Arguments.Items.Any(a => a is StarExpression);
-        var arguments = call.Arguments.Items.Where(a => a is not StarExpression).ToList();
+        // make_set(x, MaxSize = 8): a named argument is its value, in its place
+        var arguments = call.Arguments.Items.Where(a => a is not StarExpression).Select(a => a is NamedExpression named ? named.Value : a).ToList();
         if (call.Arguments.Count < function.MinArguments || call.Arguments.Count > function.MaxArguments)
         {
             Unsupported(call, DiagnosticDescriptors.KustoUnsupportedConstruct, $"{call.Name.Name}() with {call.Arguments.Count} arguments");

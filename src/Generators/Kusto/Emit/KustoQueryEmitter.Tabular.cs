@@ -182,21 +182,29 @@ internal sealed partial class KustoQueryEmitter
         switch (op)
         {
             case WhereOperator where:
+            {
                 // `where X = value` filters on the value (the name only labels it, as in Kusto)
-                return TableLocal($"{Operators}.Where({input}, {Binder(where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate)})");
+                var (predicate, hidden) = HoistWindowFunctions([where.Predicate is NamedExpression labelled ? labelled.Value : where.Predicate], ref input);
+                if (predicate is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Where({input}, {Binder(predicate[0])})"), hidden);
+            }
 
             case ExtendOperator extend:
             {
                 var (names, values) = ColumnsOfSeveralValues(extend.Expressions);
                 if (names is null) return UnsupportedTable(extend, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in extend");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, hidden) = HoistWindowFunctions(values.ConvertAll(v => v.Value), ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(WithMembers(computed, values))})"), hidden);
             }
 
             case ProjectOperator project:
             {
                 var (names, values) = ColumnsOfSeveralValues(project.Expressions);
                 if (names is null) return UnsupportedTable(project, DiagnosticDescriptors.KustoUnsupportedConstruct, "Naming several columns at once in project");
-                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, _) = HoistWindowFunctions(values.ConvertAll(v => v.Value), ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return TableLocal($"{Operators}.Project({input}, {KustoLiterals.Strings(names)}, {MultiBinder(WithMembers(computed, values))})");
             }
 
             case ProjectColumnsOperator columns:
@@ -280,7 +288,9 @@ internal sealed partial class KustoQueryEmitter
                 if (serialize.Expressions.Count == 0) return input;
                 var (names, values) = Columns(serialize.Expressions, "Column");
                 if (names is null) return UnsupportedTable(serialize, DiagnosticDescriptors.KustoUnsupportedConstruct, "This serialize item");
-                return TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+                var (computed, hidden) = HoistWindowFunctions(values, ref input);
+                if (computed is null) return $"{Table}.Empty";
+                return WithoutHiddenColumns(TableLocal($"{Operators}.Extend({input}, {KustoLiterals.Strings(names)}, {MultiBinder(computed)})"), hidden);
             }
 
             case InvokeOperator invoke:
@@ -291,22 +301,37 @@ internal sealed partial class KustoQueryEmitter
             case ParseOperator parse:
                 return Parse(parse, input);
 
+            case TopNestedOperator topNested:
+                return TopNested(topNested, input);
+
+            case TopHittersOperator topHitters:
+                return TopHitters(topHitters, input);
+
+            case SampleOperator sample:
+                return TableLocal($"{Operators}.Sample({input}, {Scalar(sample.Count, null)})");
+
+            case SampleDistinctOperator sampleDistinct:
+            {
+                var (name, of) = Named(sampleDistinct.Of);
+                name ??= KustoColumnNames.Of(of);
+                if (name is null) return UnsupportedTable(sampleDistinct.Of, DiagnosticDescriptors.KustoUnsupportedConstruct, "A sample-distinct of that is not a column");
+                return TableLocal($"{Operators}.SampleDistinct({input}, {Scalar(sampleDistinct.Count, null)}, {CSharpLiteralAlias.String(name)}, {Binder(of)})");
+            }
+
+            case PartitionOperator partition when IsContextualSubquery(partition.Subquery):
+                return TableLocal($"{Operators}.Partition({input}, {Binder(partition.By)}, {SubqueryFunction(partition.Subquery)})");
+
+            case ParseKvOperator parseKv:
+                return ParseKv(parseKv, input);
+
+            case MakeSeriesOperator makeSeries:
+                return MakeSeries(makeSeries, input);
+
             case RenderOperator:
                 return input; // a chart hint for the client: the result rows are unchanged
 
-            case EvaluateOperator { Plugin: { Name.Name: "bag_unpack" } plugin } when plugin.Arguments.Count >= 1 && Named(plugin.Arguments[0]).Value is NameReference column:
-            {
-                var prefix = "null";
-                var ignored = $"{Value}.Null";
-                foreach (var argument in plugin.Arguments.Items.Skip(1))
-                {
-                    var (name, value) = Named(argument);
-                    if (name is null or "OutputColumnPrefix" && value is LiteralExpression { Value: string p }) prefix = CSharpLiteralAlias.String(p);
-                    else if (name == "ignoredProperties") ignored = Scalar(value, null);
-                    else return UnsupportedTable(argument, DiagnosticDescriptors.KustoUnsupportedConstruct, "This bag_unpack argument");
-                }
-                return TableLocal($"{Operators}.BagUnpack({input}, {CSharpLiteralAlias.String(column.Name)}, {prefix}, {ignored})");
-            }
+            case EvaluateOperator evaluate:
+                return Evaluate(evaluate, input);
 
             case GetSchemaOperator:
                 return TableLocal($"{Operators}.GetSchema({input})");
@@ -314,6 +339,13 @@ internal sealed partial class KustoQueryEmitter
             default:
                 return UnsupportedTable(op, DiagnosticDescriptors.KustoUnsupportedOperator, OperatorName(op));
         }
+    }
+
+    /// <summary>Whether a subquery starts with an operator, reading the operator's input (<c>(sort by x | take 1)</c>), not a table of its own.</summary>
+    private static bool IsContextualSubquery(Expression subquery)
+    {
+        while (subquery is ParenthesizedExpression p) subquery = p.Expression;
+        return subquery is PipeExpression { Source: null } or QueryOperator and not (UnionOperator or PrintOperator or RangeOperator or DataTableOperator or ExternalDataOperator);
     }
 
     private string OperatorName(QueryOperator op)
@@ -359,6 +391,10 @@ internal sealed partial class KustoQueryEmitter
     /// value: <c>(a, b, …) = f(x)</c> names them, an unnamed <c>f(x)</c> gives <c>f_x_min</c>, <c>f_x_avg</c>, …. Each such
     /// column reads its key of the bag the runtime returns for the call. Null names when an item cannot be expanded.
     /// </summary>
+    /// <summary>The values after window functions were hoisted out of them, each with the bag member its column reads.</summary>
+    private static IEnumerable<(Expression Value, string? Member)> WithMembers(List<Expression> computed, List<(Expression Value, string? Member)> items)
+        => computed.Zip(items, (value, item) => (value, item.Member));
+
     private static (List<string>? Names, List<(Expression Value, string? Member)> Values) ColumnsOfSeveralValues(IEnumerable<Expression> items)
     {
         var names = new List<string>();

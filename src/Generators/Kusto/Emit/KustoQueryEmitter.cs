@@ -152,6 +152,9 @@ internal sealed partial class KustoQueryEmitter
                     break;
                 case SetStatement:
                     break; // request properties do not change results
+                case DeclareQueryParametersStatement declare:
+                    EmitQueryParameters(declare);
+                    break;
                 case ExpressionStatement { Expression: var expression }:
                     if (!IsTabular(expression))
                     {
@@ -188,6 +191,28 @@ internal sealed partial class KustoQueryEmitter
         var local = NewName("v");
         Statement($"var {local} = {Scalar(let.Value, row: null)};");
         _locals[symbol] = new EmittedLocal(local, IsTable: false);
+    }
+
+    /// <summary>
+    /// <c>declare query_parameters(name:type = default, …)</c>: a rule runs without a client to pass values, so
+    /// each parameter takes its default, as a let would; one without a default cannot run.
+    /// </summary>
+    private void EmitQueryParameters(DeclareQueryParametersStatement declare)
+    {
+        foreach (var parameter in declare.Parameters)
+        {
+            if (parameter.Default is null || parameter.Type is SchemaExpression || _model.DeclarationOf(_instance, parameter) is not { } symbol)
+            {
+                Unsupported(parameter, DiagnosticDescriptors.KustoUnsupportedConstruct, $"The query parameter '{parameter.Name.Name}' without a default value");
+                continue;
+            }
+            var local = NewName("v");
+            var value = Scalar(parameter.Default, row: null);
+            // the default converts to the declared type (a string default of a timespan parameter is that timespan)
+            if (parameter.Type is TypeExpression type) value = $"{Convert}.To({KustoLiterals.TypeOf(type.Name)}, {value})";
+            Statement($"var {local} = {value};");
+            _locals[symbol] = new EmittedLocal(local, IsTable: false);
+        }
     }
 
     /// <summary>Whether the binder found an expression to be a table (pipes, tabular operators, tables, functions returning one).</summary>

@@ -17,6 +17,7 @@ internal static class KustoRuntimeNames
     public const string SortKey = Namespace + ".Operators.KustoSortKey";
     public const string AggregateRecord = Namespace + ".Operators.KustoAggregate";
     public const string Accumulators = Namespace + ".Operators.KustoAccumulators";
+    public const string Plugins = Namespace + ".Plugins.KustoPlugins";
     public const string Arithmetic = Namespace + ".Scalars.KustoArithmetic";
     public const string Comparison = Namespace + ".Scalars.KustoComparison";
     public const string Strings = Namespace + ".Scalars.KustoStrings";

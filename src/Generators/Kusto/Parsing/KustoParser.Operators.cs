@@ -287,8 +287,8 @@ internal sealed partial class KustoParser
                 Advance();
                 var parameters = ParseOperatorParameters(IsHint);
                 var plugin = ParseRequiredCall("a plugin call");
-                if (TryEat(TokenKind.Colon)) ParseSchema(); // the declared output schema is not kept
-                return Finish(new EvaluateOperator(default, parameters, plugin));
+                var schema = TryEat(TokenKind.Colon) ? ParseSchema() : null;
+                return Finish(new EvaluateOperator(default, parameters, plugin, schema));
             }
             case "as":
             {

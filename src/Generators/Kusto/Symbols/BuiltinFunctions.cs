@@ -106,6 +106,14 @@ internal static class BuiltinFunctions
         "jaccard_index(dynamic, dynamic) : real",
         // ---- IP addresses ----
         "geo_distance_2points(number, number, number, number) : real @Geo", "geo_point_in_circle(number, number, number, number, number) : bool @Geo", "geo_angle(number, number, number, number, number, number) : real @Geo", "geo_line_length(dynamic) : real @Geo", "geo_polygon_perimeter(dynamic) : real @Geo", "geo_polygon_area(dynamic) : real @Geo", "geo_point_in_polygon(number, number, dynamic) : bool @Geo", "geo_point_to_geohash(number, number, integer?) : string @Geo", "geo_geohash_to_central_point(string) : dynamic @Geo", "geo_geohash_to_polygon(string) : dynamic @Geo", "geo_geohash_neighbors(string) : dynamic @Geo", "geo_from_wkt(string) : dynamic @Geo",
+        "geo_point_to_s2cell(number, number, integer?) : string @Geo", "geo_s2cell_to_central_point(string) : dynamic @Geo", "geo_s2cell_to_polygon(string) : dynamic @Geo", "geo_s2cell_neighbors(string) : dynamic @Geo", "geo_polygon_to_s2cells(dynamic, integer?, number?) : dynamic @Geo", "geo_line_to_s2cells(dynamic, integer?, number?) : dynamic @Geo",
+        "geo_distance_point_to_line(number, number, dynamic) : real @Geo", "geo_closest_point_on_line(number, number, dynamic) : dynamic @Geo", "geo_line_interpolate_point(dynamic, number) : dynamic @Geo", "geo_line_locate_point(dynamic, number, number) : real @Geo", "geo_line_centroid(dynamic) : dynamic @Geo", "geo_line_densify(dynamic, number?, bool?) : dynamic @Geo", "geo_line_simplify(dynamic, number?) : dynamic @Geo",
+        "geo_distance_point_to_polygon(number, number, dynamic) : real @Geo", "geo_closest_point_on_polygon(number, number, dynamic) : dynamic @Geo", "geo_polygon_centroid(dynamic) : dynamic @Geo", "geo_polygon_densify(dynamic, number?, bool?) : dynamic @Geo", "geo_polygon_simplify(dynamic, number?) : dynamic @Geo",
+        "geo_intersects_2lines(dynamic, dynamic) : bool @Geo", "geo_intersects_line_with_polygon(dynamic, dynamic) : bool @Geo", "geo_intersects_2polygons(dynamic, dynamic) : bool @Geo", "geo_point_buffer(number, number, number, number?) : dynamic @Geo", "geo_intersection_2lines(dynamic, dynamic) : dynamic @Geo", "geo_intersection_line_with_polygon(dynamic, dynamic) : dynamic @Geo",
+        "geo_union_lines_array(dynamic) : dynamic @Geo", "geo_h3cell_level(string) : int @Geo", "geo_h3cell_parent(string, integer?) : string @Geo", "geo_h3cell_children(string, integer?) : dynamic @Geo",
+        // known to Kusto, not in the runtime yet (AR0351): H3's icosahedral projection, polygon unions and intersections, buffers of lines and polygons
+        "geo_point_to_h3cell(number, number, integer?) : string", "geo_h3cell_to_central_point(string) : dynamic", "geo_h3cell_to_polygon(string) : dynamic", "geo_h3cell_neighbors(string) : dynamic", "geo_h3cell_rings(string, integer) : dynamic", "geo_polygon_to_h3cells(dynamic, integer?, number?) : dynamic",
+        "geo_line_buffer(dynamic, number, number?) : dynamic", "geo_polygon_buffer(dynamic, number, number?) : dynamic", "geo_union_polygons_array(dynamic) : dynamic", "geo_simplify_polygons_array(dynamic, number?) : dynamic", "geo_intersection_2polygons(dynamic, dynamic) : dynamic",
         "ipv6_is_in_range(string, string) : bool @Ipv6", "ipv6_is_in_any_range(string, dynamic+) : bool @Ipv6",
         "ipv4_is_private(string) : bool @Network", "ipv4_is_match(string, string, integer?) : bool @Network",
         "ipv4_compare(string, string, integer?) : int @Network", "ipv4_is_in_range(string, string) : bool @Network",
@@ -130,8 +138,10 @@ internal static class BuiltinFunctions
         "series_seasonal(dynamic, integer?) : dynamic @Series", "series_fit_2lines(dynamic) : dynamic",
         // ---- window functions (serialized rows) ----
         "prev(any, integer?, any?) : $1", "next(any, integer?, any?) : $1",
-        "row_number(integer?, bool?) : long", "row_cumsum(number, bool?) : $1", "row_rank(any) : long",
-        "row_rank_dense(any) : long", "row_window_session(datetime, timespan, timespan, bool?) : datetime",
+        "row_number(integer?, bool?) : long", "row_cumsum(number, bool?) : $1", "row_rank_min(any, bool?) : long",
+        "row_rank_dense(any, bool?) : long", "row_window_session(datetime, timespan, timespan, bool?) : datetime",
+        // row_rank_min's earlier name, which Kusto still accepts and Sentinel's hunting queries use
+        "row_rank(any, bool?) : long",
         // ---- tabular scalars ----
         "toscalar(any) : unknown", "current_cluster_endpoint() : string", "current_database() : string",
         "estimate_data_size(any+) : long",

@@ -120,8 +120,8 @@ internal sealed record DistinctOperator(TextRange Span, EquatableArray<OperatorP
 
 internal sealed record CountOperator(TextRange Span, EquatableArray<OperatorParameter> Parameters) : QueryOperator(Span, Parameters);
 
-/// <summary><c>evaluate [hints] Plugin(args)</c>.</summary>
-internal sealed record EvaluateOperator(TextRange Span, EquatableArray<OperatorParameter> Parameters, FunctionCallExpression Plugin) : QueryOperator(Span, Parameters);
+/// <summary><c>evaluate [hints] Plugin(args) [: (OutputSchema)]</c>.</summary>
+internal sealed record EvaluateOperator(TextRange Span, EquatableArray<OperatorParameter> Parameters, FunctionCallExpression Plugin, SchemaExpression? OutputSchema = null) : QueryOperator(Span, Parameters);
 
 /// <summary><c>as [hint.materialized=true] Name</c>.</summary>
 internal sealed record AsOperator(TextRange Span, EquatableArray<OperatorParameter> Parameters, NameDeclaration Name) : QueryOperator(Span, Parameters);

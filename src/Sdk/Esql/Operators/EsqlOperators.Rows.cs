@@ -17,7 +17,7 @@ public static partial class EsqlOperators
     {
         var test = condition(table);
         var rows = table.Rows.Where(row => EsqlCompare.IsTrue(test(row))).ToList();
-        return new EsqlTable(table.Columns, rows) { IsAggregated = table.IsAggregated };
+        return table.WithRows(rows);
     }
 
     /// <summary>
@@ -107,14 +107,14 @@ public static partial class EsqlOperators
         });
         Array.Sort(indices, comparer);
         var rows = indices.Select(i => table.Rows[i]).ToList();
-        return new EsqlTable(table.Columns, rows) { IsAggregated = table.IsAggregated };
+        return table.WithRows(rows);
     }
 
     private static object? SortValue(object? value, bool descending)
         => value is EsqlMulti multi ? (descending ? multi.Items.Max(EsqlValueComparer.Instance) : multi.Items.Min(EsqlValueComparer.Instance)) : value;
 
     public static EsqlTable Limit(EsqlTable table, int count)
-        => table.Rows.Count <= count ? table : new EsqlTable(table.Columns, table.Rows.Take(Math.Max(0, count)).ToList()) { IsAggregated = table.IsAggregated };
+        => table.Rows.Count <= count ? table : table.WithRows(table.Rows.Take(Math.Max(0, count)).ToList());
 
     /// <summary>MV_EXPAND: one row per value of the column (a null or single value keeps its one row).</summary>
     public static EsqlTable MvExpand(EsqlTable table, string column)
@@ -135,6 +135,6 @@ public static partial class EsqlOperators
                 rows.Add(copy);
             }
         }
-        return new EsqlTable(table.Columns, rows) { IsAggregated = table.IsAggregated };
+        return table.WithRows(rows);
     }
 }

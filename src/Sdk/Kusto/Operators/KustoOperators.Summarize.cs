@@ -69,7 +69,7 @@ public static partial class KustoOperators
     }
 
     /// <summary>Kusto makes result column names unique by appending 1, 2, … to repeats.</summary>
-    private static string[] UniqueNames(List<string> names)
+    internal static string[] UniqueNames(List<string> names)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var result = new string[names.Count];

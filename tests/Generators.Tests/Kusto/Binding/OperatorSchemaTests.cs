@@ -143,8 +143,8 @@ public sealed class OperatorSchemaTests
     }
 
     [Fact]
-    public void Make_series_returns_dynamic_series_and_the_axis()
-        => Assert.Equal("Computer:string, TimeGenerated:dynamic, n:dynamic",
+    public void Make_series_returns_the_keys_the_dynamic_series_and_the_axis_last()
+        => Assert.Equal("Computer:string, n:dynamic, TimeGenerated:dynamic",
             Columns(Output("Events | make-series n = count() on TimeGenerated from ago(1d) to now() step 1h by Computer")));
 
     [Fact]

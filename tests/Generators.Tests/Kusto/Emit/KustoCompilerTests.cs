@@ -36,7 +36,7 @@ public sealed class KustoCompilerTests
     }
 
     [Theory]
-    [InlineData("T | make-series count() on Timestamp step 1h", "AR0350", 4)]
+    [InlineData("T | make-graph A --> B with N on Id", "AR0350", 4)]
     [InlineData("T | extend x = no_such_function(a)", "AR0351", 15)]
     [InlineData("T | summarize no_such_aggregate(a)", "AR0352", 14)]
     public void Unsupported_constructs_are_warnings_at_their_offset(string query, string id, int offset)
