@@ -127,16 +127,16 @@ internal static class BuiltinFunctions
         "has_any_ipv4_prefix(string, dynamic+) : bool @Network", "geo_info_from_ip_address(string) : dynamic",
         // ---- series ----
         "series_abs(dynamic) : dynamic @Series", "series_acos(dynamic) : dynamic @Series", "series_asin(dynamic) : dynamic @Series", "series_atan(dynamic) : dynamic @Series", "series_cos(dynamic) : dynamic @Series", "series_sin(dynamic) : dynamic @Series", "series_tan(dynamic) : dynamic @Series", "series_exp(dynamic) : dynamic @Series", "series_log(dynamic) : dynamic @Series", "series_sign(dynamic) : dynamic @Series", "series_floor(dynamic) : dynamic @Series", "series_ceiling(dynamic) : dynamic @Series", "series_pow(dynamic, any) : dynamic @Series", "series_greater(dynamic, any) : dynamic @Series", "series_greater_equals(dynamic, any) : dynamic @Series", "series_less(dynamic, any) : dynamic @Series", "series_less_equals(dynamic, any) : dynamic @Series", "series_equals(dynamic, any) : dynamic @Series", "series_not_equals(dynamic, any) : dynamic @Series", "series_magnitude(dynamic) : real @Series", "series_dot_product(dynamic, any) : real @Series", "series_cosine_similarity(dynamic, dynamic) : real @Series", "series_sum(dynamic) : real @Series", "series_fit_line_dynamic(dynamic) : dynamic @Series", "series_fir(dynamic, dynamic, bool?, bool?) : dynamic @Series",
-        "series_decompose_anomalies(dynamic, real?, integer?, string?, integer?, string?, real?, string?) : dynamic",
-        "series_decompose(dynamic, integer?, string?, string?, integer?) : dynamic",
-        "series_fit_line(dynamic) : dynamic @Series", "series_outliers(dynamic, string?, integer?, real?, real?) : dynamic",
+        "series_decompose_anomalies(dynamic, number?, integer?, string?, integer?, string?, number?) : dynamic @Series",
+        "series_decompose(dynamic, integer?, string?, integer?, number?) : dynamic @Series",
+        "series_fit_line(dynamic) : dynamic @Series", "series_outliers(dynamic, string?, any?, number?, number?) : dynamic @Series",
         "series_stats(dynamic, bool?) : dynamic @Series", "series_stats_dynamic(dynamic, bool?) : dynamic @Series",
         "series_fill_linear(dynamic, any?, bool?, any?) : dynamic @Series", "series_fill_const(dynamic, any?, any?) : dynamic @Series",
         "series_fill_forward(dynamic, any?) : dynamic @Series", "series_fill_backward(dynamic, any?) : dynamic @Series",
         "series_add(any, any) : dynamic @Series", "series_subtract(any, any) : dynamic @Series",
         "series_multiply(any, any) : dynamic @Series", "series_divide(any, any) : dynamic @Series",
-        "series_iir(dynamic, dynamic, dynamic) : dynamic @Series", "series_periods_detect(dynamic, real, real, integer) : dynamic",
-        "series_seasonal(dynamic, integer?) : dynamic", "series_fit_2lines(dynamic) : dynamic",
+        "series_iir(dynamic, dynamic, dynamic) : dynamic @Series", "series_periods_detect(dynamic, number, number, integer) : dynamic @Series",
+        "series_seasonal(dynamic, integer?) : dynamic @Series", "series_fit_2lines(dynamic) : dynamic",
         // ---- window functions (serialized rows) ----
         "prev(any, integer?, any?) : $1", "next(any, integer?, any?) : $1",
         "row_number(integer?, bool?) : long", "row_cumsum(number, bool?) : $1", "row_rank_min(any, bool?) : long",
@@ -169,6 +169,7 @@ internal static class BuiltinFunctions
         "agg tdigest(scalar, any?) : dynamic tdigest @TDigest", "agg tdigest_merge(dynamic) : dynamic tdigest_merge @TDigestMerge",
         "agg binary_all_or(integer) : long binary_all_or @BinaryAllOr", "agg binary_all_and(integer) : long binary_all_and @BinaryAllAnd", "agg binary_all_xor(integer) : long binary_all_xor @BinaryAllXor",
         "agg covariance(number, number) : real covariance @Covariance", "agg covarianceif(number, number, bool) : real covarianceif @CovarianceIf",
+        "agg covariancep(number, number) : real covariancep @CovarianceP", "agg covariancepif(number, number, bool) : real covariancepif @CovariancePIf",
         "agg buildschema(dynamic) : dynamic schema",
         // ---- other names ----
         // functions the runtime implements that the first catalog pass missed
