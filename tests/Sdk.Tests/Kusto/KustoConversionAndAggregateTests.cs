@@ -133,4 +133,35 @@ public sealed class KustoConversionAndAggregateTests
         Assert.Equal("[0,0]", KustoJson.Write(KustoSeriesFunctions.series_fill_linear(D("[null,null]"))));
         Assert.Equal("[null,null]", KustoJson.Write(KustoSeriesFunctions.series_fill_linear(D("[null,null]"), KustoValue.Null, KustoValue.True, KustoValue.Null)));
     }
+
+    [Fact]
+    public void Replace_strings_gives_earlier_lookups_precedence_and_ignores_non_strings()
+    {
+        var message = S("This is an example of using replace_strings()");
+        Assert.Equal("This was an example of using replace_strings()", KustoDocumentFunctions.replace_strings(message, D("[\"This\",\"is\"]"), D("[\"This\",\"was\"]")).AsString);
+        Assert.Equal("Thwas was an example of using replace_strings()", KustoDocumentFunctions.replace_strings(message, D("[\"is\",\"This\"]"), D("[\"was\",\"This\"]")).AsString);
+        Assert.Equal("This was an example of using replace_strings()", KustoDocumentFunctions.replace_strings(message, D("[\"This\",\"is\"]"), D("[12345,\"was\"]")).AsString);
+        Assert.Equal("A magic trick can turn a dog into a pigeon", KustoDocumentFunctions.replace_strings(S("A magic trick can turn a cat into a dog"), D("[\"cat\",\"dog\"]"), D("[\"dog\",\"pigeon\"]")).AsString);
+        Assert.Equal("A magic trick can disappear a cat", KustoDocumentFunctions.replace_strings(S("A magic trick can turn a cat into a dog"), D("[\"turn\",\" into a dog\", 7]"), D("[\"disappear\",\"\"]")).AsString);
+        Assert.Equal("bbbb", KustoDocumentFunctions.replace_strings(S("aaaa"), D("[\"a\"]"), D("[\"b\"]")).AsString);
+    }
+
+    [Fact]
+    public void Equality_with_null_is_false_for_a_value_and_null_for_two_nulls()
+    {
+        var nullInt = KustoValue.NullOf(KustoType.Int);
+        Assert.False(AzureRules.Sdk.Kusto.Scalars.KustoComparison.Equal(KustoValue.FromInt(5), nullInt).IsTrue);
+        Assert.False(AzureRules.Sdk.Kusto.Scalars.KustoComparison.Equal(KustoValue.FromInt(5), nullInt).IsNull);
+        Assert.True(AzureRules.Sdk.Kusto.Scalars.KustoComparison.NotEqual(KustoValue.FromInt(5), nullInt).IsTrue);
+        Assert.True(AzureRules.Sdk.Kusto.Scalars.KustoComparison.Equal(nullInt, nullInt).IsNull);
+        Assert.True(AzureRules.Sdk.Kusto.Scalars.KustoComparison.NotEqual(nullInt, nullInt).IsNull);
+        Assert.True(AzureRules.Sdk.Kusto.Scalars.KustoComparison.Greater(nullInt, KustoValue.FromInt(3)).IsNull);
+    }
+
+    [Fact]
+    public void Covariancep_divides_by_the_count()
+    {
+        double[] x = [1, 2, 3, 4, 5], y = [14, 10, 17, 20, 50];
+        Assert.Equal(16.4, Aggregate(KustoAccumulators.CovarianceP, 1, x.Zip(y, (a, b) => new[] { R(a), R(b) }).ToArray())[0].AsDouble, 12);
+    }
 }

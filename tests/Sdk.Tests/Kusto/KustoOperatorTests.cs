@@ -129,10 +129,12 @@ public sealed class KustoScalarTests
     }
 
     [Fact]
-    public void Comparisons_with_null_are_null_and_strings_are_never_null()
+    public void Comparisons_with_null_follow_the_documented_rules_and_strings_are_never_null()
     {
+        // an ordering with null is null; == of a null and a value is false (null-values.md), of two nulls null
         Assert.True(KustoComparison.Greater(KustoValue.Null, KustoValue.From(3L)).IsNull);
-        Assert.True(KustoComparison.Equal(KustoValue.Null, KustoValue.From(3L)).IsNull);
+        Assert.True(KustoComparison.Equal(KustoValue.Null, KustoValue.From(3L)) is { IsNull: false, IsTrue: false });
+        Assert.True(KustoComparison.Equal(KustoValue.Null, KustoValue.Null).IsNull);
         Assert.True(KustoComparison.NotEqual(KustoValue.Null, S("x")).IsTrue);
         Assert.True(KustoComparison.Equal(KustoValue.Null, S("")).IsTrue);
     }

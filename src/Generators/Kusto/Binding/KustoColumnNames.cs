@@ -25,7 +25,7 @@ internal static class KustoColumnNames
 
     /// <summary>The column of an unnamed aggregate of two series, named after both: <c>covariance_x_y</c>; null for the others.</summary>
     public static string? OfTwoArguments(string function, string prefix, System.Collections.Generic.IReadOnlyList<Expression> arguments)
-        => function is "covariance" or "covarianceif" && arguments.Count >= 2 ? $"{prefix}_{Of(arguments[0])}_{Of(arguments[1])}" : null;
+        => function is "covariance" or "covarianceif" or "covariancep" or "covariancepif" && arguments.Count >= 2 ? $"{prefix}_{Of(arguments[0])}_{Of(arguments[1])}" : null;
 
     /// <summary>The column of an unnamed percentile: <c>percentile_x_95</c>, a fraction's point as '_' (<c>percentile_x_99_9</c>).</summary>
     public static string Percentile(Expression value, Expression percent)

@@ -110,10 +110,11 @@ internal static class BuiltinFunctions
         "geo_distance_point_to_line(number, number, dynamic) : real @Geo", "geo_closest_point_on_line(number, number, dynamic) : dynamic @Geo", "geo_line_interpolate_point(dynamic, number) : dynamic @Geo", "geo_line_locate_point(dynamic, number, number) : real @Geo", "geo_line_centroid(dynamic) : dynamic @Geo", "geo_line_densify(dynamic, number?, bool?) : dynamic @Geo", "geo_line_simplify(dynamic, number?) : dynamic @Geo",
         "geo_distance_point_to_polygon(number, number, dynamic) : real @Geo", "geo_closest_point_on_polygon(number, number, dynamic) : dynamic @Geo", "geo_polygon_centroid(dynamic) : dynamic @Geo", "geo_polygon_densify(dynamic, number?, bool?) : dynamic @Geo", "geo_polygon_simplify(dynamic, number?) : dynamic @Geo",
         "geo_intersects_2lines(dynamic, dynamic) : bool @Geo", "geo_intersects_line_with_polygon(dynamic, dynamic) : bool @Geo", "geo_intersects_2polygons(dynamic, dynamic) : bool @Geo", "geo_point_buffer(number, number, number, number?) : dynamic @Geo", "geo_intersection_2lines(dynamic, dynamic) : dynamic @Geo", "geo_intersection_line_with_polygon(dynamic, dynamic) : dynamic @Geo",
-        "geo_union_lines_array(dynamic) : dynamic @Geo", "geo_h3cell_level(string) : int @Geo", "geo_h3cell_parent(string, integer?) : string @Geo", "geo_h3cell_children(string, integer?) : dynamic @Geo",
-        // known to Kusto, not in the runtime yet (AR0351): H3's icosahedral projection, polygon unions and intersections, buffers of lines and polygons
+        "geo_union_lines_array(dynamic) : dynamic @Geo", "geo_union_polygons_array(dynamic) : dynamic @Geo", "geo_simplify_polygons_array(dynamic, number?) : dynamic @Geo", "geo_intersection_2polygons(dynamic, dynamic) : dynamic @Geo",
+        "geo_h3cell_level(string) : int @Geo", "geo_h3cell_parent(string, integer?) : string @Geo", "geo_h3cell_children(string, integer?) : dynamic @Geo",
+        // known to Kusto, not in the runtime yet (AR0351): H3's icosahedral projection, buffers of lines and polygons
         "geo_point_to_h3cell(number, number, integer?) : string", "geo_h3cell_to_central_point(string) : dynamic", "geo_h3cell_to_polygon(string) : dynamic", "geo_h3cell_neighbors(string) : dynamic", "geo_h3cell_rings(string, integer) : dynamic", "geo_polygon_to_h3cells(dynamic, integer?, number?) : dynamic",
-        "geo_line_buffer(dynamic, number, number?) : dynamic", "geo_polygon_buffer(dynamic, number, number?) : dynamic", "geo_union_polygons_array(dynamic) : dynamic", "geo_simplify_polygons_array(dynamic, number?) : dynamic", "geo_intersection_2polygons(dynamic, dynamic) : dynamic",
+        "geo_line_buffer(dynamic, number, number?) : dynamic", "geo_polygon_buffer(dynamic, number, number?) : dynamic",
         "ipv6_is_in_range(string, string) : bool @Ipv6", "ipv6_is_in_any_range(string, dynamic+) : bool @Ipv6",
         "ipv4_is_private(string) : bool @Network", "ipv4_is_match(string, string, integer?) : bool @Network",
         "ipv4_compare(string, string, integer?) : int @Network", "ipv4_is_in_range(string, string) : bool @Network",
@@ -126,16 +127,16 @@ internal static class BuiltinFunctions
         "has_any_ipv4_prefix(string, dynamic+) : bool @Network", "geo_info_from_ip_address(string) : dynamic",
         // ---- series ----
         "series_abs(dynamic) : dynamic @Series", "series_acos(dynamic) : dynamic @Series", "series_asin(dynamic) : dynamic @Series", "series_atan(dynamic) : dynamic @Series", "series_cos(dynamic) : dynamic @Series", "series_sin(dynamic) : dynamic @Series", "series_tan(dynamic) : dynamic @Series", "series_exp(dynamic) : dynamic @Series", "series_log(dynamic) : dynamic @Series", "series_sign(dynamic) : dynamic @Series", "series_floor(dynamic) : dynamic @Series", "series_ceiling(dynamic) : dynamic @Series", "series_pow(dynamic, any) : dynamic @Series", "series_greater(dynamic, any) : dynamic @Series", "series_greater_equals(dynamic, any) : dynamic @Series", "series_less(dynamic, any) : dynamic @Series", "series_less_equals(dynamic, any) : dynamic @Series", "series_equals(dynamic, any) : dynamic @Series", "series_not_equals(dynamic, any) : dynamic @Series", "series_magnitude(dynamic) : real @Series", "series_dot_product(dynamic, any) : real @Series", "series_cosine_similarity(dynamic, dynamic) : real @Series", "series_sum(dynamic) : real @Series", "series_fit_line_dynamic(dynamic) : dynamic @Series", "series_fir(dynamic, dynamic, bool?, bool?) : dynamic @Series",
-        "series_decompose_anomalies(dynamic, real?, integer?, string?, integer?, string?, real?, string?) : dynamic",
-        "series_decompose(dynamic, integer?, string?, string?, integer?) : dynamic",
-        "series_fit_line(dynamic) : dynamic @Series", "series_outliers(dynamic, string?, integer?, real?, real?) : dynamic",
+        "series_decompose_anomalies(dynamic, number?, integer?, string?, integer?, string?, number?) : dynamic @Series",
+        "series_decompose(dynamic, integer?, string?, integer?, number?) : dynamic @Series",
+        "series_fit_line(dynamic) : dynamic @Series", "series_outliers(dynamic, string?, any?, number?, number?) : dynamic @Series",
         "series_stats(dynamic, bool?) : dynamic @Series", "series_stats_dynamic(dynamic, bool?) : dynamic @Series",
         "series_fill_linear(dynamic, any?, bool?, any?) : dynamic @Series", "series_fill_const(dynamic, any?, any?) : dynamic @Series",
         "series_fill_forward(dynamic, any?) : dynamic @Series", "series_fill_backward(dynamic, any?) : dynamic @Series",
         "series_add(any, any) : dynamic @Series", "series_subtract(any, any) : dynamic @Series",
         "series_multiply(any, any) : dynamic @Series", "series_divide(any, any) : dynamic @Series",
-        "series_iir(dynamic, dynamic, dynamic) : dynamic @Series", "series_periods_detect(dynamic, real, real, integer) : dynamic",
-        "series_seasonal(dynamic, integer?) : dynamic", "series_fit_2lines(dynamic) : dynamic",
+        "series_iir(dynamic, dynamic, dynamic) : dynamic @Series", "series_periods_detect(dynamic, number, number, integer) : dynamic @Series",
+        "series_seasonal(dynamic, integer?) : dynamic @Series", "series_fit_2lines(dynamic) : dynamic",
         // ---- window functions (serialized rows) ----
         "prev(any, integer?, any?) : $1", "next(any, integer?, any?) : $1",
         "row_number(integer?, bool?) : long", "row_cumsum(number, bool?) : $1", "row_rank_min(any, bool?) : long",
@@ -168,6 +169,7 @@ internal static class BuiltinFunctions
         "agg tdigest(scalar, any?) : dynamic tdigest @TDigest", "agg tdigest_merge(dynamic) : dynamic tdigest_merge @TDigestMerge",
         "agg binary_all_or(integer) : long binary_all_or @BinaryAllOr", "agg binary_all_and(integer) : long binary_all_and @BinaryAllAnd", "agg binary_all_xor(integer) : long binary_all_xor @BinaryAllXor",
         "agg covariance(number, number) : real covariance @Covariance", "agg covarianceif(number, number, bool) : real covarianceif @CovarianceIf",
+        "agg covariancep(number, number) : real covariancep @CovarianceP", "agg covariancepif(number, number, bool) : real covariancepif @CovariancePIf",
         "agg buildschema(dynamic) : dynamic schema",
         // ---- other names ----
         // functions the runtime implements that the first catalog pass missed

@@ -163,23 +163,43 @@ public static class KustoDocumentFunctions
 
     public static KustoValue regex_quote(KustoValue s) => KustoValue.From(System.Text.RegularExpressions.Regex.Escape(KustoStrings.Text(s)));
 
+    /// <summary>
+    /// replace_strings(text, lookups, rewrites): every match of the lookups replaced by its rewrite, as documented: an
+    /// earlier lookup takes precedence over a later one (its matches are claimed first, left to right), matches do
+    /// not overlap, a lookup that is not a string is ignored, and a match whose rewrite is not a string stays as it is.
+    /// </summary>
     public static KustoValue replace_strings(KustoValue s, KustoValue lookups, KustoValue rewrites)
     {
-        if (!lookups.IsArray || !rewrites.IsArray) return KustoValue.From(KustoStrings.Text(s));
         var text = KustoStrings.Text(s);
-        var finds = lookups.AsArray.Select(KustoStrings.Text).ToArray();
-        var replacements = rewrites.AsArray.Select(KustoStrings.Text).ToArray();
-        // one pass, left to right, longest lookup first at each position: replaced text is not rescanned
-        var builder = new System.Text.StringBuilder();
-        for (var i = 0; i < text.Length;)
+        if (!lookups.IsArray || !rewrites.IsArray) return KustoValue.From(text);
+        var rewriteItems = rewrites.AsArray;
+        var claimed = new List<(int Start, int Length, string? Rewrite)>();
+        var taken = new bool[text.Length]; // the characters an earlier match claimed: overlap checks cost the match's length
+        var lookupItems = lookups.AsArray;
+        for (var k = 0; k < lookupItems.Length; k++)
         {
-            var best = -1;
-            for (var k = 0; k < finds.Length; k++)
-                if (finds[k].Length > 0 && string.CompareOrdinal(text, i, finds[k], 0, finds[k].Length) == 0 && (best < 0 || finds[k].Length > finds[best].Length)) best = k;
-            if (best < 0) { builder.Append(text[i]); i++; continue; }
-            builder.Append(best < replacements.Length ? replacements[best] : "");
-            i += finds[best].Length;
+            if (lookupItems[k].Type != KustoType.String || lookupItems[k].AsString.Length == 0) continue;
+            var find = lookupItems[k].AsString;
+            string? rewrite = k < rewriteItems.Length && rewriteItems[k].Type == KustoType.String ? rewriteItems[k].AsString : null;
+            for (var at = text.IndexOf(find, StringComparison.Ordinal); at >= 0; at = text.IndexOf(find, at, StringComparison.Ordinal))
+            {
+                if (Array.IndexOf(taken, true, at, find.Length) >= 0) { at++; continue; }
+                Array.Fill(taken, true, at, find.Length);
+                claimed.Add((at, find.Length, rewrite));
+                at += find.Length;
+                if (at >= text.Length) break;
+            }
         }
+        claimed.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var builder = new System.Text.StringBuilder();
+        var position = 0;
+        foreach (var (start, length, rewrite) in claimed)
+        {
+            builder.Append(text, position, start - position);
+            builder.Append(rewrite ?? text.Substring(start, length));
+            position = start + length;
+        }
+        builder.Append(text, position, text.Length - position);
         return KustoValue.From(builder.ToString());
     }
 

@@ -7,7 +7,7 @@ namespace AzureRules.Sdk.Kusto.Functions;
 /// element-wise maths (a non-numeric element gives null in that place), element-wise comparisons, filling,
 /// filtering and whole-series statistics. A non-array argument gives null.
 /// </summary>
-public static class KustoSeriesFunctions
+public static partial class KustoSeriesFunctions
 {
     // ---- element-wise unary ----
     public static KustoValue series_abs(KustoValue s) => Map(s, Math.Abs);

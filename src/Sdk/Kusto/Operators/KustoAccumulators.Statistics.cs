@@ -7,6 +7,8 @@ public static partial class KustoAccumulators
 {
     public static KustoAccumulator Covariance() => new CovarianceAccumulator(sample: true, predicate: false);
     public static KustoAccumulator CovarianceIf() => new CovarianceAccumulator(sample: true, predicate: true);
+    public static KustoAccumulator CovarianceP() => new CovarianceAccumulator(sample: false, predicate: false);
+    public static KustoAccumulator CovariancePIf() => new CovarianceAccumulator(sample: false, predicate: true);
     public static KustoAccumulator Percentiles() => new PercentilesAccumulator(weighted: false);
     public static KustoAccumulator PercentilesW() => new PercentilesAccumulator(weighted: true);
     public static KustoAccumulator BinaryAllAnd() => new BitwiseAccumulator((a, b) => a & b);
@@ -14,7 +16,7 @@ public static partial class KustoAccumulators
     public static KustoAccumulator BinaryAllXor() => new BitwiseAccumulator((a, b) => a ^ b);
     public static KustoAccumulator TakeAnyIf() => new AnyIfAccumulator();
 
-    /// <summary>covariance(x, y): the sample covariance Σ(x−x̄)(y−ȳ)/(n−1) of the rows where both are numbers.</summary>
+    /// <summary>covariance(x, y): the sample covariance Σ(x−x̄)(y−ȳ)/(n−1) of the rows where both are numbers; covariancep: over n.</summary>
     private sealed class CovarianceAccumulator(bool sample, bool predicate) : KustoAccumulator
     {
         private readonly List<(double X, double Y)> _pairs = [];

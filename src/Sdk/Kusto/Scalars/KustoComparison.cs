@@ -29,7 +29,7 @@ public static class KustoComparison
         return a.IsNull || b.IsNull ? KustoValue.Null : KustoValue.False;
     }
 
-    /// <summary>Equality, or null when Kusto's answer is null (a null operand that is not a string).</summary>
+    /// <summary>Equality, or null when Kusto's answer is null (two null operands that are not strings).</summary>
     public static bool? AreEqual(KustoValue a, KustoValue b)
     {
         if (a.IsString || b.IsString)
@@ -39,7 +39,8 @@ public static class KustoComparison
             if (a.IsNull || b.IsNull) return null;
             return string.Equals(KustoFormat.ToText(a), KustoFormat.ToText(b), StringComparison.Ordinal);
         }
-        if (a.IsNull || b.IsNull) return null;
+        // two nulls are neither equal nor unequal (null); a null and a value are unequal, as Kusto documents
+        if (a.IsNull || b.IsNull) return a.IsNull && b.IsNull ? null : false;
         return Compare(a, b) is { } c ? c == 0 : a.Equals(b);
     }
 
