@@ -54,6 +54,8 @@ internal sealed class CompileCache(string folder)
         try
         {
             content = File.ReadAllBytes(PathOf(key));
+            // a hit is a use: the entries pruned first are the ones used longest ago
+            File.SetLastWriteTimeUtc(PathOf(key), DateTime.UtcNow);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -83,6 +85,47 @@ internal sealed class CompileCache(string folder)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             try { File.Delete(temporary); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+        }
+        Prune(keep: key);
+    }
+
+    /// <summary>
+    /// How large the folder may grow (<c>AZRULES_CACHE_MAX_MB</c>, default 2 GiB): every edit of a rule set is a
+    /// new entry (the Elastic corpus: 16 MB, and 28 MB more for its native image), so without a bound the
+    /// folder grows with every edit.
+    /// </summary>
+    public long MaximumBytes { get; init; } = ConfiguredMaximumBytes;
+
+    private static long ConfiguredMaximumBytes
+        => long.TryParse(Environment.GetEnvironmentVariable("AZRULES_CACHE_MAX_MB"), out var megabytes) && megabytes > 0
+            ? megabytes * 1024 * 1024
+            : 2048L * 1024 * 1024;
+
+    /// <summary>Removes the entries used longest ago, with their native images, until the folder is within <see cref="MaximumBytes"/>.</summary>
+    private void Prune(CompileKey keep)
+    {
+        try
+        {
+            var entries = new DirectoryInfo(Folder).GetFiles("*.dll-cache")
+                .Select(entry => (Entry: entry, Files: new DirectoryInfo(Folder).GetFiles(Path.GetFileNameWithoutExtension(entry.Name) + ".native.*")
+                    .Where(f => f.Extension != ".lock").Prepend(entry).ToList()))
+                .OrderBy(e => e.Entry.LastWriteTimeUtc)
+                .ToList();
+            var total = entries.Sum(e => e.Files.Sum(f => f.Length));
+            foreach (var (entry, files) in entries)
+            {
+                if (total <= MaximumBytes) break;
+                if (entry.Name == Path.GetFileName(PathOf(keep))) continue;
+                foreach (var file in files)
+                {
+                    file.Delete();
+                    total -= file.Length;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // another process pruned or holds a file: the next store tries again
         }
     }
 

@@ -115,4 +115,35 @@ public sealed class CompileCacheTests : IDisposable
         static string Untimed(string text) => System.Text.RegularExpressions.Regex.Replace(text, @" in [0-9.]+ s \([0-9,]+ events/s\)", "");
         Assert.Equal(Untimed(uncached.Error), Untimed(warm.Error));
     }
+
+    [Fact]
+    public void The_folder_keeps_within_its_bound_by_dropping_the_entries_used_longest_ago()
+    {
+        var unbounded = Cache;
+        RuleLibrary.FromFiles([Rule("First")], cache: unbounded);
+        var entrySize = new FileInfo(Assert.Single(Directory.GetFiles(unbounded.Folder))).Length;
+        RuleLibrary.FromFiles([Rule("Second")], cache: unbounded);
+        Thread.Sleep(20);
+        // a hit is a use: First is now the most recent, Second the oldest
+        Assert.True(RuleLibrary.FromFiles([Rule("First")], cache: unbounded).FromCompileCache);
+
+        // room for about two entries: storing a third drops the one used longest ago
+        var bounded = new CompileCache(unbounded.Folder) { MaximumBytes = entrySize * 2 + entrySize / 2 };
+        RuleLibrary.FromFiles([Rule("Third")], cache: bounded);
+
+        Assert.Equal(2, Directory.GetFiles(unbounded.Folder, "*.dll-cache").Length);
+        Assert.True(RuleLibrary.FromFiles([Rule("First")], cache: bounded).FromCompileCache);
+        Assert.True(RuleLibrary.FromFiles([Rule("Third")], cache: bounded).FromCompileCache);
+        Assert.False(RuleLibrary.FromFiles([Rule("Second")], cache: new CompileCache(unbounded.Folder) { MaximumBytes = long.MaxValue }).FromCompileCache);
+    }
+
+    [Fact]
+    public void The_entry_just_stored_stays_even_when_it_alone_exceeds_the_bound()
+    {
+        var tiny = new CompileCache(Cache.Folder) { MaximumBytes = 1 };
+        RuleLibrary.FromFiles([Rule("First")], cache: tiny);
+        RuleLibrary.FromFiles([Rule("Second")], cache: tiny);
+        Assert.Single(Directory.GetFiles(tiny.Folder, "*.dll-cache"));
+        Assert.True(RuleLibrary.FromFiles([Rule("Second")], cache: tiny).FromCompileCache);
+    }
 }

@@ -16,9 +16,9 @@ internal sealed partial class KustoBinder
     {
         var plugin = evaluate.Plugin;
         var row = new RowContext(input);
-        // ipv4_lookup(LookupTable, SourceIPColumn, LookupColumn): the lookup column belongs to the lookup table
+        // ipv4_lookup(LookupTable, SourceIPColumn, LookupColumn) and the geo lookups: the lookup column belongs to the lookup table
         TableSchema? lookup = null;
-        if (plugin.Name.Name is "ipv4_lookup" or "ipv6_lookup" && plugin.Arguments.Count > 0)
+        if (plugin.Name.Name is "ipv4_lookup" or "ipv6_lookup" or "geo_polygon_lookup" or "geo_line_lookup" && plugin.Arguments.Count > 0)
         {
             lookup = BindAny(plugin.Arguments[0], scope, RowContext.None).Table ?? TableSchema.Unknown;
             row = new RowContext(Concat(input, lookup, replace: true));
@@ -51,6 +51,9 @@ internal sealed partial class KustoBinder
             case "ipv4_lookup":
             case "ipv6_lookup":
                 return lookup is null ? input.AsOpen() : Concat(input, lookup, replace: true);
+            case "geo_polygon_lookup":
+            case "geo_line_lookup":
+                return lookup is null ? input.AsOpen() : Concat(input, GeoLookupColumns(lookup, plugin), replace: true);
             case "narrow":
                 _model.Reads.ReadAll(input);
                 return TableSchema.Of(new[] { new ColumnSymbol("Row", ScalarType.Long), new ColumnSymbol("Column", ScalarType.String), new ColumnSymbol("Value", ScalarType.String) });
@@ -66,5 +69,24 @@ internal sealed partial class KustoBinder
                 _model.Reads.ReadAll(input); // a plugin may read any column
                 return TableSchema.Unknown;
         }
+    }
+
+    /// <summary>The lookup table's columns a geo lookup returns: all but the shape column, unless <c>return_lookup_key = true</c> (or the eighth argument is true).</summary>
+    private static TableSchema GeoLookupColumns(TableSchema lookup, FunctionCallExpression plugin)
+    {
+        var returnKey = false;
+        var positional = 0;
+        foreach (var argument in plugin.Arguments)
+        {
+            if (argument is NamedExpression named)
+            {
+                if (named.Name.Name == "return_lookup_key") returnKey = named.Value is LiteralExpression { Value: true };
+            }
+            else if (positional++ == 7) returnKey = argument is LiteralExpression { Value: true };
+        }
+        var key = plugin.Arguments.Count > 1 ? KustoColumnNames.Of(plugin.Arguments[1]) : null;
+        var columns = new List<ColumnSymbol>();
+        foreach (var column in lookup.Columns) if (returnKey || column.Name != key) columns.Add(column);
+        return TableSchema.Of(columns, isOpen: lookup.IsOpen);
     }
 }

@@ -65,6 +65,8 @@ internal sealed partial class KustoBinder
                 return input;
             case AsOperator or RenderOperator:
                 return input;
+            case ScanOperator scan:
+                return Scan(input, scan, scope);
             case TopNestedOperator topNested:
                 return TopNested(input, topNested, scope);
             case TopHittersOperator topHitters:

@@ -21,6 +21,7 @@ internal sealed partial class KustoQueryEmitter
             "pivot" => Pivot(plugin, input),
             "narrow" when plugin.Arguments.Count == 0 => TableLocal($"{Plugins}.Narrow({input})"),
             "ipv4_lookup" or "ipv6_lookup" => IpLookup(plugin, input),
+            "geo_polygon_lookup" or "geo_line_lookup" => GeoLookup(plugin, input),
             _ => EvaluatePlugin(evaluate, input),
         };
     }
@@ -80,6 +81,31 @@ internal sealed partial class KustoQueryEmitter
         var (names, values) = Columns(rest, "Column");
         if (names is null) return UnsupportedPlugin(plugin, "pivot", "These columns");
         return TableLocal($"{Plugins}.Pivot({input}, {Binder(positional[0])}, {aggregation}, {KustoLiterals.Strings(names)}, {MultiBinder(values)})");
+    }
+
+    /// <summary>
+    /// geo_polygon_lookup / geo_line_lookup(LookupTable, LookupKey, SourceLongitude, SourceLatitude [, radius]
+    /// [, return_unmatched] [, lookup_area_radius] [, return_lookup_key]), positional or named.
+    /// </summary>
+    private string GeoLookup(FunctionCallExpression plugin, string input)
+    {
+        var (positional, named) = PluginArguments(plugin);
+        var name = plugin.Name.Name;
+        Expression? Argument(int position, string option) => named.TryGetValue(option, out var value) ? value : position < positional.Count ? positional[position] : null;
+        if (positional.Count < 4 || positional.Skip(1).Take(3).Any(p => p is not NameReference))
+            return UnsupportedPlugin(plugin, name, "Key arguments that are not column names");
+        var radius = Argument(4, "radius");
+        var unmatched = Argument(5, "return_unmatched");
+        var returnKey = Argument(7, "return_lookup_key");
+        if (name == "geo_line_lookup" && radius is null) return UnsupportedPlugin(plugin, name, "A call without the radius");
+        foreach (var flag in new[] { unmatched, returnKey })
+            if (flag is not (null or LiteralExpression { Value: bool }))
+                return UnsupportedPlugin(flag, name, "A return_unmatched or return_lookup_key that is not a bool literal");
+        var lookup = Tabular(positional[0]);
+        var keys = positional.Skip(1).Take(3).Cast<NameReference>().Select(n => CSharpLiteralAlias.String(n.Name)).ToList();
+        var radiusText = radius is null ? $"{Value}.Null" : Scalar(radius, null);
+        var method = name == "geo_line_lookup" ? "GeoLineLookup" : "GeoPolygonLookup";
+        return TableLocal($"{Plugins}.{method}({input}, {lookup}, {keys[0]}, {keys[1]}, {keys[2]}, {radiusText}, {(unmatched is LiteralExpression { Value: true } ? "true" : "false")}, {(returnKey is LiteralExpression { Value: true } ? "true" : "false")})");
     }
 
     /// <summary>ipv4_lookup / ipv6_lookup(LookupTable, SourceKey, LookupKey [, ExtraKey…] [, return_unmatched]).</summary>

@@ -24,7 +24,13 @@ internal sealed partial class KustoQueryEmitter
     /// so the rest of the emitter reads them as it would the originals. Null when a replacement failed.
     /// </summary>
     private Expression? ReplaceCalls(Expression expression, System.Func<FunctionCallExpression, CallReplacement> replace)
+        => ReplaceNodes(expression, node => node is FunctionCallExpression call ? replace(call) : CallReplacement.Keep);
+
+    /// <summary>As <see cref="ReplaceCalls"/>, offering every node (scan's <c>s1.x</c> state references too) to <paramref name="replace"/> before its parts.</summary>
+    private Expression? ReplaceNodes(Expression expression, System.Func<Expression, CallReplacement> replace)
     {
+        var decision = replace(expression);
+        if (decision.Replaced) return decision.Replacement;
         Expression? Rebuilt(Expression original, Expression? rebuilt)
         {
             if (rebuilt is null || ReferenceEquals(rebuilt, original)) return rebuilt;
@@ -35,13 +41,11 @@ internal sealed partial class KustoQueryEmitter
         {
             case FunctionCallExpression call:
             {
-                var decision = replace(call);
-                if (decision.Replaced) return decision.Replacement;
                 var arguments = new List<Expression>();
                 var changed = false;
                 foreach (var argument in call.Arguments)
                 {
-                    var rewritten = ReplaceCalls(argument, replace);
+                    var rewritten = ReplaceNodes(argument, replace);
                     if (rewritten is null) return null;
                     changed |= !ReferenceEquals(rewritten, argument);
                     arguments.Add(rewritten);
@@ -55,39 +59,39 @@ internal sealed partial class KustoQueryEmitter
                 return Rebuilt(call, rewrittenCall);
             }
             case NamedExpression named:
-                return ReplaceCalls(named.Value, replace) is { } value ? (ReferenceEquals(value, named.Value) ? named : named with { Value = value }) : null;
+                return ReplaceNodes(named.Value, replace) is { } value ? (ReferenceEquals(value, named.Value) ? named : named with { Value = value }) : null;
             case BinaryExpression b:
             {
-                var left = ReplaceCalls(b.Left, replace);
-                var right = ReplaceCalls(b.Right, replace);
+                var left = ReplaceNodes(b.Left, replace);
+                var right = ReplaceNodes(b.Right, replace);
                 if (left is null || right is null) return null;
                 return ReferenceEquals(left, b.Left) && ReferenceEquals(right, b.Right) ? b : Rebuilt(b, b with { Left = left, Right = right });
             }
             case UnaryExpression u:
-                return ReplaceCalls(u.Operand, replace) is { } operand ? (ReferenceEquals(operand, u.Operand) ? u : Rebuilt(u, u with { Operand = operand })) : null;
+                return ReplaceNodes(u.Operand, replace) is { } operand ? (ReferenceEquals(operand, u.Operand) ? u : Rebuilt(u, u with { Operand = operand })) : null;
             case ParenthesizedExpression p:
-                return ReplaceCalls(p.Expression, replace) is { } inner ? (ReferenceEquals(inner, p.Expression) ? p : Rebuilt(p, p with { Expression = inner })) : null;
+                return ReplaceNodes(p.Expression, replace) is { } inner ? (ReferenceEquals(inner, p.Expression) ? p : Rebuilt(p, p with { Expression = inner })) : null;
             case PathExpression path:
-                return ReplaceCalls(path.Target, replace) is { } member ? (ReferenceEquals(member, path.Target) ? path : Rebuilt(path, path with { Target = member })) : null;
+                return ReplaceNodes(path.Target, replace) is { } member ? (ReferenceEquals(member, path.Target) ? path : Rebuilt(path, path with { Target = member })) : null;
             case ElementExpression element:
             {
-                var target = ReplaceCalls(element.Target, replace);
-                var index = ReplaceCalls(element.Index, replace);
+                var target = ReplaceNodes(element.Target, replace);
+                var index = ReplaceNodes(element.Index, replace);
                 if (target is null || index is null) return null;
                 return ReferenceEquals(target, element.Target) && ReferenceEquals(index, element.Index) ? element : Rebuilt(element, element with { Target = target, Index = index });
             }
             case BetweenExpression between:
             {
-                var left = ReplaceCalls(between.Left, replace);
-                var low = ReplaceCalls(between.Low, replace);
-                var high = ReplaceCalls(between.High, replace);
+                var left = ReplaceNodes(between.Left, replace);
+                var low = ReplaceNodes(between.Low, replace);
+                var high = ReplaceNodes(between.High, replace);
                 if (left is null || low is null || high is null) return null;
                 return ReferenceEquals(left, between.Left) && ReferenceEquals(low, between.Low) && ReferenceEquals(high, between.High)
                     ? between : Rebuilt(between, between with { Left = left, Low = low, High = high });
             }
             case InExpression @in:
             {
-                var left = ReplaceCalls(@in.Left, replace);
+                var left = ReplaceNodes(@in.Left, replace);
                 if (left is null) return null;
                 return ReferenceEquals(left, @in.Left) ? @in : Rebuilt(@in, @in with { Left = left });
             }

@@ -301,6 +301,9 @@ internal sealed partial class KustoQueryEmitter
             case ParseOperator parse:
                 return Parse(parse, input);
 
+            case ScanOperator scan:
+                return Scan(scan, input);
+
             case TopNestedOperator topNested:
                 return TopNested(topNested, input);
 

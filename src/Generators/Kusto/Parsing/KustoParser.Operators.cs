@@ -367,6 +367,8 @@ internal sealed partial class KustoParser
                 var step = ExpectKeyword("step") ? ParseOr() : Missing();
                 return Finish(new RangeOperator(default, default, name, from, to, step));
             }
+            case "scan":
+                return Finish(ParseScan());
             case "datatable":
                 return ParseDataTable();
             case "externaldata":
@@ -519,6 +521,46 @@ internal sealed partial class KustoParser
         if (ExpectKeyword("as")) keys = ParseSchema().Columns.Items;
         var with = TryEatKeyword("with") ? ParsePropertyList() : ImmutableArray<OperatorParameter>.Empty;
         return new ParseKvOperator(RangeFrom(start), ImmutableArray<OperatorParameter>.Empty, source, keys, with);
+    }
+
+    /// <summary><c>scan [with_match_id = Name] [declare (Column:type [= Default], ...)] with (step Name [output = kind] : Condition [=> Column = Value, ...]; ...)</c>.</summary>
+    private QueryOperator ParseScan()
+    {
+        Advance();
+        var parameters = ParseOperatorParameters(name => name == "with_match_id");
+        var declarations = ImmutableArray<FunctionParameter>.Empty;
+        if (TryEatKeyword("declare")) declarations = ParseParameterList();
+        var steps = ImmutableArray.CreateBuilder<ScanStep>();
+        if (ExpectKeyword("with") && Expect(TokenKind.OpenParen, "'('"))
+        {
+            while (IsKeyword("step"))
+            {
+                var start = Advance().Start;
+                var name = ParseNameDeclaration();
+                string? output = null;
+                if (IsKeyword("output") && PeekToken(1).Kind == TokenKind.Equal)
+                {
+                    Advance();
+                    Advance();
+                    output = Current.Kind == TokenKind.Identifier ? Advance().Text.ToLowerInvariant() : null;
+                }
+                var condition = Expect(TokenKind.Colon, "':'") ? ParseOr() : Missing();
+                var assignments = ImmutableArray.CreateBuilder<NamedExpression>();
+                if (TryEat(TokenKind.FatArrow))
+                {
+                    do
+                    {
+                        if (ParseNamedExpression() is NamedExpression assignment) assignments.Add(assignment);
+                        else ReportAtCurrent("expected 'Column = Value' in a scan step");
+                    }
+                    while (TryEat(TokenKind.Comma));
+                }
+                Expect(TokenKind.Semicolon, "';'");
+                steps.Add(new ScanStep(RangeFrom(start), name, output, condition, assignments.ToImmutable()));
+            }
+            Expect(TokenKind.CloseParen, "')'");
+        }
+        return new ScanOperator(default, parameters, declarations, steps.ToImmutable());
     }
 
     private QueryOperator ParseMakeSeries()

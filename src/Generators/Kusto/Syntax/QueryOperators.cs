@@ -168,6 +168,13 @@ internal sealed record DataTableOperator(TextRange Span, EquatableArray<Operator
 /// <summary><c>externaldata [kind=] (Schema) [Uris] [with (name=value, ...)]</c>.</summary>
 internal sealed record ExternalDataOperator(TextRange Span, EquatableArray<OperatorParameter> Parameters, SchemaExpression Schema, EquatableArray<Expression> Uris, EquatableArray<OperatorParameter> With) : QueryOperator(Span, Parameters);
 
+/// <summary>One step of scan: <c>step Name [output = all|last|none] : Condition [=> Column = Value, ...];</c>
+/// (<see cref="Output"/> is the written output kind, lower-cased, or null for all).</summary>
+internal sealed record ScanStep(TextRange Span, NameDeclaration Name, string? Output, Expression Condition, EquatableArray<NamedExpression> Assignments) : SyntaxNode(Span);
+
+/// <summary><c>scan [with_match_id = Name] [declare (Column:type [= Default], ...)] with (Steps)</c>.</summary>
+internal sealed record ScanOperator(TextRange Span, EquatableArray<OperatorParameter> Parameters, EquatableArray<FunctionParameter> Declarations, EquatableArray<ScanStep> Steps) : QueryOperator(Span, Parameters);
+
 /// <summary>An operator the parser only delimits (scan, make-graph, graph-match, reduce, consume, ...):
 /// its keyword and the text to the next pipe, kept so later stages can report it as unsupported.</summary>
 internal sealed record UnsupportedOperator(TextRange Span, EquatableArray<OperatorParameter> Parameters, string Keyword) : QueryOperator(Span, Parameters);

@@ -62,7 +62,7 @@ public sealed class QueryOperatorTests
     [InlineData("datatable (a:string, b:long) [\"x\", 1, \"y\", -2, ]", typeof(DataTableOperator))]
     [InlineData("externaldata (a:string) [@\"https://x/y.csv\"] with (format=\"csv\", ignoreFirstRecord=true)", typeof(ExternalDataOperator))]
     [InlineData("union isfuzzy=true withsource=TableName kind=outer Security*, (U | take 1)", typeof(UnionOperator))]
-    [InlineData("T | scan declare (s:string) with (step a: x == 1;)", typeof(UnsupportedOperator))]
+    [InlineData("T | scan declare (s:string) with (step a: x == 1;)", typeof(ScanOperator))]
     public void Every_operator_parses_into_its_node(string query, Type expected)
     {
         var expression = ParseAssert.Expression(query);

@@ -104,7 +104,10 @@ internal static class GeoOverlay
         return KustoValue.Bag(new KustoBag { ["type"] = KustoValue.From("GeometryCollection"), ["geometries"] = KustoValue.Array([dots, lines]) });
     }
 
-    public static bool Same(GeoMath.GeoPoint p, GeoMath.GeoPoint q) => Sphere.Angle(Sphere.ToVector(p), Sphere.ToVector(q)) <= 1e-15;
+    /// <summary>Points closer than this (radians, about 6 µm on Earth) are one point: computed crossings carry rounding.</summary>
+    public const double SamePoint = 1e-12;
+
+    public static bool Same(GeoMath.GeoPoint p, GeoMath.GeoPoint q) => Sphere.Angle(Sphere.ToVector(p), Sphere.ToVector(q)) <= SamePoint;
 
     /// <summary>Joins pieces into paths, in their order: each path grows at its end, then at its start, by an unused piece touching it (turned round if need be).</summary>
     public static List<List<GeoMath.GeoPoint>> Chain(List<(GeoMath.GeoPoint From, GeoMath.GeoPoint To)> pieces)
