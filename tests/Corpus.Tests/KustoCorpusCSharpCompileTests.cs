@@ -21,7 +21,7 @@ namespace AzureRules.Corpus.Tests;
 public sealed class KustoCorpusCSharpCompileTests(ITestOutputHelper output)
 {
     /// <summary>Generated classes with an executable Kusto query (of 2,253 corpus queries); raise it when the work raises it.</summary>
-    private const int ExecutableRatchet = 2074;
+    private const int ExecutableRatchet = 2197;
 
     [SharedFact("corpus", "sentinel")]
     public void Every_executable_Sentinel_query_compiles_to_CSharp_without_errors()
